@@ -1,0 +1,132 @@
+import "server-only";
+import { and, desc, eq, like, sql } from "drizzle-orm";
+import type { ArticleState } from "@/lib/domain/vocabulary";
+import type { Db } from "../client";
+import { articles, claims, revisions } from "../schema";
+
+const articleColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  sourceUrl: articles.sourceUrl,
+  originalAuthor: articles.originalAuthor,
+  originalPublishedAt: articles.originalPublishedAt,
+  state: articles.state,
+  currentRevisionId: articles.currentRevisionId,
+  createdById: articles.createdById,
+  createdAt: articles.createdAt,
+  updatedAt: articles.updatedAt,
+  version: articles.version,
+};
+
+export type ArticleRow = {
+  id: string;
+  slug: string;
+  title: string;
+  sourceUrl: string | null;
+  originalAuthor: string | null;
+  originalPublishedAt: string | null;
+  state: ArticleState;
+  currentRevisionId: string | null;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | null> {
+  const [row] = await db.select(articleColumns).from(articles).where(eq(articles.slug, slug));
+  return row ?? null;
+}
+
+export async function findArticleById(db: Db, id: string): Promise<ArticleRow | null> {
+  const [row] = await db.select(articleColumns).from(articles).where(eq(articles.id, id));
+  return row ?? null;
+}
+
+/**
+ * Locks the article row until the transaction ends. Every write that derives something from
+ * the article's current state (claim numbers, transitions, new revisions) takes it first.
+ */
+export async function lockArticle(db: Db, id: string): Promise<ArticleRow | null> {
+  const [row] = await db
+    .select(articleColumns)
+    .from(articles)
+    .where(eq(articles.id, id))
+    .for("update");
+  return row ?? null;
+}
+
+/** Slugs starting with `base`, to pick a free one. */
+export async function listSlugsLike(db: Db, base: string): Promise<string[]> {
+  const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(like(articles.slug, `${escaped}%`));
+  return rows.map((r) => r.slug);
+}
+
+export async function insertArticle(
+  db: Db,
+  values: {
+    slug: string;
+    title: string;
+    sourceUrl: string | null;
+    originalAuthor: string | null;
+    originalPublishedAt: string | null;
+    createdById: string;
+  },
+): Promise<ArticleRow> {
+  const [row] = await db.insert(articles).values(values).returning(articleColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function setCurrentRevision(
+  db: Db,
+  articleId: string,
+  revisionId: string,
+): Promise<void> {
+  await db
+    .update(articles)
+    .set({
+      currentRevisionId: revisionId,
+      updatedAt: new Date(),
+      version: sql`${articles.version} + 1`,
+    })
+    .where(eq(articles.id, articleId));
+}
+
+/** Sets the state if the article is still at `version`; returns the new row, or null if stale. */
+export async function updateArticleState(
+  db: Db,
+  articleId: string,
+  version: number,
+  state: ArticleState,
+): Promise<ArticleRow | null> {
+  const [row] = await db
+    .update(articles)
+    .set({ state, updatedAt: new Date(), version: sql`${articles.version} + 1` })
+    .where(and(eq(articles.id, articleId), eq(articles.version, version)))
+    .returning(articleColumns);
+  return row ?? null;
+}
+
+/** The article list: each article with its current revision number and claim counts. */
+export function listArticlesWithCounts(db: Db) {
+  return db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      state: articles.state,
+      updatedAt: articles.updatedAt,
+      revisionNumber: revisions.number,
+      claimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id})`,
+      openClaimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id} AND ${claims.status} IN ('open', 'in_review'))`,
+    })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .orderBy(desc(articles.updatedAt));
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
+import type { AnchorState, ClaimStatus, Severity, Verdict } from "@/lib/domain/vocabulary";
+import type { Db } from "../client";
+import { claimAnchors, claims, users } from "../schema";
+
+const claimColumns = {
+  id: claims.id,
+  articleId: claims.articleId,
+  number: claims.number,
+  createdInRevisionId: claims.createdInRevisionId,
+  status: claims.status,
+  verdict: claims.verdict,
+  verdictStale: claims.verdictStale,
+  rationale: claims.rationale,
+  suggestedCorrection: claims.suggestedCorrection,
+  severity: claims.severity,
+  assigneeId: claims.assigneeId,
+  editorNote: claims.editorNote,
+  createdById: claims.createdById,
+  createdAt: claims.createdAt,
+  updatedAt: claims.updatedAt,
+  version: claims.version,
+};
+
+export type ClaimRow = {
+  id: string;
+  articleId: string;
+  number: number;
+  createdInRevisionId: string;
+  status: ClaimStatus;
+  verdict: Verdict | null;
+  verdictStale: boolean;
+  rationale: string;
+  suggestedCorrection: string;
+  severity: Severity;
+  assigneeId: string | null;
+  editorNote: string | null;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+export type AnchorValues = {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+  state: AnchorState;
+  score: number;
+};
+
+export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null> {
+  const [row] = await db.select(claimColumns).from(claims).where(eq(claims.id, id));
+  return row ?? null;
+}
+
+/** Inserts a claim with the next number of its article (call with the article row locked). */
+export async function insertClaim(
+  db: Db,
+  values: { articleId: string; createdInRevisionId: string; createdById: string },
+): Promise<ClaimRow> {
+  const [row] = await db
+    .insert(claims)
+    .values({
+      ...values,
+      number: sql`(SELECT coalesce(max(${claims.number}), 0) + 1 FROM ${claims} WHERE ${claims.articleId} = ${values.articleId})`,
+    })
+    .returning(claimColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function insertClaimAnchor(
+  db: Db,
+  values: AnchorValues & { claimId: string; revisionId: string },
+): Promise<void> {
+  await db.insert(claimAnchors).values(values);
+}
+
+export type ClaimFieldChanges = Partial<
+  Pick<
+    ClaimRow,
+    | "status"
+    | "verdict"
+    | "verdictStale"
+    | "rationale"
+    | "suggestedCorrection"
+    | "severity"
+    | "assigneeId"
+    | "editorNote"
+  >
+>;
+
+/**
+ * Applies changes if the claim is still at `version` (optimistic concurrency); returns the new
+ * row, or null when someone else saved first.
+ */
+export async function updateClaimIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: ClaimFieldChanges,
+): Promise<ClaimRow | null> {
+  const [row] = await db
+    .update(claims)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${claims.version} + 1` })
+    .where(and(eq(claims.id, id), eq(claims.version, version)))
+    .returning(claimColumns);
+  return row ?? null;
+}
+
+const assignees = aliasedTable(users, "assignee");
+
+/** The claims anchored in one revision with their anchor there, in document order. */
+export function listClaimsInRevision(db: Db, revisionId: string) {
+  return db
+    .select({
+      ...claimColumns,
+      assigneeName: assignees.name,
+      anchor: {
+        exact: claimAnchors.exact,
+        prefix: claimAnchors.prefix,
+        suffix: claimAnchors.suffix,
+        start: claimAnchors.start,
+        end: claimAnchors.end,
+        state: claimAnchors.state,
+        score: claimAnchors.score,
+      },
+    })
+    .from(claimAnchors)
+    .innerJoin(claims, eq(claims.id, claimAnchors.claimId))
+    .leftJoin(assignees, eq(assignees.id, claims.assigneeId))
+    .where(eq(claimAnchors.revisionId, revisionId))
+    .orderBy(sql`${claimAnchors.start} NULLS LAST`, asc(claims.number));
+}
+export type ClaimInRevision = Awaited<ReturnType<typeof listClaimsInRevision>>[number];
+
+export async function findAnchor(
+  db: Db,
+  claimId: string,
+  revisionId: string,
+): Promise<AnchorValues | null> {
+  const [row] = await db
+    .select({
+      exact: claimAnchors.exact,
+      prefix: claimAnchors.prefix,
+      suffix: claimAnchors.suffix,
+      start: claimAnchors.start,
+      end: claimAnchors.end,
+      state: claimAnchors.state,
+      score: claimAnchors.score,
+    })
+    .from(claimAnchors)
+    .where(and(eq(claimAnchors.claimId, claimId), eq(claimAnchors.revisionId, revisionId)));
+  return row ?? null;
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { DocRoot } from "@/lib/document/schema";
+import type { Db } from "../client";
+import { revisions } from "../schema";
+
+const revisionColumns = {
+  id: revisions.id,
+  articleId: revisions.articleId,
+  number: revisions.number,
+  doc: revisions.doc,
+  plainText: revisions.plainText,
+  summary: revisions.summary,
+  authorId: revisions.authorId,
+  parentId: revisions.parentId,
+  approvedById: revisions.approvedById,
+  approvedAt: revisions.approvedAt,
+  createdAt: revisions.createdAt,
+};
+
+export type RevisionRow = {
+  id: string;
+  articleId: string;
+  number: number;
+  doc: DocRoot;
+  plainText: string;
+  summary: string;
+  authorId: string;
+  parentId: string | null;
+  approvedById: string | null;
+  approvedAt: Date | null;
+  createdAt: Date;
+};
+
+export async function findRevisionById(db: Db, id: string): Promise<RevisionRow | null> {
+  const [row] = await db.select(revisionColumns).from(revisions).where(eq(revisions.id, id));
+  return row ?? null;
+}
+
+export async function findRevisionByNumber(
+  db: Db,
+  articleId: string,
+  number: number,
+): Promise<RevisionRow | null> {
+  const [row] = await db
+    .select(revisionColumns)
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)));
+  return row ?? null;
+}
+
+/** The newest approved revision of an article, if any. */
+export async function findLatestApprovedRevision(
+  db: Db,
+  articleId: string,
+): Promise<RevisionRow | null> {
+  const [row] = await db
+    .select(revisionColumns)
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), isNotNull(revisions.approvedAt)))
+    .orderBy(desc(revisions.number))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Inserts the next revision of an article (call with the article row locked). */
+export async function insertRevision(
+  db: Db,
+  values: {
+    articleId: string;
+    doc: DocRoot;
+    plainText: string;
+    summary: string;
+    authorId: string;
+    parentId: string | null;
+  },
+): Promise<RevisionRow> {
+  const [row] = await db
+    .insert(revisions)
+    .values({
+      ...values,
+      number: sql`(SELECT coalesce(max(${revisions.number}), 0) + 1 FROM ${revisions} WHERE ${revisions.articleId} = ${values.articleId})`,
+    })
+    .returning(revisionColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function markRevisionApproved(
+  db: Db,
+  revisionId: string,
+  approvedById: string,
+): Promise<void> {
+  await db
+    .update(revisions)
+    .set({ approvedById, approvedAt: new Date() })
+    .where(eq(revisions.id, revisionId));
+}

@@ -1,0 +1,313 @@
+/**
+ * The whole Claimdesk domain (see docs/data-model.md). Every table is followed by its inferred
+ * types. Enumerations live in `lib/domain/vocabulary.ts` so that pure code and the UI share them
+ * without importing the database layer.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { DocRoot } from "../lib/document/schema";
+import {
+  ANCHOR_STATES,
+  ARTICLE_STATES,
+  CLAIM_STATUSES,
+  EVIDENCE_STANCES,
+  GRADE_CERTAINTIES,
+  type GradeDowngradeReason,
+  ROLES,
+  SEVERITIES,
+  STUDY_DESIGNS,
+  VERDICTS,
+} from "../lib/domain/vocabulary";
+
+export const roleEnum = pgEnum("role", ROLES);
+export const articleStateEnum = pgEnum("article_state", ARTICLE_STATES);
+export const claimStatusEnum = pgEnum("claim_status", CLAIM_STATUSES);
+export const verdictEnum = pgEnum("verdict", VERDICTS);
+export const severityEnum = pgEnum("severity", SEVERITIES);
+export const anchorStateEnum = pgEnum("anchor_state", ANCHOR_STATES);
+export const evidenceStanceEnum = pgEnum("evidence_stance", EVIDENCE_STANCES);
+export const studyDesignEnum = pgEnum("study_design", STUDY_DESIGNS);
+export const gradeCertaintyEnum = pgEnum("grade_certainty", GRADE_CERTAINTIES);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased; the unique index is the identity. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull().default("viewer"),
+    /** A disabled user is refused on the next request (their JWT is not trusted alone). */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** One row (id = 1): the publishing organization and other workspace-wide settings. */
+export const workspaceSettings = pgTable(
+  "workspace_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    organizationName: text("organization_name").notNull().default("Claimdesk"),
+    organizationUrl: text("organization_url"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("workspace_settings_single_row", sql`${t.id} = 1`)],
+);
+export type WorkspaceSettings = typeof workspaceSettings.$inferSelect;
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    sourceUrl: text("source_url"),
+    originalAuthor: text("original_author"),
+    /** As given by the source (free text such as "2016-04-02 10:37"), shown verbatim. */
+    originalPublishedAt: text("original_published_at"),
+    state: articleStateEnum("state").notNull().default("draft"),
+    /**
+     * The revision being reviewed and edited. Not a foreign key: articles and revisions refer
+     * to each other, and the service layer sets this in the same transaction as the insert.
+     */
+    currentRevisionId: uuid("current_revision_id"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("articles_slug_key").on(t.slug)],
+);
+export type Article = typeof articles.$inferSelect;
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    number: integer("number").notNull(),
+    /** The Tiptap/ProseMirror JSON document. Immutable once written. */
+    doc: jsonb("doc").$type<DocRoot>().notNull(),
+    /** `docToPlainText(doc)`: the coordinate space of every claim anchor in this revision. */
+    plainText: text("plain_text").notNull(),
+    summary: text("summary").notNull().default(""),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    parentId: uuid("parent_id"),
+    approvedById: uuid("approved_by_id").references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("revisions_article_number_key").on(t.articleId, t.number),
+    check("revisions_number_positive", sql`${t.number} > 0`),
+  ],
+);
+export type Revision = typeof revisions.$inferSelect;
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    /** Short number per article ("Claim 3"), for people and for exports' note numbers. */
+    number: integer("number").notNull(),
+    createdInRevisionId: uuid("created_in_revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    status: claimStatusEnum("status").notNull().default("open"),
+    verdict: verdictEnum("verdict"),
+    /** True when the quoted text changed after the verdict was given (needs re-check). */
+    verdictStale: boolean("verdict_stale").notNull().default(false),
+    rationale: text("rationale").notNull().default(""),
+    suggestedCorrection: text("suggested_correction").notNull().default(""),
+    severity: severityEnum("severity").notNull().default("medium"),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** The editor's override of the approval gate for this claim, published as an editor's note. */
+    editorNote: text("editor_note"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("claims_article_number_key").on(t.articleId, t.number),
+    index("claims_assignee_idx").on(t.assigneeId),
+    check(
+      "claims_resolved_has_verdict",
+      sql`${t.status} <> 'resolved' OR ${t.verdict} IS NOT NULL`,
+    ),
+  ],
+);
+export type Claim = typeof claims.$inferSelect;
+
+/**
+ * Where a claim sits in one revision: W3C TextQuoteSelector (exact, prefix, suffix) and
+ * TextPositionSelector (start, end) over that revision's plain text, and how it was found.
+ * An orphaned claim keeps its last quote and has no position.
+ */
+export const claimAnchors = pgTable(
+  "claim_anchors",
+  {
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    start: integer("start"),
+    end: integer("end"),
+    state: anchorStateEnum("state").notNull(),
+    score: real("score").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.revisionId] }),
+    index("claim_anchors_revision_idx").on(t.revisionId),
+    check(
+      "claim_anchors_range",
+      sql`(${t.state} = 'orphaned' AND ${t.start} IS NULL AND ${t.end} IS NULL) OR (${t.state} <> 'orphaned' AND ${t.start} >= 0 AND ${t.end} > ${t.start})`,
+    ),
+  ],
+);
+export type ClaimAnchor = typeof claimAnchors.$inferSelect;
+
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    title: text("title").notNull(),
+    authors: text("authors").notNull().default(""),
+    publisher: text("publisher").notNull().default(""),
+    year: integer("year"),
+    url: text("url"),
+    doi: text("doi"),
+    pmid: text("pmid"),
+    excerpt: text("excerpt").notNull().default(""),
+    stance: evidenceStanceEnum("stance").notNull(),
+    studyDesign: studyDesignEnum("study_design").notNull(),
+    gradeCertainty: gradeCertaintyEnum("grade_certainty"),
+    gradeDowngradeReasons: jsonb("grade_downgrade_reasons")
+      .$type<GradeDowngradeReason[]>()
+      .notNull()
+      .default([]),
+    addedById: uuid("added_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("evidence_claim_idx").on(t.claimId)],
+);
+export type Evidence = typeof evidence.$inferSelect;
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("comments_claim_idx").on(t.claimId)],
+);
+export type Comment = typeof comments.$inferSelect;
+
+/**
+ * Append-only record of every change. A trigger (migration 0001) rejects UPDATE and DELETE.
+ * `before`/`after` hold only the fields that the action touched.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    articleId: uuid("article_id").references(() => articles.id),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    note: text("note"),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId),
+    index("audit_events_article_idx").on(t.articleId),
+  ],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** Immutable snapshot of an approved revision with its claims, verdicts and evidence. */
+export const publications = pgTable(
+  "publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    number: integer("number").notNull(),
+    /** The export model (lib/export/model.ts) frozen at publication time. */
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    publishedById: uuid("published_by_id")
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    retractedAt: timestamp("retracted_at", { withTimezone: true }),
+    retractionNote: text("retraction_note"),
+  },
+  (t) => [uniqueIndex("publications_article_number_key").on(t.articleId, t.number)],
+);
+export type Publication = typeof publications.$inferSelect;

@@ -1,0 +1,50 @@
+/**
+ * Deny-by-default authorization. Each permission names the least role that holds it; roles
+ * are ordered (viewer < reviewer < editor < admin) and each holds what the ones below hold.
+ */
+
+import { ROLES, type Role } from "@/lib/domain/vocabulary";
+import { AppError } from "@/lib/errors";
+
+export const PERMISSIONS = {
+  "article:read": "viewer",
+  "article:export": "viewer",
+  "claim:create": "reviewer",
+  "claim:update": "reviewer",
+  "evidence:write": "reviewer",
+  "comment:write": "reviewer",
+  "article:import": "editor",
+  "article:edit": "editor",
+  "article:transition": "editor",
+  "claim:assign": "editor",
+  "claim:override": "editor",
+  "user:manage": "admin",
+  "settings:manage": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The signed-in user as the server knows them, read from the database on every request. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export function roleAtLeast(role: Role, least: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(least);
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  return actor !== null && roleAtLeast(actor.role, PERMISSIONS[permission]);
+}
+
+/** Throws `unauthenticated` or `forbidden` unless the actor holds the permission. */
+export function authorize(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Please sign in to continue.");
+  if (!can(actor, permission)) {
+    throw new AppError("forbidden", `Your role (${actor.role}) does not allow this action.`);
+  }
+  return actor;
+}

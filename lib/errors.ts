@@ -1,0 +1,66 @@
+/**
+ * Expected errors: a code the client can branch on and a message a person can read. Anything
+ * else that escapes a service is unexpected: it is logged and shown as a generic message.
+ */
+
+export const ERROR_CODES = [
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "validation",
+  "conflict",
+  "rule",
+  "rate_limited",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status for each code, for route handlers. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation: 400,
+  conflict: 409,
+  rule: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { fieldErrors?: FieldErrors; details?: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get fieldErrors(): FieldErrors | undefined {
+    return this.options.fieldErrors;
+  }
+
+  get details(): unknown {
+    return this.options.details;
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+
+/** The serialisable form of an error, as actions return it and route handlers send it. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+  details?: unknown;
+}
+
+export function errorBody(err: AppError): ErrorBody {
+  const body: ErrorBody = { code: err.code, message: err.message };
+  if (err.fieldErrors) body.fieldErrors = err.fieldErrors;
+  if (err.details !== undefined) body.details = err.details;
+  return body;
+}

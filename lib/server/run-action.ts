@@ -1,0 +1,15 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "@/db/instance";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { type ActionDefinition, type ActionResult, executeAction } from "./action";
+
+/** Runs an action definition for the signed-in user of the current request. */
+export async function runAction<S extends z.ZodType, R, P extends Permission | null>(
+  def: ActionDefinition<S, R, P>,
+  raw: unknown,
+): Promise<ActionResult<R>> {
+  const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
+  return executeAction(def, { db, actor }, raw);
+}

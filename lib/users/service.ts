@@ -1,0 +1,96 @@
+/** User mutations: first-run setup, and the admin's user management. */
+import "server-only";
+import { insertAuditEvent } from "@/db/queries/audit";
+import {
+  countActiveAdmins,
+  countUsers,
+  findUserById,
+  findUserCredentialsByEmail,
+  insertUser,
+  lockUsersForSetup,
+  updateUserRole,
+} from "@/db/queries/users";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/server/action";
+import { changeRoleSchema, createUserSchema, setupSchema } from "@/lib/validation/users";
+
+const emailTaken = () =>
+  new AppError("validation", "An account with this e-mail already exists.", {
+    fieldErrors: { email: ["An account with this e-mail already exists."] },
+  });
+
+/** First run only: creates the first admin. Refused as soon as any user exists. */
+export const setupFirstAdmin = defineAction({
+  name: "user.setup",
+  input: setupSchema,
+  permission: null,
+  run: async ({ tx }, input) => {
+    await lockUsersForSetup(tx);
+    if ((await countUsers(tx)) > 0) {
+      throw new AppError("forbidden", "Setup is already done. Sign in with your account.");
+    }
+    const user = await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: "admin",
+    });
+    await insertAuditEvent(tx, {
+      actorId: user.id,
+      action: "user.setup",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, name: user.name, role: user.role },
+    });
+    return { id: user.id, email: user.email };
+  },
+});
+
+export const createUser = defineAction({
+  name: "user.create",
+  input: createUserSchema,
+  permission: "user:manage",
+  run: async ({ tx, actor }, input) => {
+    if (await findUserCredentialsByEmail(tx, input.email)) throw emailTaken();
+    const user = await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+    });
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, name: user.name, role: user.role },
+    });
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  },
+});
+
+export const changeUserRole = defineAction({
+  name: "user.change_role",
+  input: changeRoleSchema,
+  permission: "user:manage",
+  run: async ({ tx, actor }, input) => {
+    await lockUsersForSetup(tx);
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw notFound("The user");
+    if (user.role === input.role) return { id: user.id, role: user.role };
+    if (user.role === "admin" && (await countActiveAdmins(tx)) <= 1) {
+      throw new AppError("rule", "This is the last admin: make someone else an admin first.");
+    }
+    await updateUserRole(tx, user.id, input.role);
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.change_role",
+      entityType: "user",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: input.role },
+    });
+    return { id: user.id, role: input.role };
+  },
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { CLAIM_STATUSES, SEVERITIES, VERDICTS } from "@/lib/domain/vocabulary";
+import { id, text, version } from "./common";
+
+export const MAX_QUOTE = 5_000;
+
+export const createClaimSchema = z
+  .object({
+    revisionId: id(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    /** The text the browser believes it selected; the server checks it against its own copy. */
+    exact: z
+      .string()
+      .min(1, "Select some text first.")
+      .max(MAX_QUOTE, "Select at most 5,000 characters."),
+  })
+  .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
+  .refine((v) => v.end - v.start <= MAX_QUOTE, {
+    message: "Select at most 5,000 characters.",
+    path: ["end"],
+  });
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+export const updateClaimSchema = z.object({
+  claimId: id(),
+  version: version(),
+  status: z.enum(CLAIM_STATUSES, { message: "Choose a status." }),
+  verdict: z.enum(VERDICTS, { message: "Choose a verdict." }).nullable(),
+  severity: z.enum(SEVERITIES, { message: "Choose a severity." }),
+  rationale: text(20_000, 0, "Rationale"),
+  suggestedCorrection: text(5_000, 0, "Suggested correction"),
+});
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+export const setEditorNoteSchema = z.object({
+  claimId: id(),
+  version: version(),
+  editorNote: text(5_000, 0, "Editor's note"),
+});
+export type SetEditorNoteInput = z.infer<typeof setEditorNoteSchema>;

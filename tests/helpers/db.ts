@@ -1,0 +1,64 @@
+/**
+ * A fresh, migrated, private database for a test: in-memory PGlite by default, or a new
+ * PostgreSQL database on the `TEST_DATABASE_URL` server when the project runs the suite there
+ * (CLAIMDESK_TEST_ENGINE=postgres). Always `close()` it (afterEach/afterAll).
+ */
+
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { inject } from "vitest";
+import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
+
+export const testEngine = (): "pglite" | "postgres" =>
+  process.env.CLAIMDESK_TEST_ENGINE === "postgres" ? "postgres" : "pglite";
+
+export async function createTestDatabase(): Promise<DbHandle> {
+  return testEngine() === "postgres" ? createPostgresDatabase() : createPgliteDatabase();
+}
+
+async function createPgliteDatabase(): Promise<DbHandle> {
+  const dump = fs.readFileSync(inject("pgliteTemplate"));
+  const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  return pgliteHandle(client, "memory", null);
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("CLAIMDESK_TEST_ENGINE=postgres needs TEST_DATABASE_URL.");
+  return url;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Each test database is created, migrated and dropped on the server; names start with cdt_. */
+async function createPostgresDatabase(): Promise<DbHandle> {
+  const name = `cdt_${randomUUID().replace(/-/g, "")}`;
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase({ engine: "postgres", url: withDatabase(serverUrl(), name) });
+  await handle.migrate();
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: serverUrl() });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}

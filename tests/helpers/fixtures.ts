@@ -1,0 +1,48 @@
+/** Test data written through the real services, as users would write it. */
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { insertUser } from "../../db/queries/users";
+import { createArticleFromText } from "../../lib/articles/service";
+import type { Actor } from "../../lib/auth/permissions";
+import type { Role } from "../../lib/domain/vocabulary";
+
+/** A cheap, valid argon2id hash of "correct horse battery" (hashing per test user is slow). */
+export const TEST_PASSWORD = "correct horse battery";
+export const TEST_PASSWORD_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$sZYiR1FvBV8st+XjJjDhWQ$wk8wDqYHWeKDBhlnuq3N2d14BWj2gVYIAyf8WFKKJjo";
+
+export async function createActor(
+  db: Db,
+  role: Role,
+  name = `${role} ${randomUUID().slice(0, 6)}`,
+): Promise<Actor> {
+  const user = await insertUser(db, {
+    email: `${name.replace(/\W+/g, ".").toLowerCase()}@example.com`,
+    name,
+    passwordHash: TEST_PASSWORD_HASH,
+    role,
+  });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export const STEM_CELL_TEXT = `Stem cell therapy as one of the new treatment of kidney failure, it has been used to treat various kidney diseases widely.
+
+Even though stem cell therapy has no toxicity and rejection reaction, it still has some side effects or risks.`;
+
+/** Imports an article as `author` (an editor) and returns its ids. */
+export async function importArticle(
+  db: Db,
+  author: Actor,
+  text = STEM_CELL_TEXT,
+  title = "Stem cells",
+) {
+  return db.transaction((tx) =>
+    createArticleFromText(tx, author.id, {
+      title,
+      text,
+      sourceUrl: null,
+      originalAuthor: null,
+      originalPublishedAt: null,
+    }),
+  );
+}
