@@ -34,7 +34,11 @@ export interface DbHandle {
 
 /** `db/migrations`, found from the working directory or `CLAIMDESK_ROOT` (set by the CLI). */
 export function migrationsFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.CLAIMDESK_ROOT?.trim() || ".", "db", "migrations");
+  return path.resolve(
+    /*turbopackIgnore: true*/ env.CLAIMDESK_ROOT?.trim() || ".",
+    "db",
+    "migrations",
+  );
 }
 
 /** Any constant will do; it only has to be the same in every instance of the app. */
@@ -59,7 +63,7 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
 
 /** The folder for the app's local files (PGlite data, the demo secret). Git-ignored. */
 export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.CLAIMDESK_DATA_DIR?.trim() || "data");
+  return path.resolve(/*turbopackIgnore: true*/ env.CLAIMDESK_DATA_DIR?.trim() || "data");
 }
 
 function redactUrl(url: string): string {

@@ -3,6 +3,9 @@
  * editor's schema (StarterKit's names). Revisions store this; anything else is refused.
  */
 import { z } from "zod";
+import { SAFE_HREF } from "./safe-href";
+
+export { SAFE_HREF };
 
 export type DocMark =
   | { type: "bold" }
@@ -28,9 +31,6 @@ export type DocRoot = { type: "doc"; content: DocBlock[] };
 
 /** Any node of the document, for code that walks the tree. */
 export type DocNode = DocRoot | DocBlock | DocListItem | DocInline;
-
-/** Links may only point to the web or to e-mail: no `javascript:`, `data:` or relative URLs. */
-export const SAFE_HREF = /^(https?:|mailto:)/i;
 
 const markSchema: z.ZodType<DocMark> = z.union([
   z.object({ type: z.literal("bold") }),

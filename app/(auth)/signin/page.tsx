@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/app/_components/safe-callback";
+import { getDb } from "@/db/instance";
+import { countUsers } from "@/db/queries/users";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/demo/accounts";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getCurrentActor()) redirect(callbackUrl);
+  if ((await countUsers(await getDb())) === 0) redirect("/setup");
+  const demo = isDemoMode();
+
+  return (
+    <main className="auth-card stack">
+      <div className="card">
+        <h1>Sign in to Claimdesk</h1>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+      {demo ? (
+        <section className="card demo-accounts" aria-labelledby="demo-accounts-title">
+          <h2 id="demo-accounts-title" className="section-title">
+            Demo accounts
+          </h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Role</th>
+                <th>E-mail</th>
+                <th>Password</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DEMO_ACCOUNTS.map((a) => (
+                <tr key={a.email}>
+                  <td>
+                    {ROLE_LABELS[a.role]}
+                    <div className="muted small">{a.does}</div>
+                  </td>
+                  <td>
+                    <code>{a.email}</code>
+                  </td>
+                  <td>
+                    <code>{a.password}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/instance";
+import { requireActorOrRedirect } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { listUsersForAdmin } from "@/lib/users/read";
+import { CreateUserForm, RoleSelect } from "./user-forms";
+
+export const metadata: Metadata = { title: "Users" };
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const actor = await requireActorOrRedirect("/admin/users");
+  if (!can(actor, "user:manage")) {
+    return (
+      <div className="page">
+        <h1>Users</h1>
+        <div className="alert warning" role="status">
+          Only admins manage users.
+        </div>
+      </div>
+    );
+  }
+  const users = await listUsersForAdmin(await getDb(), actor);
+  return (
+    <div className="page stack">
+      <div>
+        <h1>Users</h1>
+        <p className="muted">Roles take effect on each person’s next request.</p>
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.name}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <CreateUserForm />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Field, fieldA11y } from "@/app/_components/field";
+import { changeUserRoleAction, createUserAction } from "@/lib/actions/users";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+import type { FieldErrors } from "@/lib/errors";
+
+export function RoleSelect({ userId, role, label }: { userId: string; role: Role; label: string }) {
+  const router = useRouter();
+  const [value, setValue] = useState(role);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function change(next: Role) {
+    const previous = value;
+    setValue(next);
+    setPending(true);
+    const result = await changeUserRoleAction({ userId, role: next });
+    setPending(false);
+    if (!result.ok) {
+      setValue(previous);
+      setError(result.error.message);
+      return;
+    }
+    setError(null);
+    router.refresh();
+  }
+
+  return (
+    <div>
+      <select
+        aria-label={label}
+        value={value}
+        disabled={pending}
+        onChange={(e) => change(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CreateUserForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const get = (k: string) => String(form.get(k) ?? "");
+    setPending(true);
+    const result = await createUserAction({
+      name: get("new-name"),
+      email: get("new-email"),
+      password: get("new-password"),
+      role: get("new-role"),
+    });
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.error.fieldErrors ?? {});
+      setMessage({ kind: "error", text: result.error.message });
+      return;
+    }
+    formEl.reset();
+    setErrors({});
+    setMessage({
+      kind: "success",
+      text: `${result.data.name} can now sign in as ${ROLE_LABELS[result.data.role]}.`,
+    });
+    router.refresh();
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-user-title">
+      <h2 id="new-user-title" className="section-title">
+        Add a user
+      </h2>
+      {message ? (
+        <div
+          className={`alert ${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
+          {message.text}
+        </div>
+      ) : null}
+      <div className="field-row">
+        <Field id="new-name" label="Name" errors={errors.name}>
+          <input type="text" {...fieldA11y("new-name", errors.name)} />
+        </Field>
+        <Field id="new-email" label="E-mail" errors={errors.email}>
+          <input type="email" {...fieldA11y("new-email", errors.email)} />
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field
+          id="new-password"
+          label="Temporary password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
+          errors={errors.password}
+        >
+          <input
+            type="password"
+            autoComplete="new-password"
+            {...fieldA11y("new-password", errors.password, true)}
+          />
+        </Field>
+        <Field id="new-role" label="Role" errors={errors.role}>
+          <select defaultValue="reviewer" {...fieldA11y("new-role", errors.role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <button className="button primary" type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add user"}
+      </button>
+    </form>
+  );
+}

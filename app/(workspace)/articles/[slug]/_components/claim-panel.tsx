@@ -1,0 +1,287 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Field, fieldA11y } from "@/app/_components/field";
+import { setEditorNoteAction, updateClaimAction } from "@/lib/actions/claims";
+import type { ReviewClaim } from "@/lib/articles/read";
+import {
+  CLAIM_STATUS_LABELS,
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type Severity,
+  VERDICT_INFO,
+  VERDICTS,
+  type Verdict,
+} from "@/lib/domain/vocabulary";
+import type { ErrorBody, FieldErrors } from "@/lib/errors";
+import { EvidenceSection } from "./evidence-section";
+
+interface ClaimForm {
+  status: ClaimStatus;
+  verdict: Verdict | null;
+  severity: Severity;
+  rationale: string;
+  suggestedCorrection: string;
+}
+
+type Conflict = { current: ClaimForm & { version: number } };
+
+const formOf = (c: ClaimForm): ClaimForm => ({
+  status: c.status,
+  verdict: c.verdict,
+  severity: c.severity,
+  rationale: c.rationale,
+  suggestedCorrection: c.suggestedCorrection,
+});
+
+/** The review fields of one claim. Remounted (by key) when the claim's version changes. */
+export function ClaimPanel({
+  claim,
+  canEdit,
+  canOverride,
+  onClose,
+}: {
+  claim: ReviewClaim;
+  canEdit: boolean;
+  canOverride: boolean;
+  onClose: () => void;
+}) {
+  const router = useRouter();
+  const [form, setForm] = useState<ClaimForm>(() => formOf(claim));
+  const [version, setVersion] = useState(claim.version);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const set = <K extends keyof ClaimForm>(key: K, value: ClaimForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  function showError(error: ErrorBody) {
+    setErrors(error.fieldErrors ?? {});
+    setMessage({ kind: "error", text: error.message });
+    const current = (error.details as { current?: Conflict["current"] } | undefined)?.current;
+    if (error.code === "conflict" && current) setConflict({ current });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setMessage(null);
+    const result = await updateClaimAction({ claimId: claim.id, version, ...form });
+    setPending(false);
+    if (!result.ok) return showError(result.error);
+    setErrors({});
+    setConflict(null);
+    setMessage({ kind: "success", text: "Saved." });
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="claim-panel-title" data-testid="claim-panel">
+      <div className="page-header">
+        <h2 id="claim-panel-title" style={{ margin: 0, fontSize: "1.15rem" }}>
+          Claim {claim.number}
+        </h2>
+        <button type="button" className="button" onClick={onClose}>
+          All claims
+        </button>
+      </div>
+      <blockquote className="panel-quote">“{claim.anchor.exact}”</blockquote>
+      {claim.verdictStale ? (
+        <div className="alert warning" role="status">
+          The wording changed since this verdict was given: re-check it.
+        </div>
+      ) : null}
+
+      {message ? (
+        <div
+          className={`alert ${message.kind}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
+          {message.text}
+        </div>
+      ) : null}
+      {conflict ? (
+        <div className="alert warning" role="alert" data-testid="conflict">
+          <strong>Their version</strong>
+          <ul>
+            <li>Status: {CLAIM_STATUS_LABELS[conflict.current.status]}</li>
+            <li>
+              Verdict:{" "}
+              {conflict.current.verdict ? VERDICT_INFO[conflict.current.verdict].label : "none"}
+            </li>
+            <li>Rationale: {conflict.current.rationale || "empty"}</li>
+          </ul>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setVersion(conflict.current.version);
+                setConflict(null);
+                setMessage({
+                  kind: "success",
+                  text: "Your input is kept. Save again to replace their version.",
+                });
+              }}
+            >
+              Keep mine
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setForm(formOf(conflict.current));
+                setVersion(conflict.current.version);
+                setConflict(null);
+                setMessage(null);
+              }}
+            >
+              Use theirs
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <form onSubmit={save} noValidate>
+        <fieldset disabled={!canEdit || pending} style={{ border: 0, padding: 0, margin: 0 }}>
+          <div className="field-row">
+            <Field id="status" label="Status" errors={errors.status}>
+              <select
+                value={form.status}
+                onChange={(e) => set("status", e.target.value as ClaimStatus)}
+                {...fieldA11y("status", errors.status)}
+              >
+                {CLAIM_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {CLAIM_STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="severity" label="Severity" errors={errors.severity}>
+              <select
+                value={form.severity}
+                onChange={(e) => set("severity", e.target.value as Severity)}
+                {...fieldA11y("severity", errors.severity)}
+              >
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {SEVERITY_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field id="verdict" label="Verdict" errors={errors.verdict}>
+            <select
+              value={form.verdict ?? ""}
+              onChange={(e) => set("verdict", e.target.value ? (e.target.value as Verdict) : null)}
+              {...fieldA11y("verdict", errors.verdict)}
+            >
+              <option value="">No verdict yet</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {VERDICT_INFO[v].rating} – {VERDICT_INFO[v].label}: {VERDICT_INFO[v].description}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="rationale" label="Rationale" errors={errors.rationale}>
+            <textarea
+              rows={5}
+              value={form.rationale}
+              onChange={(e) => set("rationale", e.target.value)}
+              {...fieldA11y("rationale", errors.rationale)}
+            />
+          </Field>
+          <Field
+            id="suggestedCorrection"
+            label="Suggested correction"
+            errors={errors.suggestedCorrection}
+          >
+            <textarea
+              rows={2}
+              value={form.suggestedCorrection}
+              onChange={(e) => set("suggestedCorrection", e.target.value)}
+              {...fieldA11y("suggestedCorrection", errors.suggestedCorrection)}
+            />
+          </Field>
+          {canEdit ? (
+            <button className="button primary" type="submit">
+              {pending ? "Saving…" : "Save claim"}
+            </button>
+          ) : null}
+        </fieldset>
+      </form>
+
+      <EvidenceSection claimId={claim.id} evidence={claim.evidence} canEdit={canEdit} />
+
+      {canOverride || claim.editorNote ? (
+        <EditorNote
+          claimId={claim.id}
+          version={claim.version}
+          note={claim.editorNote ?? ""}
+          canEdit={canOverride}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The editor's override of the approval gate, published as an editor's note. */
+function EditorNote({
+  claimId,
+  version,
+  note,
+  canEdit,
+}: {
+  claimId: string;
+  version: number;
+  note: string;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [value, setValue] = useState(note);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    const result = await setEditorNoteAction({ claimId, version, editorNote: value });
+    setPending(false);
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={save} className="stack" style={{ marginTop: "1.25rem" }}>
+      <h3 className="section-title">Editor’s note</h3>
+      <Field
+        id="editorNote"
+        label="Note to readers"
+        hint="Lets this claim through approval with its verdict; published beside it."
+        errors={error ? [error] : undefined}
+      >
+        <textarea
+          rows={3}
+          value={value}
+          readOnly={!canEdit}
+          onChange={(e) => setValue(e.target.value)}
+          {...fieldA11y("editorNote", error ? [error] : undefined, true)}
+        />
+      </Field>
+      {canEdit ? (
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save editor’s note"}
+        </button>
+      ) : null}
+    </form>
+  );
+}

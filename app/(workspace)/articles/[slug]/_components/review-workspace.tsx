@@ -1,0 +1,147 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createClaimAction } from "@/lib/actions/claims";
+import type { ReviewData } from "@/lib/articles/read";
+import { ArticleViewer, type TextRange, type ViewerHighlight } from "./article-viewer";
+import { ClaimList } from "./claim-list";
+import { ClaimPanel } from "./claim-panel";
+import { claimLook } from "./claim-style";
+import { Legend } from "./legend";
+import { WorkflowPanel } from "./workflow-panel";
+
+export interface ReviewPermissions {
+  createClaim: boolean;
+  updateClaim: boolean;
+  override: boolean;
+  transition: boolean;
+}
+
+/** The review page's interactive part: article, selection, claims and the claim panel. */
+export function ReviewWorkspace({ data, can }: { data: ReviewData; can: ReviewPermissions }) {
+  const router = useRouter();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextRange | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const highlights: ViewerHighlight[] = useMemo(
+    () =>
+      data.claims
+        .filter((c) => c.anchor.start !== null && c.anchor.end !== null && c.status !== "dismissed")
+        .map((c) => {
+          const look = claimLook(c);
+          return {
+            id: c.id,
+            start: c.anchor.start ?? 0,
+            end: c.anchor.end ?? 0,
+            className: `claim-hl ${look.className}`,
+            label: `Claim ${c.number}: ${look.label}`,
+          };
+        }),
+    [data.claims],
+  );
+
+  const createClaim = useCallback(async () => {
+    if (!selection || creating) return;
+    setCreating(true);
+    setError(null);
+    const result = await createClaimAction({ revisionId: data.revision.id, ...selection });
+    setCreating(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    setSelectedId(result.data.id);
+    router.refresh();
+  }, [selection, creating, data.revision.id, router]);
+
+  // Keyboard: with text selected in the article, "c" creates a claim; Escape clears.
+  useEffect(() => {
+    if (!selection || !can.createClaim) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      if (event.key === "c" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        void createClaim();
+      } else if (event.key === "Escape") {
+        setSelection(null);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, can.createClaim, createClaim]);
+
+  const selected = data.claims.find((c) => c.id === selectedId) ?? null;
+
+  return (
+    <div className="review-grid">
+      <div>
+        {selection && can.createClaim ? (
+          <section className="selection-bar" aria-label="Selected text">
+            <q>{selection.exact}</q>
+            <button
+              type="button"
+              className="button primary"
+              onClick={createClaim}
+              disabled={creating}
+            >
+              {creating ? "Creating…" : "Create claim"}
+            </button>
+            <span className="muted small">
+              or press <kbd>C</kbd>
+            </span>
+          </section>
+        ) : null}
+        {error ? (
+          <div className="alert error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <article className="card article-body">
+          <ArticleViewer
+            doc={data.revision.doc}
+            expectedText={data.revision.plainText}
+            highlights={highlights}
+            selectedClaimId={selectedId}
+            onActivateClaim={setSelectedId}
+            onSelectText={setSelection}
+          />
+        </article>
+      </div>
+      <aside className="sidebar stack" aria-label="Review">
+        <WorkflowPanel
+          articleId={data.article.id}
+          state={data.article.state}
+          version={data.article.version}
+          canTransition={can.transition}
+          blockers={data.blockers}
+          onShowClaim={setSelectedId}
+        />
+        <div className="card">
+          {selected ? (
+            <ClaimPanel
+              key={`${selected.id}:${selected.version}`}
+              claim={selected}
+              canEdit={can.updateClaim}
+              canOverride={can.override}
+              onClose={() => setSelectedId(null)}
+            />
+          ) : (
+            <>
+              <h2 className="section-title">Claims ({data.claims.length})</h2>
+              <Legend />
+              <div style={{ marginTop: "0.75rem" }}>
+                <ClaimList claims={data.claims} selectedId={selectedId} onSelect={setSelectedId} />
+              </div>
+            </>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { transitionArticleAction } from "@/lib/actions/articles";
+import type { ApprovalBlocker, ArticleTransition } from "@/lib/articles/workflow";
+import { availableTransitions } from "@/lib/articles/workflow";
+import { ARTICLE_STATE_LABELS, type ArticleState } from "@/lib/domain/vocabulary";
+
+export function WorkflowPanel({
+  articleId,
+  state,
+  version,
+  canTransition,
+  blockers,
+  onShowClaim,
+}: {
+  articleId: string;
+  state: ArticleState;
+  version: number;
+  canTransition: boolean;
+  blockers: ApprovalBlocker[];
+  onShowClaim: (id: string) => void;
+}) {
+  const router = useRouter();
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<{ message: string; blockers: ApprovalBlocker[] } | null>(null);
+  const [pending, setPending] = useState<ArticleTransition | null>(null);
+  const transitions = availableTransitions(state);
+
+  async function go(transition: ArticleTransition) {
+    setPending(transition);
+    setError(null);
+    const result = await transitionArticleAction({ articleId, transition, note, version });
+    setPending(null);
+    if (!result.ok) {
+      const details = result.error.details as { blockers?: ApprovalBlocker[] } | undefined;
+      setError({ message: result.error.message, blockers: details?.blockers ?? [] });
+      return;
+    }
+    setNote("");
+    router.refresh();
+  }
+
+  const shownBlockers = error?.blockers.length
+    ? error.blockers
+    : state === "in_review"
+      ? blockers
+      : [];
+
+  return (
+    <section className="card" aria-labelledby="workflow-title">
+      <h2 id="workflow-title" className="section-title">
+        Workflow
+      </h2>
+      <p style={{ margin: "0 0 0.75rem" }}>
+        State:{" "}
+        <span className={`badge state-${state}`} data-testid="article-state">
+          {ARTICLE_STATE_LABELS[state]}
+        </span>
+      </p>
+      {error ? (
+        <div className="alert error" role="alert">
+          {error.message}
+        </div>
+      ) : null}
+      {shownBlockers.length > 0 ? (
+        <div className="alert warning" data-testid="approval-blockers">
+          <strong>Blocking approval</strong>
+          <ul>
+            {shownBlockers.map((b) => (
+              <li key={b.claimId}>
+                <button
+                  type="button"
+                  className="button"
+                  style={{ padding: "0 0.4rem" }}
+                  onClick={() => onShowClaim(b.claimId)}
+                >
+                  Claim {b.number}
+                </button>{" "}
+                {b.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {canTransition && transitions.length > 0 ? (
+        <>
+          <div className="field">
+            <label htmlFor="workflow-note">Note (optional)</label>
+            <textarea
+              id="workflow-note"
+              rows={2}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </div>
+          <div className="button-row">
+            {transitions.map((t) => (
+              <button
+                key={t.transition}
+                type="button"
+                className={
+                  t.transition === "approve" || t.transition === "submit"
+                    ? "button primary"
+                    : "button"
+                }
+                disabled={pending !== null}
+                onClick={() => go(t.transition)}
+              >
+                {pending === t.transition ? "Working…" : t.label}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

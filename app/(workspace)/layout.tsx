@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The signed-in shell. Redirecting here is for people; every page and action still checks the
+ * actor itself in the data-access layer, since layouts do not guard what renders beside them.
+ */
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/signin");
+  return (
+    <>
+      <a className="visually-hidden" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href="/articles" className="brand">
+          Claimdesk
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/articles">Articles</Link>
+          {can(actor, "user:manage") ? <Link href="/admin/users">Users</Link> : null}
+        </nav>
+        <div className="who">
+          <span>{actor.name}</span>
+          <span className="role-badge" data-testid="current-role">
+            {ROLE_LABELS[actor.role]}
+          </span>
+          <Link href="/signout">Sign out</Link>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from "react";
+
+/** A labelled form field with its hint and errors, wired for screen readers. */
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {errors?.map((e) => (
+        <p key={e} className="field-error" id={`${id}-error`} role="alert">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Props that mark an input invalid and point it at its error and hint. */
+export function fieldA11y(id: string, errors?: string[], hint?: boolean) {
+  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    id,
+    name: id,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+  } as const;
+}

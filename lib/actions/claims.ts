@@ -1,0 +1,21 @@
+"use server";
+
+import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
+import { addEvidence } from "@/lib/evidence/service";
+import { runAction } from "@/lib/server/run-action";
+
+export async function createClaimAction(input: unknown) {
+  return runAction(createClaim, input);
+}
+
+export async function updateClaimAction(input: unknown) {
+  return runAction(updateClaim, input);
+}
+
+export async function setEditorNoteAction(input: unknown) {
+  return runAction(setEditorNote, input);
+}
+
+export async function addEvidenceAction(input: unknown) {
+  return runAction(addEvidence, input);
+}

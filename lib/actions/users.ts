@@ -1,0 +1,16 @@
+"use server";
+
+import { runAction } from "@/lib/server/run-action";
+import { changeUserRole, createUser, setupFirstAdmin } from "@/lib/users/service";
+
+export async function setupAction(input: unknown) {
+  return runAction(setupFirstAdmin, input);
+}
+
+export async function createUserAction(input: unknown) {
+  return runAction(createUser, input);
+}
+
+export async function changeUserRoleAction(input: unknown) {
+  return runAction(changeUserRole, input);
+}

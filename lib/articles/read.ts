@@ -1,0 +1,54 @@
+/** Reads for the workspace pages, each authorized for the actor in the data-access layer. */
+import "server-only";
+import type { Db } from "@/db/client";
+import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
+import { listClaimsInRevision } from "@/db/queries/claims";
+import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { findRevisionById } from "@/db/queries/revisions";
+import { findUserById } from "@/db/queries/users";
+import { type Actor, authorize } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+import { approvalBlockers } from "./workflow";
+
+export async function listArticlesForActor(db: Db, actor: Actor | null) {
+  authorize(actor, "article:read");
+  return listArticlesWithCounts(db);
+}
+
+/** Everything the review page shows: the current revision, its claims with evidence, the gate. */
+export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
+  authorize(actor, "article:read");
+  const article = await findArticleBySlug(db, slug);
+  if (!article?.currentRevisionId) throw notFound("The article");
+  const revision = await findRevisionById(db, article.currentRevisionId);
+  if (!revision) throw notFound("The article's revision");
+  const claims = await listClaimsInRevision(db, revision.id);
+  const evidence = await listEvidenceForClaims(
+    db,
+    claims.map((c) => c.id),
+  );
+  const evidenceByClaim = new Map<string, typeof evidence>();
+  for (const e of evidence)
+    evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+  const author = await findUserById(db, revision.authorId);
+  const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
+  return {
+    article,
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      doc: revision.doc,
+      plainText: revision.plainText,
+      summary: revision.summary,
+      createdAt: revision.createdAt,
+      authorId: revision.authorId,
+      authorName: author?.name ?? "Unknown",
+      approvedAt: revision.approvedAt,
+      approvedByName: approver?.name ?? null,
+    },
+    claims: claims.map((c) => ({ ...c, evidence: evidenceByClaim.get(c.id) ?? [] })),
+    blockers: approvalBlockers(claims),
+  };
+}
+export type ReviewData = Awaited<ReturnType<typeof getReviewData>>;
+export type ReviewClaim = ReviewData["claims"][number];

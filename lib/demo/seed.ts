@@ -1,0 +1,88 @@
+/**
+ * Seeds the demo workspace: the demo accounts and the canonical example article. Idempotent:
+ * it adds what is missing and never changes what exists (a demo user's edits survive restarts).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { insertAuditEvent } from "@/db/queries/audit";
+import { findUserCredentialsByEmail, insertUser } from "@/db/queries/users";
+import { articles, workspaceSettings } from "@/db/schema";
+import { createArticleFromText } from "@/lib/articles/service";
+import { hashPassword } from "@/lib/auth/password";
+import { splitParagraphs } from "@/lib/document/from-text";
+import { DEMO_ACCOUNTS } from "./accounts";
+
+export const DEMO_ARTICLE_FILE = "lib/demo/stem-cell-kidney-failure.txt";
+export const DEMO_ARTICLE_SLUG = "how-does-stem-cell-therapy-treat-kidney-failure";
+
+/** The fixture's first paragraph is its title and the second its date; the rest is the body. */
+export function parseDemoArticle(raw: string) {
+  const [title = "", date = "", ...body] = splitParagraphs(raw);
+  return { title, originalPublishedAt: date, text: body.join("\n\n") };
+}
+
+export async function seedDemo(
+  db: Db,
+  root = process.env.CLAIMDESK_ROOT || ".",
+): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const existing = await findUserCredentialsByEmail(tx, account.email);
+      if (existing) {
+        ids.set(account.email, existing.id);
+        continue;
+      }
+      const user = await insertUser(tx, {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash: await hashPassword(account.password),
+      });
+      ids.set(account.email, user.id);
+      created.push(account.email);
+      await insertAuditEvent(tx, {
+        actorId: null,
+        action: "demo.seed_user",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, role: user.role },
+      });
+    }
+
+    await tx
+      .insert(workspaceSettings)
+      .values({
+        id: 1,
+        organizationName: "Claimdesk Demo Health Desk",
+        organizationUrl: "https://claimdesk.example",
+      })
+      .onConflictDoNothing();
+
+    const [existingArticle] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.slug, DEMO_ARTICLE_SLUG));
+    if (!existingArticle) {
+      const raw = fs.readFileSync(
+        path.resolve(/*turbopackIgnore: true*/ root, DEMO_ARTICLE_FILE),
+        "utf8",
+      );
+      const parsed = parseDemoArticle(raw);
+      const editorId = ids.get("editor@example.com");
+      if (!editorId) throw new Error("demo editor missing");
+      await createArticleFromText(tx, editorId, {
+        title: parsed.title,
+        text: parsed.text,
+        sourceUrl: null,
+        originalAuthor: "Kidney Service China (clinic blog)",
+        originalPublishedAt: parsed.originalPublishedAt,
+      });
+      created.push(DEMO_ARTICLE_SLUG);
+    }
+  });
+  return { created };
+}

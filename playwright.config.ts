@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests against a production build (`scripts/e2e.mjs` builds it into .next-e2e
+ * and gives each server its own temporary PGlite directory). Two servers: the demo workspace
+ * (most tests) and a fresh, empty one (first-run setup). One worker: each PGlite directory
+ * belongs to one server, and tests share that server's data.
+ */
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3100);
+const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
+
+/** Debian's Chromium here (no browser download on this network); Playwright's own elsewhere. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
+  NODE_ENV: "production",
+  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CLAIMDESK_DATA_DIR: dataDir ?? "",
+  CLAIMDESK_DEMO: demo ? "1" : "0",
+  NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  NEXTAUTH_URL: url,
+});
+
+const demoUrl = `http://localhost:${DEMO_PORT}`;
+// Another host name, so the two servers' session cookies never meet in one browser.
+const freshUrl = `http://127.0.0.1:${FRESH_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: demoUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${DEMO_PORT}`,
+      url: `${demoUrl}/api/health`,
+      env: serverEnv(process.env.E2E_DEMO_DATA_DIR, demoUrl, true),
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${FRESH_PORT}`,
+      url: `${freshUrl}/api/health`,
+      env: serverEnv(process.env.E2E_FRESH_DATA_DIR, freshUrl, false),
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+});
+
+export const FRESH_BASE_URL = freshUrl;
