@@ -44,3 +44,16 @@ export function fieldA11y(id: string, errors?: string[], hint?: boolean) {
     "aria-describedby": describedBy || undefined,
   } as const;
 }
+
+/**
+ * The message to show above a form: none when every error already sits next to a field the
+ * form shows (saying it twice only adds noise), else the error's own message.
+ */
+export function formLevelMessage(
+  error: { message: string; fieldErrors?: Record<string, string[]> },
+  shownFields: readonly string[],
+): string | null {
+  const keys = Object.keys(error.fieldErrors ?? {});
+  if (keys.length > 0 && keys.every((k) => shownFields.includes(k))) return null;
+  return error.message;
+}

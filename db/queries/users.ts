@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
 import { users } from "../schema";
@@ -26,6 +26,17 @@ export type PublicUser = {
 export async function findUserById(db: Db, id: string): Promise<PublicUser | null> {
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** Display names of several users at once, by id. */
+export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** For sign-in only: the one query that reads a password hash. */

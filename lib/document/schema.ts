@@ -5,8 +5,6 @@
 import { z } from "zod";
 import { SAFE_HREF } from "./safe-href";
 
-export { SAFE_HREF };
-
 export type DocMark =
   | { type: "bold" }
   | { type: "italic" }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import { importArticleTextAction } from "@/lib/actions/articles";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -29,7 +29,15 @@ export function ImportForm() {
       // The form keeps what was typed: only the messages change.
       setPending(false);
       setErrors(result.error.fieldErrors ?? {});
-      setMessage(result.error.message);
+      setMessage(
+        formLevelMessage(result.error, [
+          "title",
+          "text",
+          "sourceUrl",
+          "originalAuthor",
+          "originalPublishedAt",
+        ]),
+      );
       return;
     }
     router.push(`/articles/${result.data.slug}`);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import { addEvidenceAction } from "@/lib/actions/claims";
 import type { ReviewClaim } from "@/lib/articles/read";
 import {
@@ -77,6 +77,20 @@ export function EvidenceSection({
   );
 }
 
+/** The fields the form shows, which display their own errors. */
+const EVIDENCE_FIELDS = [
+  "title",
+  "authors",
+  "publisher",
+  "year",
+  "url",
+  "doi",
+  "pmid",
+  "excerpt",
+  "stance",
+  "studyDesign",
+] as const;
+
 function EvidenceForm({ claimId, onDone }: { claimId: string; onDone: () => void }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -106,7 +120,7 @@ function EvidenceForm({ claimId, onDone }: { claimId: string; onDone: () => void
     setPending(false);
     if (!result.ok) {
       setErrors(result.error.fieldErrors ?? {});
-      setMessage(result.error.message);
+      setMessage(formLevelMessage(result.error, EVIDENCE_FIELDS));
       return;
     }
     onDone();

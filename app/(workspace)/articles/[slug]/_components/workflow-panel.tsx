@@ -42,11 +42,10 @@ export function WorkflowPanel({
     router.refresh();
   }
 
-  const shownBlockers = error?.blockers.length
-    ? error.blockers
-    : state === "in_review"
-      ? blockers
-      : [];
+  // Blockers come from the server's current data, so they clear as soon as claims are fixed;
+  // a refusal because of blockers is stale once none are left.
+  const shownBlockers = state === "in_review" ? blockers : [];
+  const shownError = error && (error.blockers.length === 0 || blockers.length > 0) ? error : null;
 
   return (
     <section className="card" aria-labelledby="workflow-title">
@@ -59,9 +58,9 @@ export function WorkflowPanel({
           {ARTICLE_STATE_LABELS[state]}
         </span>
       </p>
-      {error ? (
+      {shownError ? (
         <div className="alert error" role="alert">
-          {error.message}
+          {shownError.message}
         </div>
       ) : null}
       {shownBlockers.length > 0 ? (

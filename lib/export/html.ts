@@ -1,0 +1,196 @@
+/**
+ * Standalone annotated HTML: one self-contained file with inline CSS and no script, readable
+ * offline and printable. Claims are `<mark>`s coloured by verdict with numbered notes holding
+ * the verdict, rationale, editor's note and graded evidence.
+ */
+import { type Highlight, renderDocHtml } from "@/lib/document/render-html";
+import { SAFE_HREF } from "@/lib/document/safe-href";
+import {
+  CLAIM_STATUS_LABELS,
+  EVIDENCE_STANCE_LABELS,
+  GRADE_CERTAINTY_LABELS,
+  STUDY_DESIGN_INFO,
+  VERDICT_INFO,
+  VERDICTS,
+} from "@/lib/domain/vocabulary";
+import { escapeHtml as esc } from "@/lib/html/escape";
+import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+
+export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
+
+/** The export's file name: `<slug>-r<revision>.html`. */
+export function htmlExportFilename(model: ExportModel): string {
+  return `${model.article.slug}-r${model.revision.number}.${HTML_EXPORT.extension}`;
+}
+
+const VERDICT_COLOURS: Record<(typeof VERDICTS)[number], string> = {
+  accurate: "#c9f0d3",
+  mostly_accurate: "#e3f5c4",
+  misleading: "#ffe6a8",
+  unsupported: "#e4dcf5",
+  inaccurate: "#ffc9c9",
+};
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+header { border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; }
+.org { font: 600 0.85rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: #555; }
+h1 { line-height: 1.25; margin: .3rem 0 .6rem; }
+.meta, .legend, .notes, footer { font-family: system-ui, sans-serif; font-size: .9rem; }
+.meta { color: #444; }
+.banner { border: 2px solid #b45309; background: #fff7ed; padding: .6rem .8rem; font: .95rem system-ui, sans-serif; }
+mark.claim { background: #eee; border-bottom: 2px solid #888; padding: 0 .05em; color: inherit; }
+${VERDICTS.map((v) => `mark.verdict-${v}, .badge.verdict-${v} { background: ${VERDICT_COLOURS[v]}; }`).join("\n")}
+mark.status-open, mark.status-in_review { background: #fff; border-bottom: 2px dashed #666; }
+sup.note-ref a { text-decoration: none; font: 600 .75rem system-ui, sans-serif; }
+.legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem .9rem; }
+.badge { display: inline-block; padding: 0 .4em; border: 1px solid #999; border-radius: .25rem; font-weight: 600; }
+.notes ol { padding-left: 1.4rem; }
+.notes > ol > li { margin-bottom: 1.4rem; }
+.quote { font-style: italic; }
+.editor-note { border-left: 4px solid #1d4ed8; padding: .2rem .7rem; background: #eff6ff; }
+.evidence li { margin: .5rem 0; }
+.evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid #ccc; color: #333; }
+footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; }
+@media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
+`;
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+function link(href: string | null, label: string): string {
+  if (!href || !SAFE_HREF.test(href)) return esc(label);
+  return `<a href="${esc(href)}" rel="nofollow noopener noreferrer">${esc(label)}</a>`;
+}
+
+/** User-written prose: paragraphs on blank lines, line breaks kept, everything escaped. */
+function prose(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${esc(p).replace(/\n/g, "<br>")}</p>`)
+    .join("");
+}
+
+function claimLabel(claim: ExportClaim): string {
+  return claim.verdict ? VERDICT_INFO[claim.verdict].label : CLAIM_STATUS_LABELS[claim.status];
+}
+
+function markClass(claim: ExportClaim): string {
+  return claim.verdict ? `claim verdict-${claim.verdict}` : `claim status-${claim.status}`;
+}
+
+function renderEvidence(e: ExportEvidence): string {
+  const source = [e.authors, e.publisher, e.year ? String(e.year) : ""]
+    .filter((part) => part !== "")
+    .map(esc)
+    .join(". ");
+  const ids = [
+    e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, `https://doi.org/${e.doi}`)}` : "",
+    e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
+  ].filter(Boolean);
+  const grade = e.gradeCertainty
+    ? ` · GRADE certainty: ${esc(GRADE_CERTAINTY_LABELS[e.gradeCertainty])}`
+    : "";
+  return `<li>
+<strong>${link(e.url, e.title)}</strong>${source ? `. ${source}` : ""}
+<br><span>${esc(EVIDENCE_STANCE_LABELS[e.stance])} · ${esc(STUDY_DESIGN_INFO[e.studyDesign].label)} · CEBM level ${e.cebmLevel}${grade}</span>
+${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
+${e.excerpt.trim() ? `<blockquote>${prose(e.excerpt)}</blockquote>` : ""}
+</li>`;
+}
+
+function renderNote(claim: ExportClaim): string {
+  const parts = [
+    `<p class="quote">“${esc(claim.quote.exact)}”${
+      claim.position ? ` <a href="#claim-${claim.note}" aria-label="Back to the text">↩</a>` : ""
+    }</p>`,
+    `<p><span class="badge ${claim.verdict ? `verdict-${claim.verdict}` : ""}">${esc(claimLabel(claim))}</span>${
+      claim.verdict ? ` (${VERDICT_INFO[claim.verdict].rating} of 5)` : ""
+    }${claim.verdictStale ? " · the text changed since this verdict; it is being re-checked" : ""}${
+      claim.position ? "" : " · this passage is no longer in the text"
+    }</p>`,
+  ];
+  if (claim.rationale.trim()) parts.push(`<div class="rationale">${prose(claim.rationale)}</div>`);
+  if (claim.suggestedCorrection.trim()) {
+    parts.push(
+      `<div class="correction"><strong>Suggested correction:</strong>${prose(claim.suggestedCorrection)}</div>`,
+    );
+  }
+  if (claim.editorNote?.trim()) {
+    parts.push(
+      `<div class="editor-note"><strong>Editor’s note:</strong>${prose(claim.editorNote)}</div>`,
+    );
+  }
+  if (claim.evidence.length > 0) {
+    parts.push(
+      `<div class="evidence"><strong>Evidence</strong><ul>${claim.evidence.map(renderEvidence).join("\n")}</ul></div>`,
+    );
+  }
+  return `<li id="note-${claim.note}">\n${parts.join("\n")}\n</li>`;
+}
+
+export function renderHtmlExport(model: ExportModel): string {
+  const { article, revision, organization } = model;
+  const highlights: Highlight[] = model.claims.flatMap((claim) =>
+    claim.position
+      ? [
+          {
+            start: claim.position.start,
+            end: claim.position.end,
+            className: markClass(claim),
+            id: `claim-${claim.note}`,
+            title: `Note ${claim.note}: ${claimLabel(claim)}`,
+            noteRef: { href: `#note-${claim.note}`, label: String(claim.note) },
+          },
+        ]
+      : [],
+  );
+  const byline = [
+    article.originalAuthor ? `By ${esc(article.originalAuthor)}` : "",
+    article.originalPublishedAt ? esc(article.originalPublishedAt) : "",
+    article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
+  ].filter(Boolean);
+  const status = revision.approved
+    ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
+        revision.approvedAt ? formatDate(revision.approvedAt) : ""
+      }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
+    : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`;
+  const legend = `<section class="legend" aria-label="Legend"><ul>${VERDICTS.map(
+    (v) => `<li><span class="badge verdict-${v}">${esc(VERDICT_INFO[v].label)}</span></li>`,
+  ).join("")}</ul></section>`;
+  const notes =
+    model.claims.length > 0
+      ? `<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Fact-check notes</h2><ol>\n${model.claims
+          .map(renderNote)
+          .join("\n")}\n</ol></section>`
+      : `<section class="notes"><h2>Fact-check notes</h2><p>No claims were checked in this revision.</p></section>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Claimdesk">
+<title>${esc(article.title)} — fact-checked by ${esc(organization.name)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<p class="org">${esc(organization.name)}</p>
+<h1>${esc(article.title)}</h1>
+${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
+${status}
+${legend}
+</header>
+<article>
+${renderDocHtml(model.doc, { highlights, headingOffset: 1 })}
+</article>
+${notes}
+<footer><p>Exported from Claimdesk on ${esc(formatDate(model.generatedAt))}.</p></footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,111 @@
+/** Reads one article's export model from the database, authorized for the actor. */
+import "server-only";
+import type { Db } from "@/db/client";
+import { findArticleBySlug } from "@/db/queries/articles";
+import { listClaimsInRevision } from "@/db/queries/claims";
+import { listEvidenceForClaims } from "@/db/queries/evidence";
+import {
+  findLatestApprovedRevision,
+  findRevisionById,
+  findRevisionByNumber,
+} from "@/db/queries/revisions";
+import { getWorkspaceSettings } from "@/db/queries/settings";
+import { findUserNames } from "@/db/queries/users";
+import { type Actor, authorize } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+import { buildExportModel, type ClaimSource, type ExportModel } from "./model";
+
+export interface LoadExportOptions {
+  /** A given revision; by default the latest approved one, else the current work in progress. */
+  revision?: number;
+  now?: Date;
+}
+
+export async function loadExportModel(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  options: LoadExportOptions = {},
+): Promise<ExportModel> {
+  authorize(actor, "article:export");
+  const article = await findArticleBySlug(db, slug);
+  if (!article) throw notFound("The article");
+  const revision =
+    options.revision !== undefined
+      ? await findRevisionByNumber(db, article.id, options.revision)
+      : ((await findLatestApprovedRevision(db, article.id)) ??
+        (article.currentRevisionId ? await findRevisionById(db, article.currentRevisionId) : null));
+  if (!revision) {
+    throw notFound(
+      options.revision !== undefined ? `Revision ${options.revision}` : "The article's text",
+    );
+  }
+
+  const [settings, claims] = await Promise.all([
+    getWorkspaceSettings(db),
+    listClaimsInRevision(db, revision.id),
+  ]);
+  const evidence = await listEvidenceForClaims(
+    db,
+    claims.map((c) => c.id),
+  );
+  const names = await findUserNames(db, [
+    ...claims.map((c) => c.createdById),
+    ...(revision.approvedById ? [revision.approvedById] : []),
+  ]);
+
+  const evidenceByClaim = new Map<string, ClaimSource["evidence"]>();
+  for (const e of evidence) {
+    const list = evidenceByClaim.get(e.claimId) ?? [];
+    list.push({
+      title: e.title,
+      authors: e.authors,
+      publisher: e.publisher,
+      year: e.year,
+      url: e.url,
+      doi: e.doi,
+      pmid: e.pmid,
+      excerpt: e.excerpt,
+      stance: e.stance,
+      studyDesign: e.studyDesign,
+      gradeCertainty: e.gradeCertainty,
+      gradeDowngradeReasons: e.gradeDowngradeReasons,
+    });
+    evidenceByClaim.set(e.claimId, list);
+  }
+
+  return buildExportModel({
+    organization: { name: settings.organizationName, url: settings.organizationUrl },
+    article: {
+      slug: article.slug,
+      title: article.title,
+      sourceUrl: article.sourceUrl,
+      originalAuthor: article.originalAuthor,
+      originalPublishedAt: article.originalPublishedAt,
+    },
+    revision: {
+      number: revision.number,
+      doc: revision.doc,
+      plainText: revision.plainText,
+      approvedAt: revision.approvedAt,
+      approvedBy: revision.approvedById ? (names.get(revision.approvedById) ?? null) : null,
+      createdAt: revision.createdAt,
+    },
+    claims: claims.map((c) => ({
+      number: c.number,
+      status: c.status,
+      verdict: c.verdict,
+      verdictStale: c.verdictStale,
+      rationale: c.rationale,
+      suggestedCorrection: c.suggestedCorrection,
+      severity: c.severity,
+      editorNote: c.editorNote,
+      reviewer: c.assigneeName ?? names.get(c.createdById) ?? null,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      anchor: c.anchor,
+      evidence: evidenceByClaim.get(c.id) ?? [],
+    })),
+    now: options.now ?? new Date(),
+  });
+}

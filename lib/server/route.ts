@@ -1,0 +1,65 @@
+/**
+ * The wrapper for route handlers, the HTTP twin of `action.ts`: parse the path and query with
+ * zod, read the actor from the database, run, and turn errors into JSON
+ * `{ "error": { code, message } }` with the matching status. Unexpected errors are logged with a
+ * request id, which the response carries so a person can report it.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { getDb } from "@/db/instance";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { AppError, ERROR_STATUS, errorBody } from "@/lib/errors";
+import { toFieldErrors } from "./action";
+import { logError } from "./log";
+
+export interface RouteContext<Q> {
+  db: Db;
+  actor: Actor | null;
+  input: Q;
+  request: Request;
+  requestId: string;
+}
+
+export function defineRoute<S extends z.ZodType, P extends Record<string, string | string[]>>(def: {
+  /** Dotted name for logs and the authorization matrix: "article.export". */
+  name: string;
+  /** Validates the path parameters and the query string, merged into one object. */
+  input: S;
+  run: (ctx: RouteContext<z.output<S>>) => Promise<Response>;
+}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      const parsed = def.input.safeParse({ ...query, ...(await context.params) });
+      if (!parsed.success) {
+        const fieldErrors = toFieldErrors(parsed.error);
+        const first = Object.values(fieldErrors)[0]?.[0];
+        throw new AppError("validation", first ?? "The request is not valid.", { fieldErrors });
+      }
+      const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
+      return await def.run({ db, actor, input: parsed.data, request, requestId });
+    } catch (err) {
+      if (err instanceof AppError) {
+        return NextResponse.json(
+          { error: errorBody(err) },
+          { status: ERROR_STATUS[err.code], headers: { "Cache-Control": "no-store" } },
+        );
+      }
+      logError("route failed", err, { route: def.name, requestId });
+      return NextResponse.json(
+        {
+          error: {
+            code: "internal",
+            message: `Something went wrong on our side. Please try again (request ${requestId}).`,
+          },
+        },
+        { status: 500, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } },
+      );
+    }
+  };
+}

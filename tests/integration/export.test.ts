@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db/client";
+import { articles } from "../../db/schema";
+import { transitionArticle } from "../../lib/articles/service";
+import type { Actor } from "../../lib/auth/permissions";
+import { createClaim, setEditorNote, updateClaim } from "../../lib/claims/service";
+import { addEvidence } from "../../lib/evidence/service";
+import { renderHtmlExport } from "../../lib/export/html";
+import { loadExportModel } from "../../lib/export/load";
+import { executeAction } from "../../lib/server/action";
+import { createTestDatabase } from "../helpers/db";
+import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
+
+let h: DbHandle;
+beforeEach(async () => {
+  h = await createTestDatabase();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const QUOTE = "no toxicity and rejection reaction";
+
+async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: unknown }>) {
+  const r = await p;
+  if (!r.ok) throw new Error(`action failed: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+/** The thin path through the services: import, claim, evidence, verdict, note, approval. */
+async function reviewedArticle() {
+  const editor = await createActor(h.db, "editor", "Ed Itor");
+  const approver = await createActor(h.db, "editor", "Man Aging");
+  const reviewer = await createActor(h.db, "reviewer", "Rev Iewer");
+  const imported = await importArticle(h.db, editor);
+  const as = (actor: Actor) => ({ db: h.db, actor });
+  const start = STEM_CELL_TEXT.indexOf(QUOTE);
+  const claim = await ok(
+    executeAction(createClaim, as(reviewer), {
+      revisionId: imported.revisionId,
+      start,
+      end: start + QUOTE.length,
+      exact: QUOTE,
+    }),
+  );
+  await ok(
+    executeAction(addEvidence, as(reviewer), {
+      claimId: claim.id,
+      title: "Adverse events of stem cell therapy: a systematic review",
+      doi: "https://doi.org/10.1000/claimdesk.test",
+      stance: "contradicts",
+      studyDesign: "systematic_review_rct",
+    }),
+  );
+  const updated = await ok(
+    executeAction(updateClaim, as(reviewer), {
+      claimId: claim.id,
+      version: claim.version,
+      status: "resolved",
+      verdict: "inaccurate",
+      severity: "high",
+      rationale: "Immune rejection is documented.",
+      suggestedCorrection: "",
+    }),
+  );
+  return { editor, approver, reviewer, imported, claim: updated, as };
+}
+
+async function articleVersion(id: string) {
+  const rows = await h.db.select().from(articles);
+  return rows.find((a) => a.id === id)?.version ?? 0;
+}
+
+describe("export model", () => {
+  it("exports the work in progress, marked unapproved, until a revision is approved", async () => {
+    const { reviewer } = await reviewedArticle();
+    const model = await loadExportModel(h.db, reviewer, "stem-cells");
+    expect(model.revision).toMatchObject({ number: 1, approved: false, approvedBy: null });
+    expect(model.claims).toHaveLength(1);
+    expect(model.claims[0]).toMatchObject({
+      note: 1,
+      verdict: "inaccurate",
+      quote: { exact: QUOTE },
+      reviewer: "Rev Iewer",
+      evidence: [{ doi: "10.1000/claimdesk.test", cebmLevel: 1, stance: "contradicts" }],
+    });
+    expect(model.organization.name).toBe("Claimdesk");
+  });
+
+  it("exports the approved revision with its approver, for a viewer", async () => {
+    const { editor, approver, claim, imported, as } = await reviewedArticle();
+    await ok(
+      executeAction(transitionArticle, as(editor), {
+        articleId: imported.id,
+        transition: "submit",
+        version: await articleVersion(imported.id),
+      }),
+    );
+    await ok(
+      executeAction(setEditorNote, as(approver), {
+        claimId: claim.id,
+        version: claim.version,
+        editorNote: "We publish this with our correction.",
+      }),
+    );
+    await ok(
+      executeAction(transitionArticle, as(approver), {
+        articleId: imported.id,
+        transition: "approve",
+        version: await articleVersion(imported.id),
+      }),
+    );
+    const viewer = await createActor(h.db, "viewer");
+    const model = await loadExportModel(h.db, viewer, "stem-cells");
+    expect(model.revision).toMatchObject({ number: 1, approved: true, approvedBy: "Man Aging" });
+    expect(model.claims[0]?.editorNote).toBe("We publish this with our correction.");
+
+    const html = renderHtmlExport(model);
+    expect(html).toMatch(new RegExp(`<mark class="claim verdict-inaccurate"[^>]*>${QUOTE}</mark>`));
+    expect(html).toContain("https://doi.org/10.1000/claimdesk.test");
+    expect(html).toContain("We publish this with our correction.");
+    expect(html).toMatch(
+      /Fact-checked by Claimdesk: revision 1, approved \d+ \w+ \d{4} by Man Aging\./,
+    );
+  });
+
+  it("refuses anonymous readers and reports unknown articles and revisions", async () => {
+    const { reviewer } = await reviewedArticle();
+    await expect(loadExportModel(h.db, null, "stem-cells")).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    await expect(loadExportModel(h.db, reviewer, "no-such-article")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      loadExportModel(h.db, reviewer, "stem-cells", { revision: 9 }),
+    ).rejects.toMatchObject({ code: "not_found", message: "Revision 9 was not found." });
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { textToDoc } from "@/lib/document/from-text";
+import { docToPlainText } from "@/lib/document/text-map";
+import { htmlExportFilename, renderHtmlExport } from "@/lib/export/html";
+import { buildExportModel, type ClaimSource, type ExportSource } from "@/lib/export/model";
+
+const XSS = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "<svg onload=alert(1)>",
+  "javascript:alert(1)",
+  "</style><script>alert(1)</script>",
+  "<a href='javascript:alert(1)'>x</a>",
+  "<iframe srcdoc='<script>alert(1)</script>'>",
+];
+const payload = XSS.join(" ");
+
+function source(overrides: Partial<ExportSource> = {}, claims: ClaimSource[] = []): ExportSource {
+  const text = `Intro ${payload}\n\nEven though stem cell therapy has no toxicity and rejection reaction, it has risks.`;
+  const doc = textToDoc(text);
+  return {
+    organization: { name: `Desk ${payload}`, url: "javascript:alert(1)" },
+    article: {
+      slug: "stem-cells",
+      title: `Title ${payload}`,
+      sourceUrl: "https://clinic.example/post",
+      originalAuthor: `Dr ${payload}`,
+      originalPublishedAt: "2016-04-02",
+    },
+    revision: {
+      number: 3,
+      doc,
+      plainText: docToPlainText(doc),
+      approvedAt: new Date("2026-11-01T10:00:00Z"),
+      approvedBy: `Ed ${payload}`,
+      createdAt: new Date("2026-10-30T10:00:00Z"),
+    },
+    claims,
+    now: new Date("2026-11-02T10:00:00Z"),
+    ...overrides,
+  };
+}
+
+function claim(plainText: string, quote: string, extra: Partial<ClaimSource> = {}): ClaimSource {
+  const start = plainText.indexOf(quote);
+  return {
+    number: 7,
+    status: "resolved",
+    verdict: "inaccurate",
+    verdictStale: false,
+    rationale: `Wrong.\n\n${payload}`,
+    suggestedCorrection: payload,
+    severity: "high",
+    editorNote: `Note ${payload}`,
+    reviewer: `Rev ${payload}`,
+    createdAt: new Date("2026-10-31T10:00:00Z"),
+    updatedAt: new Date("2026-10-31T11:00:00Z"),
+    anchor: {
+      exact: quote,
+      prefix: "",
+      suffix: "",
+      start,
+      end: start + quote.length,
+      state: "exact",
+    },
+    evidence: [
+      {
+        title: `Trial ${payload}`,
+        authors: payload,
+        publisher: "BMJ",
+        year: 2021,
+        url: "javascript:alert(1)",
+        doi: "10.1000/xyz",
+        pmid: "31978945",
+        excerpt: payload,
+        stance: "contradicts",
+        studyDesign: "systematic_review_rct",
+        gradeCertainty: "moderate",
+        gradeDowngradeReasons: ["imprecision"],
+      },
+    ],
+    ...extra,
+  };
+}
+
+const QUOTE = "no toxicity and rejection reaction";
+
+/** Every element and attribute of a document, as a browser-free check for live markup. */
+function liveMarkup(html: string) {
+  return {
+    scripts: html.match(/<script\b/gi) ?? [],
+    handlers: html.match(/<[^>]+\son\w+\s*=/gi) ?? [],
+    jsUrls: html.match(/(href|src)\s*=\s*["']?\s*javascript:/gi) ?? [],
+    tags: [...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => (m[1] as string).toLowerCase()),
+  };
+}
+
+describe("HTML export", () => {
+  const base = source();
+  const model = buildExportModel(source({}, [claim(base.revision.plainText, QUOTE)]));
+  const html = renderHtmlExport(model);
+
+  it("highlights the claimed text with its verdict and links it to its note", () => {
+    expect(html).toContain(
+      `<mark class="claim verdict-inaccurate" id="claim-1" title="Note 1: Inaccurate">${QUOTE}</mark><sup class="note-ref"><a href="#note-1">1</a></sup>`,
+    );
+    expect(html).toContain('<li id="note-1">');
+    expect(html).toContain("(1 of 5)");
+  });
+
+  it("lists graded evidence with DOI and PubMed links", () => {
+    expect(html).toContain('href="https://doi.org/10.1000/xyz"');
+    expect(html).toContain('href="https://pubmed.ncbi.nlm.nih.gov/31978945/"');
+    expect(html).toContain("Contradicts · Systematic review of RCTs · CEBM level 1");
+    expect(html).toContain("GRADE certainty: Moderate");
+  });
+
+  it("leaves no script, event handler or javascript: URL from user-written text", () => {
+    const live = liveMarkup(html);
+    expect(live.scripts).toEqual([]);
+    expect(live.handlers).toEqual([]);
+    expect(live.jsUrls).toEqual([]);
+    expect(new Set(live.tags)).not.toContain("iframe");
+    expect(new Set(live.tags)).not.toContain("svg");
+    expect(new Set(live.tags)).not.toContain("img");
+    // The payloads are shown as text.
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("forbids scripts in the file itself (CSP) and needs none", () => {
+    expect(html).toContain("default-src 'none'; style-src 'unsafe-inline'");
+  });
+
+  it("says when the revision is not yet approved", () => {
+    const draft = renderHtmlExport(
+      buildExportModel(
+        source({ revision: { ...base.revision, approvedAt: null, approvedBy: null } }),
+      ),
+    );
+    expect(draft).toContain("Not yet approved.");
+    expect(draft).toContain("No claims were checked in this revision.");
+  });
+
+  it("leaves dismissed claims out and numbers the rest in reading order", () => {
+    const text = base.revision.plainText;
+    const m = buildExportModel(
+      source({}, [
+        claim(text, "it has risks", { number: 1 }),
+        claim(text, "stem cell therapy", { number: 2, status: "dismissed" }),
+        claim(text, QUOTE, { number: 3, status: "in_review", verdict: null }),
+      ]),
+    );
+    expect(m.claims.map((c) => [c.number, c.note])).toEqual([
+      [3, 1],
+      [1, 2],
+    ]);
+    const out = renderHtmlExport(m);
+    expect(out).toContain(
+      `<mark class="claim status-in_review" id="claim-1" title="Note 1: In progress">`,
+    );
+  });
+
+  it("names the file after the article and revision", () => {
+    expect(htmlExportFilename(model)).toBe("stem-cells-r3.html");
+  });
+});
