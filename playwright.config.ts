@@ -7,6 +7,7 @@ import { defineConfig } from "@playwright/test";
  * (most tests) and a fresh, empty one (first-run setup). One worker: each PGlite directory
  * belongs to one server, and tests share that server's data.
  */
+// Ports and build folder can be moved, so that two checkouts' suites can run side by side.
 const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3100);
 const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
 
@@ -18,7 +19,7 @@ function chromiumPath(): string | undefined {
 
 const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
   NODE_ENV: "production",
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   CLAIMDESK_DATA_DIR: dataDir ?? "",
   CLAIMDESK_DEMO: demo ? "1" : "0",

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run test:e2e`: a production build in .next-e2e (so a running `next dev` keeps .next),
- * then Playwright against `next start` servers on their own temporary PGlite directories,
- * removed afterwards. Extra arguments go to Playwright (e.g. a spec file or --grep).
+ * `npm run test:e2e`: a production build in .next-e2e (or E2E_DIST_DIR; a running `next dev`
+ * keeps .next), then Playwright against `next start` servers on their own temporary PGlite
+ * directories, removed afterwards. E2E_DEMO_PORT / E2E_FRESH_PORT move the servers. Extra arguments go to Playwright (e.g. a spec file or --grep).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -12,7 +12,8 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 
-const env = { ...process.env, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
+const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (args, extraEnv = {}) =>
   spawnSync(process.execPath, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
 
