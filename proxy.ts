@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/articles/:path*", "/admin/:path*"],
+  matcher: ["/articles/:path*", "/admin/:path*", "/my-claims"],
 };

@@ -311,3 +311,24 @@ export const publications = pgTable(
   (t) => [uniqueIndex("publications_article_number_key").on(t.articleId, t.number)],
 );
 export type Publication = typeof publications.$inferSelect;
+
+/**
+ * Suggested claims a reviewer dismissed, remembered per article by the sentence's text (with
+ * whitespace collapsed), so the suggestion stays dismissed in later revisions too.
+ */
+export const suggestionDismissals = pgTable(
+  "suggestion_dismissals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    sentence: text("sentence").notNull(),
+    dismissedById: uuid("dismissed_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("suggestion_dismissals_article_sentence_key").on(t.articleId, t.sentence)],
+);
+export type SuggestionDismissal = typeof suggestionDismissals.$inferSelect;

@@ -25,6 +25,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         </Link>
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
+          {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
           {can(actor, "user:manage") ? <Link href="/admin/users">Users</Link> : null}
         </nav>
         <div className="who">

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditEvents } from "../schema";
+import { auditEvents, users } from "../schema";
 
 export interface AuditInput {
   actorId: string | null;
@@ -71,3 +71,39 @@ export function listAuditEventsForArticle(db: Db, articleId: string, limit = 100
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }
+
+/**
+ * A claim's history, oldest first: its own events and those of its evidence and comments
+ * (which name their claim as `claimId` in `after`, or in `before` for a deletion).
+ */
+export function listAuditEventsForClaim(db: Db, claim: { id: string; articleId: string }) {
+  const claimId = claim.id;
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorName: users.name,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      note: auditEvents.note,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        // The article index narrows the scan; the claim is then picked out of its events.
+        eq(auditEvents.articleId, claim.articleId),
+        or(
+          and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)),
+          and(
+            sql`${auditEvents.entityType} IN ('evidence', 'comment')`,
+            sql`coalesce(${auditEvents.after}->>'claimId', ${auditEvents.before}->>'claimId') = ${claimId}`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(auditEvents.id);
+}
+export type ClaimAuditRow = Awaited<ReturnType<typeof listAuditEventsForClaim>>[number];

@@ -1,8 +1,8 @@
 import "server-only";
-import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AnchorState, ClaimStatus, Severity, Verdict } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
-import { claimAnchors, claims, users } from "../schema";
+import { articles, claimAnchors, claims, users } from "../schema";
 
 const claimColumns = {
   id: claims.id,
@@ -157,3 +157,47 @@ export async function findAnchor(
     .where(and(eq(claimAnchors.claimId, claimId), eq(claimAnchors.revisionId, revisionId)));
   return row ?? null;
 }
+
+/**
+ * Sets a claim's assignee. Assignment does not take part in optimistic concurrency (it does
+ * not bump `version`): no other write touches this field, so nothing can be lost, and a
+ * reviewer's open edit is not turned into a conflict by someone assigning the claim.
+ */
+export async function setClaimAssignee(
+  db: Db,
+  id: string,
+  assigneeId: string | null,
+): Promise<void> {
+  await db.update(claims).set({ assigneeId, updatedAt: new Date() }).where(eq(claims.id, id));
+}
+
+/** A user's claims still to do (unstarted or in progress), across articles, severest first. */
+export function listOpenClaimsAssignedTo(db: Db, userId: string) {
+  return db
+    .select({
+      id: claims.id,
+      number: claims.number,
+      status: claims.status,
+      severity: claims.severity,
+      updatedAt: claims.updatedAt,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+      exact: claimAnchors.exact,
+      anchorState: claimAnchors.state,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(
+      claimAnchors,
+      and(
+        eq(claimAnchors.claimId, claims.id),
+        eq(claimAnchors.revisionId, articles.currentRevisionId),
+      ),
+    )
+    .where(and(eq(claims.assigneeId, userId), inArray(claims.status, ["open", "in_review"])))
+    .orderBy(
+      sql`CASE ${claims.severity} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`,
+      desc(claims.updatedAt),
+    );
+}
+export type AssignedClaim = Awaited<ReturnType<typeof listOpenClaimsAssignedTo>>[number];

@@ -52,6 +52,15 @@ export function listUsers(db: Db): Promise<PublicUser[]> {
   return db.select(publicColumns).from(users).orderBy(asc(users.name), asc(users.email));
 }
 
+/** Users who can review claims (reviewer or above, not disabled), by name. */
+export function listAssignableUsers(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(sql`${users.role} <> 'viewer' AND ${users.disabledAt} IS NULL`)
+    .orderBy(asc(users.name));
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;

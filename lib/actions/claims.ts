@@ -1,5 +1,6 @@
 "use server";
 
+import { assignClaim } from "@/lib/claims/assign";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { addEvidence } from "@/lib/evidence/service";
 import { runAction } from "@/lib/server/run-action";
@@ -18,4 +19,8 @@ export async function setEditorNoteAction(input: unknown) {
 
 export async function addEvidenceAction(input: unknown) {
   return runAction(addEvidence, input);
+}
+
+export async function assignClaimAction(input: unknown) {
+  return runAction(assignClaim, input);
 }

@@ -5,8 +5,8 @@ import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { findRevisionById } from "@/db/queries/revisions";
-import { findUserById } from "@/db/queries/users";
-import { type Actor, authorize } from "@/lib/auth/permissions";
+import { findUserById, listAssignableUsers } from "@/db/queries/users";
+import { type Actor, authorize, can } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { approvalBlockers } from "./workflow";
 
@@ -48,6 +48,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     },
     claims: claims.map((c) => ({ ...c, evidence: evidenceByClaim.get(c.id) ?? [] })),
     blockers: approvalBlockers(claims),
+    /** Who claims can be assigned to; only loaded for those who may assign. */
+    assignableUsers: can(actor, "claim:assign") ? await listAssignableUsers(db) : [],
   };
 }
 export type ReviewData = Awaited<ReturnType<typeof getReviewData>>;

@@ -39,3 +39,10 @@ export const setEditorNoteSchema = z.object({
   editorNote: text(5_000, 0, "Editor's note"),
 });
 export type SetEditorNoteInput = z.infer<typeof setEditorNoteSchema>;
+
+export const assignClaimSchema = z.object({
+  claimId: id(),
+  /** null unassigns. */
+  assigneeId: id().nullable(),
+});
+export type AssignClaimInput = z.infer<typeof assignClaimSchema>;

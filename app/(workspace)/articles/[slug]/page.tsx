@@ -10,14 +10,19 @@ import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
-export default async function ArticleReviewPage({ params }: Params) {
+export default async function ArticleReviewPage({ params, searchParams }: Params) {
   const { slug } = await params;
+  // `?claim=<id>` opens that claim (links from "My claims" and history).
+  const { claim: claimParam } = await searchParams;
   const actor = await requireActorOrRedirect(`/articles/${slug}`);
   const db = await getDb();
   const data = await getReviewData(db, actor, slug).catch((err: unknown) => {
@@ -61,11 +66,13 @@ export default async function ArticleReviewPage({ params }: Params) {
       </div>
       <ReviewWorkspace
         data={data}
+        initialClaimId={typeof claimParam === "string" ? claimParam : null}
         can={{
           createClaim: can(actor, "claim:create"),
           updateClaim: can(actor, "claim:update"),
           override: can(actor, "claim:override"),
           transition: can(actor, "article:transition"),
+          assign: can(actor, "claim:assign"),
         }}
       />
     </div>

@@ -17,6 +17,8 @@ import {
   type Verdict,
 } from "@/lib/domain/vocabulary";
 import type { ErrorBody, FieldErrors } from "@/lib/errors";
+import { AssigneeField } from "./assignee-field";
+import { ClaimHistory } from "./claim-history";
 import { EvidenceSection } from "./evidence-section";
 
 interface ClaimForm {
@@ -42,11 +44,15 @@ export function ClaimPanel({
   claim,
   canEdit,
   canOverride,
+  canAssign = false,
+  assignableUsers = [],
   onClose,
 }: {
   claim: ReviewClaim;
   canEdit: boolean;
   canOverride: boolean;
+  canAssign?: boolean;
+  assignableUsers?: { id: string; name: string }[];
   onClose: () => void;
 }) {
   const router = useRouter();
@@ -147,6 +153,14 @@ export function ClaimPanel({
         </div>
       ) : null}
 
+      <AssigneeField
+        claimId={claim.id}
+        assigneeId={claim.assigneeId}
+        assigneeName={claim.assigneeName}
+        users={assignableUsers}
+        canAssign={canAssign}
+      />
+
       <form onSubmit={save} noValidate>
         <fieldset disabled={!canEdit || pending} style={{ border: 0, padding: 0, margin: 0 }}>
           <div className="field-row">
@@ -229,6 +243,8 @@ export function ClaimPanel({
           canEdit={canOverride}
         />
       ) : null}
+
+      <ClaimHistory claimId={claim.id} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { createClaimAction } from "@/lib/actions/claims";
 import type { ReviewData } from "@/lib/articles/read";
 import { ArticleViewer, type TextRange, type ViewerHighlight } from "./article-viewer";
-import { ClaimList } from "./claim-list";
+import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
 import { Legend } from "./legend";
@@ -16,15 +16,26 @@ export interface ReviewPermissions {
   updateClaim: boolean;
   override: boolean;
   transition: boolean;
+  assign: boolean;
 }
 
 /** The review page's interactive part: article, selection, claims and the claim panel. */
-export function ReviewWorkspace({ data, can }: { data: ReviewData; can: ReviewPermissions }) {
+export function ReviewWorkspace({
+  data,
+  can,
+  initialClaimId = null,
+}: {
+  data: ReviewData;
+  can: ReviewPermissions;
+  initialClaimId?: string | null;
+}) {
   const router = useRouter();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialClaimId);
   const [selection, setSelection] = useState<TextRange | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Kept here, not in the list, so filters survive opening a claim and coming back.
+  const [listView, setListView] = useState<ClaimListView>(DEFAULT_LIST_VIEW);
 
   const highlights: ViewerHighlight[] = useMemo(
     () =>
@@ -129,6 +140,8 @@ export function ReviewWorkspace({ data, can }: { data: ReviewData; can: ReviewPe
               claim={selected}
               canEdit={can.updateClaim}
               canOverride={can.override}
+              canAssign={can.assign}
+              assignableUsers={data.assignableUsers}
               onClose={() => setSelectedId(null)}
             />
           ) : (
@@ -136,7 +149,13 @@ export function ReviewWorkspace({ data, can }: { data: ReviewData; can: ReviewPe
               <h2 className="section-title">Claims ({data.claims.length})</h2>
               <Legend />
               <div style={{ marginTop: "0.75rem" }}>
-                <ClaimList claims={data.claims} selectedId={selectedId} onSelect={setSelectedId} />
+                <ClaimList
+                  claims={data.claims}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                  view={listView}
+                  onViewChange={setListView}
+                />
               </div>
             </>
           )}
