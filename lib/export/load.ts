@@ -56,22 +56,7 @@ export async function loadExportModel(
 
   const evidenceByClaim = new Map<string, ClaimSource["evidence"]>();
   for (const e of evidence) {
-    const list = evidenceByClaim.get(e.claimId) ?? [];
-    list.push({
-      title: e.title,
-      authors: e.authors,
-      publisher: e.publisher,
-      year: e.year,
-      url: e.url,
-      doi: e.doi,
-      pmid: e.pmid,
-      excerpt: e.excerpt,
-      stance: e.stance,
-      studyDesign: e.studyDesign,
-      gradeCertainty: e.gradeCertainty,
-      gradeDowngradeReasons: e.gradeDowngradeReasons,
-    });
-    evidenceByClaim.set(e.claimId, list);
+    evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
   }
 
   return buildExportModel({
@@ -92,18 +77,8 @@ export async function loadExportModel(
       createdAt: revision.createdAt,
     },
     claims: claims.map((c) => ({
-      number: c.number,
-      status: c.status,
-      verdict: c.verdict,
-      verdictStale: c.verdictStale,
-      rationale: c.rationale,
-      suggestedCorrection: c.suggestedCorrection,
-      severity: c.severity,
-      editorNote: c.editorNote,
+      ...c,
       reviewer: c.assigneeName ?? names.get(c.createdById) ?? null,
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-      anchor: c.anchor,
       evidence: evidenceByClaim.get(c.id) ?? [],
     })),
     now: options.now ?? new Date(),

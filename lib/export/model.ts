@@ -3,37 +3,24 @@
  * stores it frozen as its snapshot, so it holds only JSON values (dates as ISO strings) and
  * everything a reader needs: the document, its claims in reading order and their evidence.
  */
+// Types only: this module stays pure (no database code is loaded through these imports).
+import type { AnchorValues, ClaimRow } from "@/db/queries/claims";
+import type { EvidenceFields } from "@/db/queries/evidence";
 import type { DocRoot } from "@/lib/document/schema";
 import {
   type AnchorState,
   type ClaimStatus,
-  type EvidenceStance,
-  type GradeCertainty,
-  type GradeDowngradeReason,
   type Severity,
   STUDY_DESIGN_INFO,
-  type StudyDesign,
   type Verdict,
 } from "@/lib/domain/vocabulary";
 
 export const EXPORT_MODEL_VERSION = 1;
 
-export interface ExportEvidence {
-  title: string;
-  authors: string;
-  publisher: string;
-  year: number | null;
-  url: string | null;
-  doi: string | null;
-  pmid: string | null;
-  excerpt: string;
-  stance: EvidenceStance;
-  studyDesign: StudyDesign;
+export type ExportEvidence = EvidenceFields & {
   /** Oxford CEBM (2011) level derived from the study design: 1 is best. */
   cebmLevel: 1 | 2 | 3 | 4 | 5;
-  gradeCertainty: GradeCertainty | null;
-  gradeDowngradeReasons: GradeDowngradeReason[];
-}
+};
 
 export interface ExportClaim {
   /** The claim's number in the workspace ("Claim 3"). */
@@ -83,28 +70,23 @@ export interface ExportModel {
 }
 
 /** What the loader reads from the database for one claim. */
-export interface ClaimSource {
-  number: number;
-  status: ClaimStatus;
-  verdict: Verdict | null;
-  verdictStale: boolean;
-  rationale: string;
-  suggestedCorrection: string;
-  severity: Severity;
-  editorNote: string | null;
+export type ClaimSource = Pick<
+  ClaimRow,
+  | "number"
+  | "status"
+  | "verdict"
+  | "verdictStale"
+  | "rationale"
+  | "suggestedCorrection"
+  | "severity"
+  | "editorNote"
+  | "createdAt"
+  | "updatedAt"
+> & {
   reviewer: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  anchor: {
-    exact: string;
-    prefix: string;
-    suffix: string;
-    start: number | null;
-    end: number | null;
-    state: AnchorState;
-  };
-  evidence: Omit<ExportEvidence, "cebmLevel">[];
-}
+  anchor: Pick<AnchorValues, "exact" | "prefix" | "suffix" | "start" | "end" | "state">;
+  evidence: EvidenceFields[];
+};
 
 export interface ExportSource {
   organization: ExportModel["organization"];
@@ -153,9 +135,21 @@ export function buildExportModel(source: ExportSource): ExportModel {
         reviewer: c.reviewer,
         createdAt: c.createdAt.toISOString(),
         updatedAt: c.updatedAt.toISOString(),
+        // Field by field: the loader passes whole rows, and ids never reach an export.
         evidence: c.evidence.map((e) => ({
-          ...e,
+          title: e.title,
+          authors: e.authors,
+          publisher: e.publisher,
+          year: e.year,
+          url: e.url,
+          doi: e.doi,
+          pmid: e.pmid,
+          excerpt: e.excerpt,
+          stance: e.stance,
+          studyDesign: e.studyDesign,
           cebmLevel: STUDY_DESIGN_INFO[e.studyDesign].cebmLevel,
+          gradeCertainty: e.gradeCertainty,
+          gradeDowngradeReasons: e.gradeDowngradeReasons,
         })),
       }),
     );

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
 
 export const testEngine = (): "pglite" | "postgres" =>
@@ -16,6 +16,33 @@ export const testEngine = (): "pglite" | "postgres" =>
 
 export async function createTestDatabase(): Promise<DbHandle> {
   return testEngine() === "postgres" ? createPostgresDatabase() : createPgliteDatabase();
+}
+
+/**
+ * A fresh database for every test of the calling file: `const t = freshDatabasePerTest();` then
+ * `t.db` inside a test.
+ */
+export function freshDatabasePerTest(): { readonly handle: DbHandle; readonly db: DbHandle["db"] } {
+  let current: DbHandle | null = null;
+  beforeEach(async () => {
+    current = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  const handle = () => {
+    if (!current) throw new Error("freshDatabasePerTest: use the database inside a test");
+    return current;
+  };
+  return {
+    get handle() {
+      return handle();
+    },
+    get db() {
+      return handle().db;
+    },
+  };
 }
 
 async function createPgliteDatabase(): Promise<DbHandle> {

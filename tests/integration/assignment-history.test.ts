@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, claims } from "../../db/schema";
 import type { Actor } from "../../lib/auth/permissions";
 import { assignClaim } from "../../lib/claims/assign";
@@ -7,16 +6,10 @@ import { getClaimHistory, listMyOpenClaims } from "../../lib/claims/read";
 import { createClaim, updateClaim } from "../../lib/claims/service";
 import { addEvidence } from "../../lib/evidence/service";
 import { executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 
-let h: DbHandle;
-beforeEach(async () => {
-  h = await createTestDatabase();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = freshDatabasePerTest();
 
 const QUOTE = "no toxicity and rejection reaction";
 

@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, claimAnchors, claims, revisions } from "../../db/schema";
 import { createClaim } from "../../lib/claims/service";
 import { executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle } from "../helpers/fixtures";
 
-let h: DbHandle;
-beforeEach(async () => {
-  h = await createTestDatabase();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = freshDatabasePerTest();
 
 const QUOTE = "no toxicity and rejection reaction";
 

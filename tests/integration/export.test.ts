@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { articles } from "../../db/schema";
 import { transitionArticle } from "../../lib/articles/service";
 import type { Actor } from "../../lib/auth/permissions";
@@ -8,16 +7,10 @@ import { addEvidence } from "../../lib/evidence/service";
 import { renderHtmlExport } from "../../lib/export/html";
 import { loadExportModel } from "../../lib/export/load";
 import { executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 
-let h: DbHandle;
-beforeEach(async () => {
-  h = await createTestDatabase();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = freshDatabasePerTest();
 
 const QUOTE = "no toxicity and rejection reaction";
 
@@ -85,6 +78,25 @@ describe("export model", () => {
       evidence: [{ doi: "10.1000/claimdesk.test", cebmLevel: 1, stance: "contradicts" }],
     });
     expect(model.organization.name).toBe("Claimdesk");
+    // Only what readers need: no database ids or internal fields travel in an export.
+    expect(Object.keys(model.claims[0]?.evidence[0] ?? {}).sort()).toEqual(
+      [
+        "authors",
+        "cebmLevel",
+        "doi",
+        "excerpt",
+        "gradeCertainty",
+        "gradeDowngradeReasons",
+        "pmid",
+        "publisher",
+        "stance",
+        "studyDesign",
+        "title",
+        "url",
+        "year",
+      ].sort(),
+    );
+    expect(JSON.stringify(model)).not.toMatch(/"(id|claimId|createdById|addedById)"/);
   });
 
   it("exports the approved revision with its approver, for a viewer", async () => {

@@ -25,6 +25,34 @@ export interface ClaimListView {
 
 export const DEFAULT_LIST_VIEW: ClaimListView = { filter: NO_FILTER, sort: "position" };
 
+type Option = [value: string, label: string];
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Option[];
+}) {
+  const id = `filter-${label.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Progress, filters, sort and the list of an article's claims. */
 export function ClaimList({
   claims,
@@ -46,9 +74,11 @@ export function ClaimList({
   }
   const progress = claimProgress(claims);
   const shown = filterAndSort(claims, view.filter, view.sort);
-  const assignees = [
+  const assignees: Option[] = [
     ...new Map(
-      claims.flatMap((c) => (c.assigneeId ? [[c.assigneeId, c.assigneeName ?? "Unknown"]] : [])),
+      claims.flatMap((c): Option[] =>
+        c.assigneeId ? [[c.assigneeId, c.assigneeName ?? "Unknown"]] : [],
+      ),
     ),
   ].sort((a, b) => a[1].localeCompare(b[1]));
   const setFilter = <K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K]) =>
@@ -73,82 +103,45 @@ export function ClaimList({
       </div>
       <fieldset className="filters">
         <legend className="visually-hidden">Filter and sort claims</legend>
-        <div className="filter">
-          <label htmlFor="filter-status">Status</label>
-          <select
-            id="filter-status"
-            value={view.filter.status}
-            onChange={(e) => setFilter("status", e.target.value as ClaimFilter["status"])}
-          >
-            <option value="any">Any</option>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CLAIM_STATUS_LABELS[s]} ({progress.byStatus[s]})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor="filter-verdict">Verdict</label>
-          <select
-            id="filter-verdict"
-            value={view.filter.verdict}
-            onChange={(e) => setFilter("verdict", e.target.value as ClaimFilter["verdict"])}
-          >
-            <option value="any">Any</option>
-            <option value="none">No verdict</option>
-            {VERDICTS.map((v) => (
-              <option key={v} value={v}>
-                {VERDICT_INFO[v].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor="filter-severity">Severity</label>
-          <select
-            id="filter-severity"
-            value={view.filter.severity}
-            onChange={(e) => setFilter("severity", e.target.value as ClaimFilter["severity"])}
-          >
-            <option value="any">Any</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor="filter-assignee">Assignee</label>
-          <select
-            id="filter-assignee"
-            value={view.filter.assignee}
-            onChange={(e) => setFilter("assignee", e.target.value)}
-          >
-            <option value="any">Anyone</option>
-            <option value="none">Unassigned</option>
-            {assignees.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor="filter-sort-by">Sort by</label>
-          <select
-            id="filter-sort-by"
-            value={view.sort}
-            onChange={(e) => onViewChange({ ...view, sort: e.target.value as ClaimSort })}
-          >
-            {CLAIM_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {CLAIM_SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          value={view.filter.status}
+          onChange={(v) => setFilter("status", v as ClaimFilter["status"])}
+          options={[
+            ["any", "Any"],
+            ...CLAIM_STATUSES.map(
+              (s): Option => [s, `${CLAIM_STATUS_LABELS[s]} (${progress.byStatus[s]})`],
+            ),
+          ]}
+        />
+        <FilterSelect
+          label="Verdict"
+          value={view.filter.verdict}
+          onChange={(v) => setFilter("verdict", v as ClaimFilter["verdict"])}
+          options={[
+            ["any", "Any"],
+            ["none", "No verdict"],
+            ...VERDICTS.map((v): Option => [v, VERDICT_INFO[v].label]),
+          ]}
+        />
+        <FilterSelect
+          label="Severity"
+          value={view.filter.severity}
+          onChange={(v) => setFilter("severity", v as ClaimFilter["severity"])}
+          options={[["any", "Any"], ...SEVERITIES.map((s): Option => [s, SEVERITY_LABELS[s]])]}
+        />
+        <FilterSelect
+          label="Assignee"
+          value={view.filter.assignee}
+          onChange={(v) => setFilter("assignee", v)}
+          options={[["any", "Anyone"], ["none", "Unassigned"], ...assignees]}
+        />
+        <FilterSelect
+          label="Sort by"
+          value={view.sort}
+          onChange={(v) => onViewChange({ ...view, sort: v as ClaimSort })}
+          options={CLAIM_SORTS.map((s): Option => [s, CLAIM_SORT_LABELS[s]])}
+        />
       </fieldset>
       <p className="small muted" role="status" style={{ margin: 0 }}>
         {filtered ? `Showing ${shown.length} of ${claims.length} claims.` : ""}
