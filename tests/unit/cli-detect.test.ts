@@ -1,0 +1,129 @@
+/**
+ * The real `claimdesk` binary, spawned as a user would run it: `node bin/claimdesk.mjs …`
+ * (tsx loader, react-server condition, tsconfig paths), from the project and from elsewhere.
+ * Each run starts two Node processes and tsx (about half a second), so the variations of the
+ * command line are tested in-process in lib/cli/main.test.ts and only the essentials here.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, type ExpectStatic, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin", "claimdesk.mjs");
+const demo = path.join(root, "lib", "demo", "stem-cell-kidney-failure.txt");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the binary to completion (asynchronously, so the tests can run side by side). */
+function claimdesk(
+  args: string[],
+  options: { cwd?: string; input?: string } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+interface Item {
+  start: number;
+  end: number;
+  text: string;
+  reasons: string[];
+  phrase?: { start: number; end: number; text: string };
+}
+
+/** Parses the output and checks each item's keys and offsets against `text`. */
+function parseItems(expect: ExpectStatic, stdout: string, text: string): Item[] {
+  const items = JSON.parse(stdout) as Item[];
+  for (const item of items) {
+    const keys = Object.keys(item);
+    expect(keys.slice(0, 4)).toEqual(["start", "end", "text", "reasons"]);
+    expect(keys.slice(4)).toEqual(item.phrase ? ["phrase"] : []);
+    expect(text.slice(item.start, item.end)).toBe(item.text);
+    if (item.phrase) expect(text.slice(item.phrase.start, item.phrase.end)).toBe(item.phrase.text);
+  }
+  return items;
+}
+
+describe.concurrent("claimdesk (spawned)", { timeout: 60_000 }, () => {
+  it("detect prints the demo article's suggestions as JSON", async ({ expect }) => {
+    const { status, stdout, stderr } = await claimdesk([
+      "detect",
+      "lib/demo/stem-cell-kidney-failure.txt",
+    ]);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const items = parseItems(expect, stdout, fs.readFileSync(demo, "utf8"));
+    const denial = items.find((i) => i.phrase?.text === "no toxicity and rejection reaction");
+    expect(denial?.reasons).toContain("harm-denial");
+    expect(items.some((i) => i.text.includes("recovery completely"))).toBe(true);
+  });
+
+  it("works from another working directory, with paths relative to it", async ({ expect }) => {
+    fs.writeFileSync(path.join(tmp, "claim.txt"), "This tea cures cancer.\n");
+    const { status, stdout } = await claimdesk(["detect", "claim.txt"], { cwd: tmp });
+    expect(status).toBe(0);
+    expect(parseItems(expect, stdout, "This tea cures cancer.\n")).toEqual([
+      {
+        start: 0,
+        end: 22,
+        text: "This tea cures cancer.",
+        reasons: ["cure-claim"],
+        phrase: { start: 9, end: 21, text: "cures cancer" },
+      },
+    ]);
+  });
+
+  it("drops a byte order mark: offsets count from the first character after it", async ({
+    expect,
+  }) => {
+    const text = "Santé 😀\r\n\r\nIt is completely safe.\r\n";
+    fs.writeFileSync(path.join(tmp, "bom.txt"), `\uFEFF${text}`, "utf8");
+    const { status, stdout } = await claimdesk(["detect", path.join(tmp, "bom.txt")]);
+    expect(status).toBe(0);
+    const [item] = parseItems(expect, stdout, text);
+    expect(item?.start).toBe(text.indexOf("It is"));
+  });
+
+  it("reads standard input for -", async ({ expect }) => {
+    const { status, stdout } = await claimdesk(["detect", "-"], {
+      input: "Smoking causes 85% of lung cancers.",
+    });
+    expect(status).toBe(0);
+    expect(parseItems(expect, stdout, "Smoking causes 85% of lung cancers.")).toHaveLength(1);
+  });
+
+  it("exits 1 with one clear line for a missing or unreadable file", async ({ expect }) => {
+    const missing = await claimdesk(["detect", "no-such-file.txt"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toBe("claimdesk detect: cannot read no-such-file.txt: no such file\n");
+  });
+
+  it("lists only working commands in --help", async ({ expect }) => {
+    const help = await claimdesk(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^\s+detect\s+/m);
+    expect(help.stdout).not.toMatch(/anchor|import|export|coming/i);
+  });
+
+  it("exits 2 with a message on stderr for an unknown command", async ({ expect }) => {
+    const unknown = await claimdesk(["frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});
