@@ -15,6 +15,7 @@ export interface AuditInput {
     | "evidence"
     | "comment"
     | "publication"
+    | "suggestion"
     | "settings";
   entityId: string;
   articleId?: string | null;

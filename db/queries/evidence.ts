@@ -1,13 +1,15 @@
 import "server-only";
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type {
+  ClaimStatus,
   EvidenceStance,
   GradeCertainty,
   GradeDowngradeReason,
   StudyDesign,
+  Verdict,
 } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
-import { evidence } from "../schema";
+import { claims, evidence } from "../schema";
 
 const evidenceColumns = {
   id: evidence.id,
@@ -76,4 +78,72 @@ export async function listEvidenceForClaims(db: Db, claimIds: string[]): Promise
 export async function countEvidenceForClaim(db: Db, claimId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.claimId, claimId));
   return row?.n ?? 0;
+}
+
+export async function findEvidenceById(db: Db, id: string): Promise<EvidenceRow | null> {
+  const [row] = await db.select(evidenceColumns).from(evidence).where(eq(evidence.id, id));
+  return row ?? null;
+}
+
+/**
+ * Applies changes if the item is still at `version` (optimistic concurrency); returns the new
+ * row, or null when someone else saved or deleted it first.
+ */
+export async function updateEvidenceIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<EvidenceFields>,
+): Promise<EvidenceRow | null> {
+  const [row] = await db
+    .update(evidence)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${evidence.version} + 1` })
+    .where(and(eq(evidence.id, id), eq(evidence.version, version)))
+    .returning(evidenceColumns);
+  return row ?? null;
+}
+
+/**
+ * Deletes the item if it is still at `version`; returns the deleted row, or null when someone
+ * else changed or deleted it first. A hard delete: the audit event keeps the values.
+ */
+export async function deleteEvidenceIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<EvidenceRow | null> {
+  const [row] = await db
+    .delete(evidence)
+    .where(and(eq(evidence.id, id), eq(evidence.version, version)))
+    .returning(evidenceColumns);
+  return row ?? null;
+}
+
+/**
+ * The claim an evidence change is checked against, locked until the transaction ends, so two
+ * people deleting a claim's last two items one at a time cannot both pass the evidence rule.
+ * "No key update" still lets evidence be added meanwhile (its foreign key takes a key share).
+ */
+export async function lockClaimOfEvidence(
+  db: Db,
+  claimId: string,
+): Promise<{
+  id: string;
+  articleId: string;
+  number: number;
+  status: ClaimStatus;
+  verdict: Verdict | null;
+} | null> {
+  const [row] = await db
+    .select({
+      id: claims.id,
+      articleId: claims.articleId,
+      number: claims.number,
+      status: claims.status,
+      verdict: claims.verdict,
+    })
+    .from(claims)
+    .where(eq(claims.id, claimId))
+    .for("no key update");
+  return row ?? null;
 }

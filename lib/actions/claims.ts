@@ -2,8 +2,8 @@
 
 import { assignClaim } from "@/lib/claims/assign";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
-import { addEvidence } from "@/lib/evidence/service";
 import { runAction } from "@/lib/server/run-action";
+import { dismissSuggestion } from "@/lib/suggestions/service";
 
 export async function createClaimAction(input: unknown) {
   return runAction(createClaim, input);
@@ -17,10 +17,10 @@ export async function setEditorNoteAction(input: unknown) {
   return runAction(setEditorNote, input);
 }
 
-export async function addEvidenceAction(input: unknown) {
-  return runAction(addEvidence, input);
-}
-
 export async function assignClaimAction(input: unknown) {
   return runAction(assignClaim, input);
+}
+
+export async function dismissSuggestionAction(input: unknown) {
+  return runAction(dismissSuggestion, input);
 }

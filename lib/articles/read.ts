@@ -5,9 +5,14 @@ import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { findRevisionById } from "@/db/queries/revisions";
+import { listDismissedSentences } from "@/db/queries/suggestions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
+import { commentsByClaim } from "@/lib/comments/read";
+import { detectClaims } from "@/lib/detect/detect";
 import { notFound } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { selectSuggestions } from "@/lib/suggestions/select";
 import { approvalBlockers } from "./workflow";
 
 export async function listArticlesForActor(db: Db, actor: Actor | null) {
@@ -30,6 +35,11 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const evidenceByClaim = new Map<string, typeof evidence>();
   for (const e of evidence)
     evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+  const comments = await commentsByClaim(
+    db,
+    actor,
+    claims.map((c) => c.id),
+  );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
   return {
@@ -46,8 +56,24 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       approvedAt: revision.approvedAt,
       approvedByName: approver?.name ?? null,
     },
-    claims: claims.map((c) => ({ ...c, evidence: evidenceByClaim.get(c.id) ?? [] })),
+    claims: claims.map((c) => ({
+      ...c,
+      evidence: evidenceByClaim.get(c.id) ?? [],
+      /** Rendered here: the markdown parser stays out of the browser bundle. */
+      rationaleHtml: renderMarkdown(c.rationale),
+      comments: comments.get(c.id) ?? [],
+    })),
     blockers: approvalBlockers(claims),
+    /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
+    suggestions: can(actor, "claim:create")
+      ? selectSuggestions(
+          detectClaims(revision.plainText),
+          await listDismissedSentences(db, article.id),
+          claims.map((c) => c.anchor),
+        )
+      : [],
+    /** Whether the actor may add comments (editing one also needs to be its author or an admin). */
+    canComment: can(actor, "comment:write"),
     /** Who claims can be assigned to; only loaded for those who may assign. */
     assignableUsers: can(actor, "claim:assign") ? await listAssignableUsers(db) : [],
   };

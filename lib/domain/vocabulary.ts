@@ -141,3 +141,11 @@ export const GRADE_DOWNGRADE_REASONS = [
   "publication_bias",
 ] as const;
 export type GradeDowngradeReason = (typeof GRADE_DOWNGRADE_REASONS)[number];
+
+export const GRADE_DOWNGRADE_REASON_LABELS: Record<GradeDowngradeReason, string> = {
+  risk_of_bias: "Risk of bias",
+  inconsistency: "Inconsistency",
+  indirectness: "Indirectness",
+  imprecision: "Imprecision",
+  publication_bias: "Publication bias",
+};

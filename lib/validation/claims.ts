@@ -46,3 +46,9 @@ export const assignClaimSchema = z.object({
   assigneeId: id().nullable(),
 });
 export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
+
+export const dismissSuggestionSchema = z.object({
+  articleId: id(),
+  sentence: text(MAX_QUOTE, 1, "Sentence"),
+});
+export type DismissSuggestionInput = z.infer<typeof dismissSuggestionSchema>;

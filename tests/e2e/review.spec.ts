@@ -150,3 +150,35 @@ test("two reviewers save one claim: the second sees a conflict and keeps their i
   await rita.context.close();
   await ada.context.close();
 });
+
+test("a reviewer accepts one suggested claim and dismisses another", async ({ page }) => {
+  await signIn(page, DEMO.reviewer);
+  const article = new ArticlePage(page);
+  await article.open(SLUG);
+  const suggestions = page.getByRole("list", { name: "Suggested claims" });
+  if (!(await suggestions.isVisible())) await page.getByText(/^Suggested claims \(\d+\)$/).click();
+  const repairing = suggestions.getByRole("listitem").filter({ hasText: "repairing most damaged" });
+  await expect(repairing.first()).toContainText("cure-claim");
+  await repairing
+    .getByRole("button", { name: "Claim “repairing most damaged kidney cells”" })
+    .click();
+  await expect(article.claimPanel).toContainText("“repairing most damaged kidney cells”");
+  await expect(
+    article.highlight(/: Unstarted$/).filter({ hasText: "repairing most damaged kidney cells" }),
+  ).toBeVisible();
+
+  await article.claimPanel.getByRole("button", { name: "All claims" }).click();
+  if (!(await suggestions.isVisible())) await page.getByText(/^Suggested claims \(\d+\)$/).click();
+  await expect(suggestions).not.toContainText("repairing most damaged");
+  const blame = suggestions
+    .getByRole("listitem")
+    .filter({ hasText: "irresponsibility of stem cell clinics" });
+  await blame.getByRole("button", { name: /^Dismiss/ }).click();
+  await expect(suggestions.getByText("irresponsibility of stem cell clinics")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText(/^Suggested claims \(\d+\)$/)).toBeVisible();
+  await expect(
+    page.getByText("irresponsibility of stem cell clinics", { exact: false }),
+  ).toHaveCount(1); // only in the article
+});

@@ -1,10 +1,13 @@
 /** Test data written through the real services, as users would write it. */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import { findRevisionById } from "../../db/queries/revisions";
 import { insertUser } from "../../db/queries/users";
 import { createArticleFromText } from "../../lib/articles/service";
 import type { Actor } from "../../lib/auth/permissions";
+import { createClaim } from "../../lib/claims/service";
 import type { Role } from "../../lib/domain/vocabulary";
+import { executeAction } from "../../lib/server/action";
 
 /** A cheap, valid argon2id hash of "correct horse battery" (hashing per test user is slow). */
 export const TEST_PASSWORD = "correct horse battery";
@@ -45,4 +48,28 @@ export async function importArticle(
       originalPublishedAt: null,
     }),
   );
+}
+
+/** The canonical claim of the example article. */
+export const STEM_CELL_QUOTE = "no toxicity and rejection reaction";
+
+/**
+ * Claims the first occurrence of `quote` in a revision's plain text, as `reviewer`, through the
+ * real action; throws if the quote is missing or the action refuses.
+ */
+export async function claimQuote(
+  db: Db,
+  reviewer: Actor,
+  revisionId: string,
+  quote = STEM_CELL_QUOTE,
+) {
+  const start = (await findRevisionById(db, revisionId))?.plainText.indexOf(quote) ?? -1;
+  if (start < 0) throw new Error(`"${quote}" is not in revision ${revisionId}`);
+  const created = await executeAction(
+    createClaim,
+    { db, actor: reviewer },
+    { revisionId, start, end: start + quote.length, exact: quote },
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  return created.data;
 }

@@ -3,29 +3,21 @@ import { auditEvents, claims } from "../../db/schema";
 import type { Actor } from "../../lib/auth/permissions";
 import { assignClaim } from "../../lib/claims/assign";
 import { getClaimHistory, listMyOpenClaims } from "../../lib/claims/read";
-import { createClaim, updateClaim } from "../../lib/claims/service";
+import { updateClaim } from "../../lib/claims/service";
 import { addEvidence } from "../../lib/evidence/service";
 import { executeAction } from "../../lib/server/action";
 import { freshDatabasePerTest } from "../helpers/db";
-import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
+import { claimQuote, createActor, importArticle, STEM_CELL_QUOTE } from "../helpers/fixtures";
 
 const h = freshDatabasePerTest();
-
-const QUOTE = "no toxicity and rejection reaction";
 
 async function setup() {
   const editor = await createActor(h.db, "editor", "Edna Editor");
   const reviewer = await createActor(h.db, "reviewer", "Rita Reviewer");
   const viewer = await createActor(h.db, "viewer", "Vic Viewer");
   const article = await importArticle(h.db, editor);
-  const start = STEM_CELL_TEXT.indexOf(QUOTE);
-  const created = await executeAction(
-    createClaim,
-    { db: h.db, actor: reviewer },
-    { revisionId: article.revisionId, start, end: start + QUOTE.length, exact: QUOTE },
-  );
-  if (!created.ok) throw new Error(created.error.message);
-  return { editor, reviewer, viewer, article, claim: created.data };
+  const claim = await claimQuote(h.db, reviewer, article.revisionId);
+  return { editor, reviewer, viewer, article, claim };
 }
 const run = <T>(def: Parameters<typeof executeAction>[0], actor: Actor | null, input: T) =>
   executeAction(def, { db: h.db, actor }, input);
@@ -40,7 +32,13 @@ describe("assignment", () => {
     });
     const mine = await listMyOpenClaims(h.db, reviewer);
     expect(mine).toMatchObject([
-      { id: claim.id, number: 1, exact: QUOTE, articleSlug: "stem-cells", status: "open" },
+      {
+        id: claim.id,
+        number: 1,
+        exact: STEM_CELL_QUOTE,
+        articleSlug: "stem-cells",
+        status: "open",
+      },
     ]);
     // Assignment leaves the version alone: a reviewer's open edit does not become a conflict.
     const [row] = await h.db.select().from(claims);

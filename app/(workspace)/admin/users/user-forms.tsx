@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
+import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
 import { changeUserRoleAction, createUserAction } from "@/lib/actions/users";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
@@ -55,7 +56,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Role
 export function CreateUserForm() {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -90,14 +91,7 @@ export function CreateUserForm() {
       <h2 id="new-user-title" className="section-title">
         Add a user
       </h2>
-      {message ? (
-        <div
-          className={`alert ${message.kind}`}
-          role={message.kind === "error" ? "alert" : "status"}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} />
       <div className="field-row">
         <Field id="new-name" label="Name" errors={errors.name}>
           <input type="text" {...fieldA11y("new-name", errors.name)} />

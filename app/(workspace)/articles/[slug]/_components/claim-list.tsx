@@ -17,6 +17,7 @@ import {
   VERDICTS,
 } from "@/lib/domain/vocabulary";
 import { claimLook } from "./claim-style";
+import { EvidenceSummaryLine } from "./evidence-summary";
 
 export interface ClaimListView {
   filter: ClaimFilter;
@@ -182,6 +183,7 @@ export function ClaimList({
                     ) : null}
                   </span>
                   <span className="quote">“{c.anchor.exact}”</span>
+                  <EvidenceSummaryLine evidence={c.evidence} compact />
                   {c.assigneeName ? (
                     <span className="small muted">Assigned to {c.assigneeName}</span>
                   ) : null}

@@ -3,6 +3,12 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
+import {
+  ConflictNotice,
+  FormMessage,
+  type FormMessageValue,
+  KEPT_MINE,
+} from "@/app/_components/notice";
 import { setEditorNoteAction, updateClaimAction } from "@/lib/actions/claims";
 import type { ReviewClaim } from "@/lib/articles/read";
 import {
@@ -19,7 +25,9 @@ import {
 import type { ErrorBody, FieldErrors } from "@/lib/errors";
 import { AssigneeField } from "./assignee-field";
 import { ClaimHistory } from "./claim-history";
+import { CommentsSection } from "./comments-section";
 import { EvidenceSection } from "./evidence-section";
+import { RationaleView } from "./rationale-view";
 
 interface ClaimForm {
   status: ClaimStatus;
@@ -39,27 +47,41 @@ const formOf = (c: ClaimForm): ClaimForm => ({
   suggestedCorrection: c.suggestedCorrection,
 });
 
-/** The review fields of one claim. Remounted (by key) when the claim's version changes. */
+/**
+ * The review fields of one claim. Remounted (by key) when the claim's version changes, so it
+ * always starts from the saved values; `notice` carries a success message across that remount.
+ */
 export function ClaimPanel({
   claim,
   canEdit,
   canOverride,
   canAssign = false,
+  canComment = false,
   assignableUsers = [],
+  notice = null,
+  onSaved,
   onClose,
 }: {
   claim: ReviewClaim;
   canEdit: boolean;
   canOverride: boolean;
   canAssign?: boolean;
+  /** May add comments (editing one is decided per comment, on the server). */
+  canComment?: boolean;
   assignableUsers?: { id: string; name: string }[];
+  /** A message to show on mount: what the save that produced this version did. */
+  notice?: string | null;
+  /** Called after a save with the claim's new version and a message for the remounted panel. */
+  onSaved?: (version: number, notice: string) => void;
   onClose: () => void;
 }) {
   const router = useRouter();
   const [form, setForm] = useState<ClaimForm>(() => formOf(claim));
   const [version, setVersion] = useState(claim.version);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue | null>(
+    notice ? { kind: "success", text: notice } : null,
+  );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -83,6 +105,7 @@ export function ClaimPanel({
     setErrors({});
     setConflict(null);
     setMessage({ kind: "success", text: "Saved." });
+    onSaved?.(result.data.version, "Saved.");
     router.refresh();
   }
 
@@ -103,54 +126,30 @@ export function ClaimPanel({
         </div>
       ) : null}
 
-      {message ? (
-        <div
-          className={`alert ${message.kind}`}
-          role={message.kind === "error" ? "alert" : "status"}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} />
       {conflict ? (
-        <div className="alert warning" role="alert" data-testid="conflict">
-          <strong>Their version</strong>
-          <ul>
-            <li>Status: {CLAIM_STATUS_LABELS[conflict.current.status]}</li>
-            <li>
-              Verdict:{" "}
-              {conflict.current.verdict ? VERDICT_INFO[conflict.current.verdict].label : "none"}
-            </li>
-            <li>Rationale: {conflict.current.rationale || "empty"}</li>
-          </ul>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setVersion(conflict.current.version);
-                setConflict(null);
-                setMessage({
-                  kind: "success",
-                  text: "Your input is kept. Save again to replace their version.",
-                });
-              }}
-            >
-              Keep mine
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setForm(formOf(conflict.current));
-                setVersion(conflict.current.version);
-                setConflict(null);
-                setMessage(null);
-              }}
-            >
-              Use theirs
-            </button>
-          </div>
-        </div>
+        <ConflictNotice
+          testId="conflict"
+          facts={[
+            ["Status", CLAIM_STATUS_LABELS[conflict.current.status]],
+            [
+              "Verdict",
+              conflict.current.verdict ? VERDICT_INFO[conflict.current.verdict].label : "none",
+            ],
+            ["Rationale", conflict.current.rationale || "empty"],
+          ]}
+          onKeepMine={() => {
+            setVersion(conflict.current.version);
+            setConflict(null);
+            setMessage(KEPT_MINE);
+          }}
+          onUseTheirs={() => {
+            setForm(formOf(conflict.current));
+            setVersion(conflict.current.version);
+            setConflict(null);
+            setMessage(null);
+          }}
+        />
       ) : null}
 
       <AssigneeField
@@ -205,14 +204,21 @@ export function ClaimPanel({
               ))}
             </select>
           </Field>
-          <Field id="rationale" label="Rationale" errors={errors.rationale}>
-            <textarea
-              rows={5}
-              value={form.rationale}
-              onChange={(e) => set("rationale", e.target.value)}
-              {...fieldA11y("rationale", errors.rationale)}
-            />
-          </Field>
+          {canEdit ? (
+            <Field id="rationale" label="Rationale" errors={errors.rationale}>
+              <textarea
+                rows={5}
+                value={form.rationale}
+                onChange={(e) => set("rationale", e.target.value)}
+                {...fieldA11y("rationale", errors.rationale)}
+              />
+            </Field>
+          ) : null}
+          <RationaleView
+            html={claim.rationaleHtml}
+            preview={canEdit}
+            unsaved={form.rationale.trim() !== claim.rationale}
+          />
           <Field
             id="suggestedCorrection"
             label="Suggested correction"
@@ -235,12 +241,15 @@ export function ClaimPanel({
 
       <EvidenceSection claimId={claim.id} evidence={claim.evidence} canEdit={canEdit} />
 
+      <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
+
       {canOverride || claim.editorNote ? (
         <EditorNote
           claimId={claim.id}
           version={claim.version}
           note={claim.editorNote ?? ""}
           canEdit={canOverride}
+          onSaved={onSaved}
         />
       ) : null}
 
@@ -255,11 +264,13 @@ function EditorNote({
   version,
   note,
   canEdit,
+  onSaved,
 }: {
   claimId: string;
   version: number;
   note: string;
   canEdit: boolean;
+  onSaved?: (version: number, notice: string) => void;
 }) {
   const router = useRouter();
   const [value, setValue] = useState(note);
@@ -273,6 +284,7 @@ function EditorNote({
     setPending(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);
+    onSaved?.(result.data.version, "Editor’s note saved.");
     router.refresh();
   }
 

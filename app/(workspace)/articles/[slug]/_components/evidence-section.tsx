@@ -1,26 +1,203 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
-import { addEvidenceAction } from "@/lib/actions/claims";
-import type { ReviewClaim } from "@/lib/articles/read";
+import { useState } from "react";
+import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import {
+  addEvidenceAction,
+  deleteEvidenceAction,
+  updateEvidenceAction,
+} from "@/lib/actions/evidence";
 import {
   EVIDENCE_STANCE_LABELS,
-  EVIDENCE_STANCES,
-  type EvidenceStance,
+  GRADE_CERTAINTY_LABELS,
+  GRADE_DOWNGRADE_REASON_LABELS,
   STUDY_DESIGN_INFO,
-  STUDY_DESIGNS,
-  type StudyDesign,
 } from "@/lib/domain/vocabulary";
-import type { FieldErrors } from "@/lib/errors";
+import {
+  EMPTY_EVIDENCE,
+  EvidenceForm,
+  type EvidenceItem,
+  evidenceFormOf,
+  evidenceInputOf,
+} from "./evidence-form";
+import { EvidenceSummaryLine } from "./evidence-summary";
 
-type EvidenceItem = ReviewClaim["evidence"][number];
+/** A claim's evidence: the summary, the graded citations (edit, delete) and the add form. */
+export function EvidenceSection({
+  claimId,
+  evidence,
+  canEdit,
+}: {
+  claimId: string;
+  evidence: EvidenceItem[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="evidence-title" style={{ marginTop: "1.25rem" }}>
+      <h3 id="evidence-title" className="section-title">
+        Evidence ({evidence.length})
+      </h3>
+      <p style={{ margin: "0 0 0.5rem" }}>
+        <EvidenceSummaryLine evidence={evidence} />
+      </p>
+      {notice ? (
+        <p className="alert success" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {evidence.map((e) => (
+          <EvidenceListItem
+            key={e.id}
+            item={e}
+            canEdit={canEdit}
+            onDeleted={() => setNotice(`Deleted “${e.title}”.`)}
+          />
+        ))}
+      </ul>
+      {canEdit && !adding ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setAdding(true);
+            setNotice(null);
+          }}
+        >
+          Add evidence
+        </button>
+      ) : null}
+      {canEdit && adding ? (
+        <EvidenceForm
+          label="Add evidence"
+          initial={EMPTY_EVIDENCE}
+          submitLabel="Add evidence"
+          submit={(values) => addEvidenceAction({ claimId, ...evidenceInputOf(values) })}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            router.refresh();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+type Mode = "view" | "edit" | "confirm-delete";
+
+/** One citation, with Edit (the form, prefilled) and Delete (asks to confirm first). */
+function EvidenceListItem({
+  item,
+  canEdit,
+  onDeleted,
+}: {
+  item: EvidenceItem;
+  canEdit: boolean;
+  onDeleted: () => void;
+}) {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("view");
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function remove() {
+    setPending(true);
+    const result = await deleteEvidenceAction({ evidenceId: item.id, version: item.version });
+    setPending(false);
+    setMode("view");
+    if (!result.ok) {
+      setMessage({ kind: "error", text: result.error.message });
+      // A newer version or a deletion elsewhere: show the page as it is now.
+      if (result.error.code === "conflict" || result.error.code === "not_found") router.refresh();
+      return;
+    }
+    onDeleted();
+    router.refresh();
+  }
+
+  if (mode === "edit") {
+    return (
+      <li data-testid="evidence-item" style={{ marginBottom: "0.5rem" }}>
+        <EvidenceForm
+          label="Edit evidence"
+          initial={evidenceFormOf(item)}
+          initialVersion={item.version}
+          submitLabel="Save evidence"
+          submit={(values, version) =>
+            updateEvidenceAction({ evidenceId: item.id, version, ...evidenceInputOf(values) })
+          }
+          onCancel={() => setMode("view")}
+          onSaved={() => {
+            setMode("view");
+            setMessage({ kind: "success", text: "Evidence saved." });
+            router.refresh();
+          }}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li className="evidence-item" data-testid="evidence-item">
+      <Citation item={item} />
+      <FormMessage message={message} className="inline" />
+      {canEdit ? (
+        <div className="button-row small" style={{ marginTop: "0.5rem" }}>
+          {mode === "confirm-delete" ? (
+            <>
+              <span>Delete this evidence? Its values stay in the claim’s history.</span>
+              <button type="button" className="button danger" onClick={remove} disabled={pending}>
+                {pending ? "Deleting…" : "Confirm delete"}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setMode("view")}
+                disabled={pending}
+              >
+                Keep it
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setMessage(null);
+                  setMode("edit");
+                }}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  setMessage(null);
+                  setMode("confirm-delete");
+                }}
+              >
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+    </li>
+  );
+}
 
 function Citation({ item }: { item: EvidenceItem }) {
   const link = item.url ?? (item.doi ? `https://doi.org/${item.doi}` : null);
+  const design = STUDY_DESIGN_INFO[item.studyDesign];
   return (
-    <li className="evidence-item" data-testid="evidence-item">
+    <>
       <div>
         {link ? (
           <a href={link} target="_blank" rel="noopener noreferrer nofollow">
@@ -32,178 +209,25 @@ function Citation({ item }: { item: EvidenceItem }) {
       </div>
       <div className="muted small">
         {[item.authors, item.publisher, item.year].filter(Boolean).join(" · ")}
+        {item.doi ? ` · DOI ${item.doi}` : ""}
         {item.pmid ? ` · PMID ${item.pmid}` : ""}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
         <span className="badge">{EVIDENCE_STANCE_LABELS[item.stance]}</span>
-        <span>{STUDY_DESIGN_INFO[item.studyDesign].label}</span>
-        <span className="muted">CEBM level {STUDY_DESIGN_INFO[item.studyDesign].cebmLevel}</span>
+        <span>{design.label}</span>
+        <span className="muted">CEBM level {design.cebmLevel}</span>
+        {item.gradeCertainty ? (
+          <span data-testid="evidence-grade">
+            GRADE: {GRADE_CERTAINTY_LABELS[item.gradeCertainty]}
+            {item.gradeDowngradeReasons.length > 0
+              ? ` (rated down for ${item.gradeDowngradeReasons
+                  .map((r) => GRADE_DOWNGRADE_REASON_LABELS[r].toLowerCase())
+                  .join(", ")})`
+              : ""}
+          </span>
+        ) : null}
       </div>
       {item.excerpt ? <blockquote className="panel-quote small">{item.excerpt}</blockquote> : null}
-    </li>
-  );
-}
-
-export function EvidenceSection({
-  claimId,
-  evidence,
-  canEdit,
-}: {
-  claimId: string;
-  evidence: EvidenceItem[];
-  canEdit: boolean;
-}) {
-  const [adding, setAdding] = useState(false);
-  return (
-    <section aria-labelledby="evidence-title" style={{ marginTop: "1.25rem" }}>
-      <h3 id="evidence-title" className="section-title">
-        Evidence ({evidence.length})
-      </h3>
-      {evidence.length === 0 ? <p className="empty">No evidence yet.</p> : null}
-      <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {evidence.map((e) => (
-          <Citation key={e.id} item={e} />
-        ))}
-      </ul>
-      {canEdit && !adding ? (
-        <button type="button" className="button" onClick={() => setAdding(true)}>
-          Add evidence
-        </button>
-      ) : null}
-      {canEdit && adding ? (
-        <EvidenceForm claimId={claimId} onDone={() => setAdding(false)} />
-      ) : null}
-    </section>
-  );
-}
-
-/** The fields the form shows, which display their own errors. */
-const EVIDENCE_FIELDS = [
-  "title",
-  "authors",
-  "publisher",
-  "year",
-  "url",
-  "doi",
-  "pmid",
-  "excerpt",
-  "stance",
-  "studyDesign",
-] as const;
-
-function EvidenceForm({ claimId, onDone }: { claimId: string; onDone: () => void }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [design, setDesign] = useState<StudyDesign>("systematic_review_rct");
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const get = (k: string) => String(form.get(k) ?? "");
-    const yearText = get("ev-year").trim();
-    setPending(true);
-    const result = await addEvidenceAction({
-      claimId,
-      title: get("ev-title"),
-      authors: get("ev-authors"),
-      publisher: get("ev-publisher"),
-      year: yearText === "" ? null : Number(yearText),
-      url: get("ev-url"),
-      doi: get("ev-doi"),
-      pmid: get("ev-pmid"),
-      excerpt: get("ev-excerpt"),
-      stance: get("ev-stance") as EvidenceStance,
-      studyDesign: design,
-    });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage(formLevelMessage(result.error, EVIDENCE_FIELDS));
-      return;
-    }
-    onDone();
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="card" aria-label="Add evidence">
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
-      <Field id="ev-title" label="Title" errors={errors.title}>
-        <input type="text" required {...fieldA11y("ev-title", errors.title)} />
-      </Field>
-      <div className="field-row">
-        <Field id="ev-authors" label="Authors" errors={errors.authors}>
-          <input type="text" {...fieldA11y("ev-authors", errors.authors)} />
-        </Field>
-        <Field id="ev-publisher" label="Journal or publisher" errors={errors.publisher}>
-          <input type="text" {...fieldA11y("ev-publisher", errors.publisher)} />
-        </Field>
-        <Field id="ev-year" label="Year" errors={errors.year}>
-          <input type="number" inputMode="numeric" {...fieldA11y("ev-year", errors.year)} />
-        </Field>
-      </div>
-      <Field id="ev-url" label="URL" errors={errors.url}>
-        <input type="url" placeholder="https://…" {...fieldA11y("ev-url", errors.url)} />
-      </Field>
-      <div className="field-row">
-        <Field id="ev-doi" label="DOI" errors={errors.doi}>
-          <input type="text" placeholder="10.1000/xyz" {...fieldA11y("ev-doi", errors.doi)} />
-        </Field>
-        <Field id="ev-pmid" label="PMID" errors={errors.pmid}>
-          <input type="text" inputMode="numeric" {...fieldA11y("ev-pmid", errors.pmid)} />
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field id="ev-stance" label="Stance" errors={errors.stance}>
-          <select defaultValue="contradicts" {...fieldA11y("ev-stance", errors.stance)}>
-            {EVIDENCE_STANCES.map((s) => (
-              <option key={s} value={s}>
-                {EVIDENCE_STANCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id="ev-design"
-          label="Study design"
-          hint={`Oxford CEBM level ${STUDY_DESIGN_INFO[design].cebmLevel}`}
-          errors={errors.studyDesign}
-        >
-          <select
-            value={design}
-            onChange={(e) => setDesign(e.target.value as StudyDesign)}
-            {...fieldA11y("ev-design", errors.studyDesign, true)}
-          >
-            {STUDY_DESIGNS.map((d) => (
-              <option key={d} value={d}>
-                {STUDY_DESIGN_INFO[d].label}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <Field
-        id="ev-excerpt"
-        label="Excerpt"
-        hint="Quote the passage that bears on the claim."
-        errors={errors.excerpt}
-      >
-        <textarea rows={3} {...fieldA11y("ev-excerpt", errors.excerpt, true)} />
-      </Field>
-      <div className="button-row">
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add evidence"}
-        </button>
-        <button className="button" type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

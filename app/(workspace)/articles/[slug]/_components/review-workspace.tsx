@@ -9,6 +9,7 @@ import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
 import { Legend } from "./legend";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
 export interface ReviewPermissions {
@@ -36,6 +37,8 @@ export function ReviewWorkspace({
   const [creating, setCreating] = useState(false);
   // Kept here, not in the list, so filters survive opening a claim and coming back.
   const [listView, setListView] = useState<ClaimListView>(DEFAULT_LIST_VIEW);
+  // What the last save did, shown by the claim panel remounted for the version it produced.
+  const [savedNotice, setSavedNotice] = useState<{ key: string; text: string } | null>(null);
 
   const highlights: ViewerHighlight[] = useMemo(
     () =>
@@ -138,9 +141,16 @@ export function ReviewWorkspace({
             <ClaimPanel
               key={`${selected.id}:${selected.version}`}
               claim={selected}
+              notice={
+                savedNotice?.key === `${selected.id}:${selected.version}` ? savedNotice.text : null
+              }
+              onSaved={(version, text) =>
+                setSavedNotice({ key: `${selected.id}:${version}`, text })
+              }
               canEdit={can.updateClaim}
               canOverride={can.override}
               canAssign={can.assign}
+              canComment={data.canComment}
               assignableUsers={data.assignableUsers}
               onClose={() => setSelectedId(null)}
             />
@@ -157,6 +167,16 @@ export function ReviewWorkspace({
                   onViewChange={setListView}
                 />
               </div>
+              {can.createClaim ? (
+                <div style={{ marginTop: "1rem" }}>
+                  <SuggestionsPanel
+                    articleId={data.article.id}
+                    revisionId={data.revision.id}
+                    suggestions={data.suggestions}
+                    onCreated={setSelectedId}
+                  />
+                </div>
+              ) : null}
             </>
           )}
         </div>

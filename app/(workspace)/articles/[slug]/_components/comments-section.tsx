@@ -1,0 +1,256 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
+import { Field, fieldA11y } from "@/app/_components/field";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/comments";
+import type { ReviewComment } from "@/lib/comments/read";
+import type { ErrorBody } from "@/lib/errors";
+import { MarkdownHtml } from "./markdown-html";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+const MARKDOWN_HINT = "Markdown: **bold**, *italic*, - lists, [link](https://…). Ctrl+Enter sends.";
+
+/** Ctrl+Enter (Cmd+Enter on a Mac) in a comment box submits its form. */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
+}
+
+/** The message for the body field, or for the form when the error is not about the body. */
+const errorText = (error: ErrorBody) => error.fieldErrors?.body?.[0] ?? error.message;
+
+/**
+ * A claim's discussion: the comments (markdown, rendered on the server), a box to add one, and
+ * Edit/Delete on those the server says the user may change (their own; an admin's, all).
+ */
+export function CommentsSection({
+  claimId,
+  comments,
+  canComment,
+}: {
+  claimId: string;
+  comments: ReviewComment[];
+  canComment: boolean;
+}) {
+  return (
+    <section
+      aria-labelledby={`comments-title-${claimId}`}
+      className="comments"
+      data-testid="comments"
+    >
+      <h3 id={`comments-title-${claimId}`} className="section-title">
+        Discussion ({comments.length})
+      </h3>
+      {comments.length === 0 ? (
+        <p className="empty">No comments yet.</p>
+      ) : (
+        <ol className="comment-list" aria-label="Comments">
+          {comments.map((c) => (
+            <CommentItem key={c.id} comment={c} />
+          ))}
+        </ol>
+      )}
+      {canComment ? <NewComment claimId={claimId} /> : null}
+    </section>
+  );
+}
+
+function NewComment({ claimId }: { claimId: string }) {
+  const router = useRouter();
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [refreshing, startTransition] = useTransition();
+  const pending = sending || refreshing;
+  const id = `comment-new-${claimId}`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    setSending(true);
+    setError(null);
+    const result = await addCommentAction({ claimId, body });
+    setSending(false);
+    // On error the text stays in the box, with the reason beside it.
+    if (!result.ok) return setError(errorText(result.error));
+    startTransition(() => {
+      setBody("");
+      router.refresh();
+    });
+  }
+
+  const errors = error ? [error] : undefined;
+  return (
+    <form onSubmit={submit} noValidate aria-label="New comment">
+      <Field id={id} label="Add a comment" hint={MARKDOWN_HINT} errors={errors}>
+        <textarea
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={submitOnCtrlEnter}
+          readOnly={pending}
+          {...fieldA11y(id, errors, true)}
+        />
+      </Field>
+      <button className="button primary" type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add comment"}
+      </button>
+    </form>
+  );
+}
+
+type Mode = "view" | "editing" | "confirming-delete";
+
+function CommentItem({ comment }: { comment: ReviewComment }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>("view");
+  const [draft, setDraft] = useState(comment.body);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState<"saving" | "deleting" | null>(null);
+  const [refreshing, startTransition] = useTransition();
+  const pending = working !== null || refreshing;
+  const editId = `comment-edit-${comment.id}`;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    setWorking("saving");
+    setError(null);
+    const result = await editCommentAction({ commentId: comment.id, body: draft });
+    setWorking(null);
+    if (!result.ok) return setError(errorText(result.error));
+    startTransition(() => {
+      setMode("view");
+      router.refresh();
+    });
+  }
+
+  async function remove() {
+    if (pending) return;
+    setWorking("deleting");
+    setError(null);
+    const result = await deleteCommentAction({ commentId: comment.id });
+    setWorking(null);
+    if (!result.ok) return setError(result.error.message);
+    startTransition(() => router.refresh());
+  }
+
+  const errors = error ? [error] : undefined;
+  return (
+    <li className="comment" data-testid="comment">
+      <p className="comment-meta small">
+        <strong>{comment.authorName}</strong>{" "}
+        <time
+          className="muted"
+          dateTime={comment.createdAt.toISOString()}
+          // The server's time zone may differ from the browser's; the browser's wins.
+          suppressHydrationWarning
+        >
+          {dateFormat.format(comment.createdAt)}
+        </time>
+        {comment.edited ? (
+          <span
+            className="muted"
+            title={`Edited ${dateFormat.format(comment.updatedAt)}`}
+            suppressHydrationWarning
+          >
+            {" "}
+            · edited
+          </span>
+        ) : null}
+      </p>
+
+      {mode === "editing" ? (
+        <form onSubmit={save} noValidate aria-label="Edit comment">
+          <Field id={editId} label="Your comment" hint={MARKDOWN_HINT} errors={errors}>
+            <textarea
+              rows={3}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Escape" && !pending) setMode("view");
+                else submitOnCtrlEnter(e);
+              }}
+              readOnly={pending}
+              // biome-ignore lint/a11y/noAutofocus: opened by the user's own click on Edit.
+              autoFocus
+              {...fieldA11y(editId, errors, true)}
+            />
+          </Field>
+          <div className="button-row">
+            <button className="button primary" type="submit" disabled={pending}>
+              {working === "saving" || refreshing ? "Saving…" : "Save"}
+            </button>
+            <button
+              className="button"
+              type="button"
+              disabled={pending}
+              onClick={() => {
+                setDraft(comment.body);
+                setError(null);
+                setMode("view");
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <MarkdownHtml html={comment.bodyHtml} testId="comment-body" />
+      )}
+
+      {comment.canEdit && mode === "view" ? (
+        <div className="button-row small comment-actions">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDraft(comment.body);
+              setError(null);
+              setMode("editing");
+            }}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setError(null);
+              setMode("confirming-delete");
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      ) : null}
+
+      {comment.canEdit && mode === "confirming-delete" ? (
+        <div className="button-row small comment-actions">
+          <span>Delete this comment?</span>
+          <button type="button" className="button danger" onClick={remove} disabled={pending}>
+            {pending ? "Deleting…" : "Confirm delete"}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setMode("view")}
+            disabled={pending}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : null}
+
+      {error && mode !== "editing" ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

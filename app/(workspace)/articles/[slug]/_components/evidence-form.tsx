@@ -1,0 +1,367 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
+import {
+  ConflictNotice,
+  FormMessage,
+  type FormMessageValue,
+  KEPT_MINE,
+} from "@/app/_components/notice";
+import type { ReviewClaim } from "@/lib/articles/read";
+import {
+  EVIDENCE_STANCE_LABELS,
+  EVIDENCE_STANCES,
+  type EvidenceStance,
+  GRADE_CERTAINTIES,
+  GRADE_CERTAINTY_LABELS,
+  GRADE_DOWNGRADE_REASON_LABELS,
+  GRADE_DOWNGRADE_REASONS,
+  type GradeCertainty,
+  type GradeDowngradeReason,
+  STUDY_DESIGN_INFO,
+  STUDY_DESIGNS,
+  type StudyDesign,
+} from "@/lib/domain/vocabulary";
+import type { ErrorBody, FieldErrors } from "@/lib/errors";
+import { gradeStartHint } from "@/lib/evidence/grade";
+import type { ActionResult } from "@/lib/server/action";
+
+export type EvidenceItem = ReviewClaim["evidence"][number];
+
+/** What the form holds: text as typed, "" for a choice not made yet. */
+export interface EvidenceFormValues {
+  title: string;
+  authors: string;
+  publisher: string;
+  year: string;
+  url: string;
+  doi: string;
+  pmid: string;
+  excerpt: string;
+  stance: EvidenceStance | "";
+  studyDesign: StudyDesign | "";
+  gradeCertainty: GradeCertainty | "";
+  gradeDowngradeReasons: GradeDowngradeReason[];
+}
+
+// Stance and design start unchosen: a default design would grade a source by accident.
+export const EMPTY_EVIDENCE: EvidenceFormValues = {
+  title: "",
+  authors: "",
+  publisher: "",
+  year: "",
+  url: "",
+  doi: "",
+  pmid: "",
+  excerpt: "",
+  stance: "",
+  studyDesign: "",
+  gradeCertainty: "",
+  gradeDowngradeReasons: [],
+};
+
+export function evidenceFormOf(item: EvidenceItem): EvidenceFormValues {
+  return {
+    title: item.title,
+    authors: item.authors,
+    publisher: item.publisher,
+    year: item.year === null ? "" : String(item.year),
+    url: item.url ?? "",
+    doi: item.doi ?? "",
+    pmid: item.pmid ?? "",
+    excerpt: item.excerpt,
+    stance: item.stance,
+    studyDesign: item.studyDesign,
+    gradeCertainty: item.gradeCertainty ?? "",
+    gradeDowngradeReasons: [...item.gradeDowngradeReasons],
+  };
+}
+
+/** The action's input: the server parses and checks it (the year is sent as typed). */
+export const evidenceInputOf = (v: EvidenceFormValues) => ({
+  ...v,
+  gradeCertainty: v.gradeCertainty === "" ? null : v.gradeCertainty,
+});
+
+/** The fields the form shows, which display their own errors. */
+const SHOWN_FIELDS = [...Object.keys(EMPTY_EVIDENCE)] as const;
+
+/**
+ * The evidence form, for adding (no version) and editing (with the version read). Every value
+ * stays as typed when the server refuses it; a stale edit shows the other person's version.
+ */
+export function EvidenceForm({
+  label,
+  initial,
+  initialVersion,
+  submitLabel,
+  submit,
+  onCancel,
+  onSaved,
+}: {
+  /** The form's accessible name: "Add evidence", "Edit evidence". */
+  label: string;
+  initial: EvidenceFormValues;
+  initialVersion?: number;
+  submitLabel: string;
+  submit: (
+    values: EvidenceFormValues,
+    version: number | undefined,
+  ) => Promise<ActionResult<unknown>>;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const p = useId();
+  const [form, setForm] = useState<EvidenceFormValues>(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
+  const [conflict, setConflict] = useState<EvidenceItem | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const set = <K extends keyof EvidenceFormValues>(key: K, value: EvidenceFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const toggleReason = (reason: GradeDowngradeReason, on: boolean) =>
+    setForm((f) => ({
+      ...f,
+      gradeDowngradeReasons: on
+        ? [...f.gradeDowngradeReasons, reason]
+        : f.gradeDowngradeReasons.filter((r) => r !== reason),
+    }));
+
+  function showError(error: ErrorBody) {
+    setErrors(error.fieldErrors ?? {});
+    const text = formLevelMessage(error, SHOWN_FIELDS);
+    setMessage(text ? { kind: "error", text } : null);
+    const current = (error.details as { current?: EvidenceItem } | undefined)?.current;
+    setConflict(error.code === "conflict" && current ? current : null);
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setMessage(null);
+    const result = await submit(form, version);
+    setPending(false);
+    if (!result.ok) return showError(result.error);
+    onSaved();
+  }
+
+  const id = (name: string) => `${p}-${name}`;
+  const design = form.studyDesign === "" ? null : form.studyDesign;
+  const startHint = design ? gradeStartHint(design) : null;
+  const reasonsError = errors.gradeDowngradeReasons;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-label={label}>
+      <FormMessage message={message} />
+      {conflict ? (
+        <ConflictNotice
+          testId="evidence-conflict"
+          facts={[
+            ["Title", conflict.title],
+            ["Stance", EVIDENCE_STANCE_LABELS[conflict.stance]],
+            ["Study design", STUDY_DESIGN_INFO[conflict.studyDesign].label],
+            [
+              "GRADE",
+              conflict.gradeCertainty
+                ? GRADE_CERTAINTY_LABELS[conflict.gradeCertainty]
+                : "not rated",
+            ],
+          ]}
+          onKeepMine={() => {
+            setVersion(conflict.version);
+            setConflict(null);
+            setMessage(KEPT_MINE);
+          }}
+          onUseTheirs={() => {
+            setForm(evidenceFormOf(conflict));
+            setVersion(conflict.version);
+            setConflict(null);
+            setMessage(null);
+            setErrors({});
+          }}
+        />
+      ) : null}
+      <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Field id={id("title")} label="Title" errors={errors.title}>
+          <input
+            type="text"
+            required
+            value={form.title}
+            onChange={(e) => set("title", e.target.value)}
+            {...fieldA11y(id("title"), errors.title)}
+          />
+        </Field>
+        <div className="field-row">
+          <Field id={id("authors")} label="Authors" errors={errors.authors}>
+            <input
+              type="text"
+              value={form.authors}
+              onChange={(e) => set("authors", e.target.value)}
+              {...fieldA11y(id("authors"), errors.authors)}
+            />
+          </Field>
+          <Field id={id("publisher")} label="Journal or publisher" errors={errors.publisher}>
+            <input
+              type="text"
+              value={form.publisher}
+              onChange={(e) => set("publisher", e.target.value)}
+              {...fieldA11y(id("publisher"), errors.publisher)}
+            />
+          </Field>
+          <Field id={id("year")} label="Year" errors={errors.year}>
+            {/* Text, not type="number": a number input empties its value on a typo. */}
+            <input
+              type="text"
+              inputMode="numeric"
+              value={form.year}
+              onChange={(e) => set("year", e.target.value)}
+              {...fieldA11y(id("year"), errors.year)}
+            />
+          </Field>
+        </div>
+        <Field id={id("url")} label="URL" errors={errors.url}>
+          <input
+            type="url"
+            placeholder="https://…"
+            value={form.url}
+            onChange={(e) => set("url", e.target.value)}
+            {...fieldA11y(id("url"), errors.url)}
+          />
+        </Field>
+        <div className="field-row">
+          <Field id={id("doi")} label="DOI" errors={errors.doi}>
+            <input
+              type="text"
+              placeholder="10.1000/xyz"
+              value={form.doi}
+              onChange={(e) => set("doi", e.target.value)}
+              {...fieldA11y(id("doi"), errors.doi)}
+            />
+          </Field>
+          <Field id={id("pmid")} label="PMID" errors={errors.pmid}>
+            <input
+              type="text"
+              inputMode="numeric"
+              value={form.pmid}
+              onChange={(e) => set("pmid", e.target.value)}
+              {...fieldA11y(id("pmid"), errors.pmid)}
+            />
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field id={id("stance")} label="Stance" errors={errors.stance}>
+            <select
+              value={form.stance}
+              onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
+              {...fieldA11y(id("stance"), errors.stance)}
+            >
+              <option value="">Choose…</option>
+              {EVIDENCE_STANCES.map((s) => (
+                <option key={s} value={s}>
+                  {EVIDENCE_STANCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id={id("design")}
+            label="Study design"
+            hint={
+              <span aria-live="polite" data-testid="cebm-level">
+                {design
+                  ? `Oxford CEBM level ${STUDY_DESIGN_INFO[design].cebmLevel} (1 is best)`
+                  : "Choose a design to see its Oxford CEBM level."}
+              </span>
+            }
+            errors={errors.studyDesign}
+          >
+            <select
+              value={form.studyDesign}
+              onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
+              {...fieldA11y(id("design"), errors.studyDesign, true)}
+            >
+              <option value="">Choose…</option>
+              {STUDY_DESIGNS.map((d) => (
+                <option key={d} value={d}>
+                  {STUDY_DESIGN_INFO[d].label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field
+          id={id("grade")}
+          label="GRADE certainty"
+          hint={startHint ?? "Optional: how sure the evidence lets us be."}
+          errors={errors.gradeCertainty}
+        >
+          <select
+            value={form.gradeCertainty}
+            onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
+            {...fieldA11y(id("grade"), errors.gradeCertainty, true)}
+          >
+            <option value="">Not rated</option>
+            {GRADE_CERTAINTIES.map((c) => (
+              <option key={c} value={c}>
+                {GRADE_CERTAINTY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset
+          className="field"
+          aria-describedby={reasonsError?.length ? id("reasons-error") : undefined}
+          aria-invalid={reasonsError?.length ? true : undefined}
+          style={{ border: 0, padding: 0, margin: "0 0 0.9rem" }}
+        >
+          <legend className="label" style={{ padding: 0, marginBottom: "0.3rem" }}>
+            Reasons for rating down
+          </legend>
+          <div className="button-row small">
+            {GRADE_DOWNGRADE_REASONS.map((r) => (
+              <label key={r} style={{ display: "inline-flex", gap: "0.3rem", fontWeight: 400 }}>
+                <input
+                  type="checkbox"
+                  name={id("reasons")}
+                  value={r}
+                  checked={form.gradeDowngradeReasons.includes(r)}
+                  onChange={(e) => toggleReason(r, e.target.checked)}
+                />
+                {GRADE_DOWNGRADE_REASON_LABELS[r]}
+              </label>
+            ))}
+          </div>
+          {reasonsError?.map((e) => (
+            <p key={e} className="field-error" id={id("reasons-error")} role="alert">
+              {e}
+            </p>
+          ))}
+        </fieldset>
+        <Field
+          id={id("excerpt")}
+          label="Excerpt"
+          hint="Quote the passage that bears on the claim."
+          errors={errors.excerpt}
+        >
+          <textarea
+            rows={3}
+            value={form.excerpt}
+            onChange={(e) => set("excerpt", e.target.value)}
+            {...fieldA11y(id("excerpt"), errors.excerpt, true)}
+          />
+        </Field>
+        <div className="button-row">
+          <button className="button primary" type="submit">
+            {pending ? "Saving…" : submitLabel}
+          </button>
+          <button className="button" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { auditEvents, suggestionDismissals } from "../../db/schema";
+import { getReviewData } from "../../lib/articles/read";
+import { createClaim } from "../../lib/claims/service";
+import { executeAction } from "../../lib/server/action";
+import { dismissSuggestion } from "../../lib/suggestions/service";
+import { freshDatabasePerTest } from "../helpers/db";
+import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
+
+const h = freshDatabasePerTest();
+const HARM = "no toxicity and rejection reaction";
+
+async function setup() {
+  const editor = await createActor(h.db, "editor");
+  const reviewer = await createActor(h.db, "reviewer");
+  const article = await importArticle(h.db, editor);
+  return { editor, reviewer, article };
+}
+
+describe("suggested claims", () => {
+  it("suggests the harm denial of the example with its phrase, for reviewers only", async () => {
+    const { reviewer, article } = await setup();
+    const data = await getReviewData(h.db, reviewer, "stem-cells");
+    const harm = data.suggestions.find((s) => s.text.includes(HARM));
+    expect(harm?.reasons).toContain("harm-denial");
+    expect(harm?.phrase?.text).toContain("no toxicity");
+    expect(data.revision.plainText.slice(harm?.start, harm?.end)).toBe(harm?.text);
+    const viewer = await createActor(h.db, "viewer");
+    expect((await getReviewData(h.db, viewer, "stem-cells")).suggestions).toEqual([]);
+    expect(article.slug).toBe("stem-cells");
+  });
+
+  it("hides a suggestion once a claim covers part of it", async () => {
+    const { reviewer, article } = await setup();
+    const start = STEM_CELL_TEXT.indexOf(HARM);
+    const created = await executeAction(
+      createClaim,
+      { db: h.db, actor: reviewer },
+      { revisionId: article.revisionId, start, end: start + HARM.length, exact: HARM },
+    );
+    expect(created.ok).toBe(true);
+    const data = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(data.suggestions.some((s) => s.text.includes(HARM))).toBe(false);
+  });
+
+  it("remembers a dismissal once per sentence, with an audit event", async () => {
+    const { reviewer, article } = await setup();
+    const before = await getReviewData(h.db, reviewer, "stem-cells");
+    const harm = before.suggestions.find((s) => s.text.includes(HARM));
+    if (!harm) throw new Error("expected a suggestion");
+    const run = (sentence: string) =>
+      executeAction(
+        dismissSuggestion,
+        { db: h.db, actor: reviewer },
+        { articleId: article.id, sentence },
+      );
+    expect(await run(harm.text)).toEqual({ ok: true, data: { dismissed: true } });
+    // Re-wrapped whitespace is the same sentence.
+    expect(await run(harm.text.replace(/ /g, "\n "))).toEqual({
+      ok: true,
+      data: { dismissed: true },
+    });
+    expect(await h.db.select().from(suggestionDismissals)).toHaveLength(1);
+    const events = await h.db.select().from(auditEvents);
+    expect(events.filter((e) => e.action === "suggestion.dismiss")).toHaveLength(1);
+    const after = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(after.suggestions.some((s) => s.text.includes(HARM))).toBe(false);
+    expect(after.suggestions).toHaveLength(before.suggestions.length - 1);
+  });
+
+  it("refuses a viewer's dismissal and writes nothing", async () => {
+    const { article } = await setup();
+    const viewer = await createActor(h.db, "viewer");
+    const result = await executeAction(
+      dismissSuggestion,
+      { db: h.db, actor: viewer },
+      { articleId: article.id, sentence: "Anything." },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await h.db.select().from(suggestionDismissals)).toHaveLength(0);
+  });
+});
