@@ -64,3 +64,28 @@ export function errorBody(err: AppError): ErrorBody {
   if (err.details !== undefined) body.details = err.details;
   return body;
 }
+
+/**
+ * PostgreSQL error codes that mean "two writers met": a unique key taken by a concurrent
+ * insert (two imports of the same title, two claims numbered at once), a serialization
+ * failure or a deadlock. Retrying is the right answer, so the person is told so.
+ */
+const CONCURRENT_WRITE_CODES = new Set(["23505", "40001", "40P01"]);
+
+/**
+ * The conflict a database error stands for, or null. Looks through `cause` too: drizzle wraps
+ * the driver's error (node-postgres or PGlite, which both carry the SQLSTATE as `code`).
+ */
+export function concurrentWriteConflict(err: unknown): AppError | null {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CONCURRENT_WRITE_CODES.has(code)) {
+      return new AppError(
+        "conflict",
+        "Someone else saved a change here at the same moment. Nothing was saved; please try again.",
+      );
+    }
+    e = e.cause;
+  }
+  return null;
+}

@@ -57,6 +57,19 @@ export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null
   return row ?? null;
 }
 
+/**
+ * The claim, its row locked until the transaction ends: rules that read the claim's evidence
+ * (a resolved claim needs some) and changes to that evidence then see one another in order.
+ */
+export async function lockClaimById(db: Db, id: string): Promise<ClaimRow | null> {
+  const [row] = await db
+    .select(claimColumns)
+    .from(claims)
+    .where(eq(claims.id, id))
+    .for("no key update");
+  return row ?? null;
+}
+
 /** Inserts a claim with the next number of its article (call with the article row locked). */
 export async function insertClaim(
   db: Db,

@@ -9,6 +9,7 @@ import {
   findClaimById,
   insertClaim,
   insertClaimAnchor,
+  lockClaimById,
   updateClaimIfVersion,
 } from "@/db/queries/claims";
 import { countEvidenceForClaim } from "@/db/queries/evidence";
@@ -110,7 +111,8 @@ export const updateClaim = defineAction({
   input: updateClaimSchema,
   permission: "claim:update",
   run: async ({ tx, actor }, input) => {
-    const claim = await findClaimById(tx, input.claimId);
+    // Locked: the evidence counted below cannot be deleted before this save commits.
+    const claim = await lockClaimById(tx, input.claimId);
     if (!claim) throw notFound("The claim");
     if (claim.version !== input.version) throw await staleClaimError(tx, claim.id);
 
@@ -163,6 +165,7 @@ export const setEditorNote = defineAction({
   run: async ({ tx, actor }, input) => {
     const claim = await findClaimById(tx, input.claimId);
     if (!claim) throw notFound("The claim");
+    if (claim.version !== input.version) throw await staleClaimError(tx, claim.id);
     const editorNote = input.editorNote || null;
     if (claim.editorNote === editorNote) return claim;
     const updated = await updateClaimIfVersion(tx, claim.id, input.version, { editorNote });

@@ -3,12 +3,19 @@
  * route handler, the CLI or a test: (1) parse the input with zod, (2) check the permission
  * against the actor read from the database, (3) run the work in one transaction — the audit
  * event included — and (4) turn expected errors into a typed result, logging the rest behind a
- * generic message. Never throws.
+ * generic message. A unique-key clash or deadlock between two concurrent writers becomes a
+ * `conflict` asking the person to try again. Never throws.
  */
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { type Actor, authorize, type Permission } from "@/lib/auth/permissions";
-import { AppError, type ErrorBody, errorBody, type FieldErrors } from "@/lib/errors";
+import {
+  AppError,
+  concurrentWriteConflict,
+  type ErrorBody,
+  errorBody,
+  type FieldErrors,
+} from "@/lib/errors";
 import { logError } from "@/lib/server/log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -67,6 +74,8 @@ export async function executeAction<S extends z.ZodType, R, P extends Permission
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: errorBody(err) };
+    const conflict = concurrentWriteConflict(err);
+    if (conflict) return { ok: false, error: errorBody(conflict) };
     logError("action failed", err, {
       action: def.name,
       requestId: deps.requestId,

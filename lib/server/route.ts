@@ -12,7 +12,7 @@ import type { Db } from "@/db/client";
 import { getDb } from "@/db/instance";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, ERROR_STATUS, errorBody } from "@/lib/errors";
+import { AppError, concurrentWriteConflict, ERROR_STATUS, errorBody } from "@/lib/errors";
 import { toFieldErrors } from "./action";
 import { logError } from "./log";
 
@@ -43,7 +43,8 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
       }
       const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
       return await def.run({ db, actor, input: parsed.data, request, requestId });
-    } catch (err) {
+    } catch (caught) {
+      const err = concurrentWriteConflict(caught) ?? caught;
       if (err instanceof AppError) {
         return NextResponse.json(
           { error: errorBody(err) },

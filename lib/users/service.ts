@@ -52,6 +52,9 @@ export const createUser = defineAction({
   input: createUserSchema,
   permission: "user:manage",
   run: async ({ tx, actor }, input) => {
+    // Serialised with other user writes, so that two creations of one e-mail at the same moment
+    // end in the clear "already exists" error rather than a unique violation.
+    await lockUsersForSetup(tx);
     if (await findUserCredentialsByEmail(tx, input.email)) throw emailTaken();
     const user = await insertUser(tx, {
       email: input.email,

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Actor,
+  authorize,
+  can,
+  PERMISSIONS,
+  type Permission,
+  roleAtLeast,
+} from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/domain/vocabulary";
+import { AppError } from "@/lib/errors";
+
+/** Who holds what, written out by hand: a change to PERMISSIONS must change this table too. */
+const HOLDERS: Record<Permission, Role[]> = {
+  "article:read": ["viewer", "reviewer", "editor", "admin"],
+  "article:export": ["viewer", "reviewer", "editor", "admin"],
+  "claim:create": ["reviewer", "editor", "admin"],
+  "claim:update": ["reviewer", "editor", "admin"],
+  "evidence:write": ["reviewer", "editor", "admin"],
+  "comment:write": ["reviewer", "editor", "admin"],
+  "article:import": ["editor", "admin"],
+  "article:edit": ["editor", "admin"],
+  "article:transition": ["editor", "admin"],
+  "claim:assign": ["editor", "admin"],
+  "claim:override": ["editor", "admin"],
+  "user:manage": ["admin"],
+  "settings:manage": ["admin"],
+};
+
+const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+const actor = (role: Role): Actor => ({
+  id: "00000000-0000-4000-8000-000000000001",
+  email: `${role}@example.com`,
+  name: role,
+  role,
+});
+
+function thrown(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("permissions", () => {
+  it("orders the roles viewer < reviewer < editor < admin", () => {
+    expect(ROLES).toEqual(["viewer", "reviewer", "editor", "admin"]);
+    for (const [i, role] of ROLES.entries()) {
+      for (const [j, least] of ROLES.entries()) {
+        expect(roleAtLeast(role, least), `${role} ≥ ${least}`).toBe(i >= j);
+      }
+    }
+  });
+
+  it("lists every permission in the hand-written table", () => {
+    expect(PERMISSION_NAMES.sort()).toEqual((Object.keys(HOLDERS) as Permission[]).sort());
+    for (const permission of PERMISSION_NAMES) {
+      // The least role of the table is the one PERMISSIONS names.
+      expect(HOLDERS[permission][0], permission).toBe(PERMISSIONS[permission]);
+    }
+  });
+
+  describe.each(ROLES)("a %s", (role) => {
+    it.each(PERMISSION_NAMES)("holds %s exactly when the table says so", (permission) => {
+      const holds = HOLDERS[permission].includes(role);
+      expect(can(actor(role), permission)).toBe(holds);
+      expect(roleAtLeast(role, PERMISSIONS[permission])).toBe(holds);
+      if (holds) {
+        expect(authorize(actor(role), permission)).toEqual(actor(role));
+      } else {
+        const err = thrown(() => authorize(actor(role), permission));
+        expect(err.code).toBe("forbidden");
+        expect(err.message).toBe(`Your role (${role}) does not allow this action.`);
+      }
+    });
+  });
+
+  it("denies everything to anonymous visitors: unauthenticated, not forbidden", () => {
+    for (const permission of PERMISSION_NAMES) {
+      expect(can(null, permission)).toBe(false);
+      const err = thrown(() => authorize(null, permission));
+      expect(err.code).toBe("unauthenticated");
+      expect(err.message).toBe("Please sign in to continue.");
+    }
+  });
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ApprovalBlocker,
+  approvalBlockers,
+  availableTransitions,
+  type GateClaim,
+  nextState,
+  VERDICTS_NEEDING_OVERRIDE,
+} from "@/lib/articles/workflow";
+import {
+  ARTICLE_STATES,
+  type ArticleState,
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  VERDICTS,
+  type Verdict,
+} from "@/lib/domain/vocabulary";
+import { ARTICLE_TRANSITIONS } from "@/lib/validation/articles";
+
+/** The workflow of DESIGN.md, written out: from each state, where each transition leads. */
+const EXPECTED: Record<
+  ArticleState,
+  Partial<Record<(typeof ARTICLE_TRANSITIONS)[number], ArticleState>>
+> = {
+  draft: { submit: "in_review" },
+  in_review: { request_changes: "changes_requested", approve: "approved" },
+  changes_requested: { submit: "in_review" },
+  approved: { publish: "published" },
+  published: { retract: "retracted" },
+  retracted: {},
+};
+
+describe("nextState", () => {
+  it.each(ARTICLE_STATES)("allows exactly the documented transitions from %s", (state) => {
+    for (const transition of ARTICLE_TRANSITIONS) {
+      expect(nextState(state, transition), `${state} → ${transition}`).toBe(
+        EXPECTED[state][transition] ?? null,
+      );
+    }
+  });
+
+  it("walks the whole workflow, with a round of changes", () => {
+    let state: ArticleState = "draft";
+    for (const transition of [
+      "submit",
+      "request_changes",
+      "submit",
+      "approve",
+      "publish",
+      "retract",
+    ] as const) {
+      const next = nextState(state, transition);
+      expect(next, `${state} → ${transition}`).not.toBeNull();
+      state = next as ArticleState;
+    }
+    expect(state).toBe("retracted");
+  });
+});
+
+describe("availableTransitions", () => {
+  it.each(ARTICLE_STATES)(
+    "offers from %s the transitions nextState allows, in UI order",
+    (state) => {
+      const offered = availableTransitions(state);
+      expect(offered.map((o) => o.transition)).toEqual(
+        ARTICLE_TRANSITIONS.filter((t) => nextState(state, t) !== null),
+      );
+      for (const o of offered) expect(o.label.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("labels the review decisions for people", () => {
+    expect(availableTransitions("in_review")).toEqual([
+      { transition: "request_changes", label: "Request changes" },
+      { transition: "approve", label: "Approve revision" },
+    ]);
+    expect(availableTransitions("draft")).toEqual([
+      { transition: "submit", label: "Submit for review" },
+    ]);
+    expect(availableTransitions("retracted")).toEqual([]);
+  });
+});
+
+const claim = (over: Partial<GateClaim> = {}): GateClaim => ({
+  id: `id-${over.number ?? 1}`,
+  number: 1,
+  status: "open",
+  verdict: null,
+  editorNote: null,
+  anchor: { exact: "no toxicity and rejection reaction" },
+  ...over,
+});
+
+describe("approvalBlockers", () => {
+  it("lets a revision without claims through", () => {
+    expect(approvalBlockers([])).toEqual([]);
+  });
+
+  it.each(["open", "in_review"] as ClaimStatus[])("blocks on a claim that is %s", (status) => {
+    expect(approvalBlockers([claim({ status, number: 4, id: "c4" })])).toEqual<ApprovalBlocker[]>([
+      {
+        claimId: "c4",
+        number: 4,
+        quote: "no toxicity and rejection reaction",
+        reason: "unresolved",
+        message: "Claim 4 is not resolved yet.",
+      },
+    ]);
+  });
+
+  it("blocks on every resolved verdict that needs an editor's note until it has one", () => {
+    expect([...VERDICTS_NEEDING_OVERRIDE].sort()).toEqual([
+      "inaccurate",
+      "misleading",
+      "unsupported",
+    ]);
+    for (const verdict of VERDICTS) {
+      const needsNote = VERDICTS_NEEDING_OVERRIDE.includes(verdict);
+      for (const editorNote of [null, "", "   \n"]) {
+        const blockers = approvalBlockers([claim({ status: "resolved", verdict, editorNote })]);
+        expect(
+          blockers.map((b) => b.reason),
+          `${verdict} ${JSON.stringify(editorNote)}`,
+        ).toEqual(needsNote ? ["verdict_needs_note"] : []);
+        if (needsNote) {
+          expect(blockers[0]?.message).toBe(
+            `Claim 1 is rated ${verdict}: add an editor's note to publish it anyway.`,
+          );
+        }
+      }
+      expect(
+        approvalBlockers([
+          claim({ status: "resolved", verdict, editorNote: "Published with a correction." }),
+        ]),
+      ).toEqual([]);
+    }
+  });
+
+  it("does not block on dismissed claims, whatever their verdict", () => {
+    const verdicts: (Verdict | null)[] = [null, ...VERDICTS];
+    for (const verdict of verdicts) {
+      expect(approvalBlockers([claim({ status: "dismissed", verdict })])).toEqual([]);
+    }
+  });
+
+  it("lists every blocking claim in order, and only those", () => {
+    const claims = CLAIM_STATUSES.map((status, i) =>
+      claim({
+        id: `c${i + 1}`,
+        number: i + 1,
+        status,
+        verdict: status === "resolved" ? "inaccurate" : null,
+      }),
+    );
+    claims.push(claim({ id: "c9", number: 9, status: "resolved", verdict: "accurate" }));
+    expect(approvalBlockers(claims).map((b) => [b.number, b.reason])).toEqual([
+      [1, "unresolved"],
+      [2, "unresolved"],
+      [3, "verdict_needs_note"],
+    ]);
+  });
+
+  it("shortens long quotes to 80 characters with an ellipsis", () => {
+    const exactly80 = "x".repeat(80);
+    expect(approvalBlockers([claim({ anchor: { exact: exactly80 } })])[0]?.quote).toBe(exactly80);
+    const long = `${"y".repeat(77)}zzzz`;
+    const quote = approvalBlockers([claim({ anchor: { exact: long } })])[0]?.quote;
+    expect(quote).toBe(`${"y".repeat(77)}…`);
+    expect(quote).toHaveLength(78);
+  });
+});
