@@ -1,22 +1,23 @@
 /**
  * Claims as ProseMirror decorations: stand-off highlights drawn over the document without
  * touching it (DESIGN.md: claims are not marks). Each highlight is an inline decoration that
- * can be clicked or focused with the keyboard to open its claim; overlapping claims nest.
+ * can be clicked or focused with the keyboard to open its claim. Overlapping and nested claims
+ * are cut into pieces that each open the innermost claim there (`claim-segments.ts`).
  */
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { claimSegments, type SegmentClaim, segmentLabel } from "./claim-segments";
 
-export interface ClaimHighlight {
-  id: string;
+export interface ClaimHighlight extends SegmentClaim {
   /** ProseMirror positions (map plain-text offsets with lib/document/text-map.ts first). */
   from: number;
   to: number;
   /** CSS classes, e.g. "claim-hl verdict-inaccurate". */
   className: string;
-  /** Read by screen readers: "Claim 3: Inaccurate". */
-  label: string;
+  /** The claim open in the panel: outlined wherever its text is. */
+  selected?: boolean;
 }
 
 export interface ClaimHighlightsOptions {
@@ -40,24 +41,50 @@ declare module "@tiptap/core" {
 
 function buildDecorations(doc: PMNode, highlights: ClaimHighlight[]): DecorationSet {
   const max = doc.content.size;
-  const decorations = highlights
-    .filter((h) => h.from < h.to && h.from >= 0 && h.to <= max)
-    .map((h) =>
-      Decoration.inline(
-        h.from,
-        h.to,
-        {
-          class: h.className,
-          "data-claim-id": h.id,
-          tabindex: "0",
-          role: "button",
-          "aria-label": h.label,
-        },
-        // Longer claims outside, shorter inside, so a nested claim stays clickable.
-        { inclusiveStart: false, inclusiveEnd: false, claimLength: h.to - h.from },
-      ),
-    );
+  const inDoc = highlights.filter((h) => h.from >= 0 && h.to <= max);
+  const decorations = claimSegments(inDoc).map((segment) =>
+    Decoration.inline(
+      segment.from,
+      segment.to,
+      {
+        class: [
+          segment.claim.className,
+          segment.covering.length > 1 ? "nested" : null,
+          segment.covering.some((c) => c.selected) ? "selected" : null,
+        ]
+          .filter(Boolean)
+          .join(" "),
+        "data-claim-id": segment.claim.id,
+        "data-claim-ids": segment.covering.map((c) => c.id).join(" "),
+        tabindex: "0",
+        role: "button",
+        "aria-label": segmentLabel(segment),
+      },
+      { inclusiveStart: false, inclusiveEnd: false },
+    ),
+  );
   return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * Lets a drag that starts on a highlight select text (to claim a phrase inside a claim).
+ * Chrome focuses a focusable element on mousedown and then starts no text selection, so the
+ * highlights under the pointer give up their tabindex until the button is released; mouse
+ * users need no focus there (a click opens the claim), keyboard users keep it.
+ */
+function letDragSelect(event: MouseEvent): void {
+  if (event.button !== 0 || !(event.target instanceof Element)) return;
+  const spans: Element[] = [];
+  for (let el = event.target.closest("[data-claim-id]"); el; ) {
+    spans.push(el);
+    el = el.parentElement?.closest("[data-claim-id]") ?? null;
+  }
+  if (spans.length === 0) return;
+  for (const el of spans) el.removeAttribute("tabindex");
+  const restore = () => {
+    for (const el of spans) el.setAttribute("tabindex", "0");
+  };
+  window.addEventListener("mouseup", restore, { once: true, capture: true });
 }
 
 function claimIdAt(target: EventTarget | null): string | null {
@@ -102,6 +129,10 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
             return claimHighlightsKey.getState(state);
           },
           handleDOMEvents: {
+            mousedown(_view, event) {
+              letDragSelect(event);
+              return false;
+            },
             click(_view, event) {
               // A drag that selected text is not a click on a claim.
               const selection = window.getSelection();

@@ -77,6 +77,38 @@ test("a reviewer claims with the keyboard, decides, filters and reads the histor
   await expect(list.getByRole("button", { name: /Unstarted|In progress/ })).toHaveCount(0);
 });
 
+test("a claim nested inside another opens on its own, and the outer one around it", async ({
+  page,
+}) => {
+  const outer = "anti-rejection medications for the rest of their life";
+  const inner = "medications";
+  await signIn(page, DEMO.reviewer);
+  const article = new ArticlePage(page);
+  await article.open(SLUG);
+  const outerN = await createClaimWithShortcut(page, article, outer);
+  await article.claimPanel.getByRole("button", { name: "All claims" }).click();
+  // The drag starts on the outer claim's highlight.
+  const innerN = await createClaimWithShortcut(page, article, inner);
+
+  await page.reload();
+  // The outer claim is drawn in two pieces around the inner one; both open the outer claim.
+  const outerPieces = article.highlight(`Claim ${outerN}: Unstarted`);
+  await expect(outerPieces).toHaveCount(2);
+  await expect(outerPieces.first()).toHaveText("anti-rejection");
+  await expect(outerPieces.last()).toHaveText("for the rest of their life");
+  const innerPiece = article.highlight(`Claim ${innerN}: Unstarted, inside claim ${outerN}`);
+  await expect(innerPiece).toHaveText(inner);
+  await innerPiece.click();
+  await expect(article.claimPanel.getByRole("heading", { name: `Claim ${innerN}` })).toBeVisible();
+  await expect(article.claimPanel).toContainText(`“${inner}”`);
+  await outerPieces.last().click();
+  await expect(article.claimPanel.getByRole("heading", { name: `Claim ${outerN}` })).toBeVisible();
+  await expect(article.claimPanel).toContainText(`“${outer}”`);
+  // The open claim is outlined wherever its text is, the nested piece included.
+  await expect(innerPiece).toHaveClass(/\bselected\b/);
+  await expect(outerPieces.first()).toHaveClass(/\bselected\b/);
+});
+
 test("an editor assigns a claim and it appears in the reviewer's claims", async ({ page }) => {
   const phrase = "these new cells replace impaired kidney cells to work";
   await signIn(page, DEMO.reviewer);

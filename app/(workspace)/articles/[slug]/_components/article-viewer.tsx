@@ -18,7 +18,10 @@ export interface ViewerHighlight {
   start: number;
   end: number;
   className: string;
+  /** "Claim 3: Inaccurate". */
   label: string;
+  /** "Claim 3". */
+  name: string;
 }
 
 /** Trims white space at both ends of a range, as people rarely mean to claim it. */
@@ -78,15 +81,17 @@ export function ArticleViewer({
         id: h.id,
         from: offsetToPos(map, h.start, "start"),
         to: offsetToPos(map, h.end, "end"),
-        className: `${h.className}${h.id === selectedClaimId ? " selected" : ""}`,
+        className: h.className,
         label: h.label,
+        name: h.name,
+        selected: h.id === selectedClaimId,
       })),
     );
   }, [editor, map, highlights, selectedClaimId]);
 
   useEffect(() => {
     if (!selectedClaimId) return;
-    const el = document.querySelector(`[data-claim-id="${CSS.escape(selectedClaimId)}"]`);
+    const el = document.querySelector(`[data-claim-ids~="${CSS.escape(selectedClaimId)}"]`);
     el?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [selectedClaimId]);
 

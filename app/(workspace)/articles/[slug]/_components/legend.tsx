@@ -6,6 +6,7 @@ export function Legend() {
     { className: "status-open", label: CLAIM_STATUS_LABELS.open },
     { className: "status-in_review", label: CLAIM_STATUS_LABELS.in_review },
     ...VERDICTS.map((v) => ({ className: `verdict-${v}`, label: VERDICT_INFO[v].label })),
+    { className: "status-open nested", label: "A claim inside another" },
   ];
   return (
     <ul className="legend" aria-label="Highlight legend">

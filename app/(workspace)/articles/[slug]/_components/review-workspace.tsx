@@ -52,6 +52,7 @@ export function ReviewWorkspace({
             end: c.anchor.end ?? 0,
             className: `claim-hl ${look.className}`,
             label: `Claim ${c.number}: ${look.label}`,
+            name: `Claim ${c.number}`,
           };
         }),
     [data.claims],
