@@ -8,6 +8,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // Annotation imports send up to 2 MB of JSON as one string argument, escaped once more in
+    // the action's body (up to twice the size); the default 1 MB would cut them off with a bare
+    // 413 before the import's own, clearer limit is reached. Article imports send one file or
+    // pasted source of up to 2 MB (lib/import/limits.ts) plus the form's other fields.
+    serverActions: { bodySizeLimit: "5mb" },
+  },
 };
 
 export default nextConfig;

@@ -27,7 +27,12 @@ const child = spawn(
   ],
   {
     stdio: "inherit",
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+      // db/client.ts finds the migrations from here, whatever the working directory.
+      CLAIMDESK_ROOT: process.env.CLAIMDESK_ROOT || root,
+    },
   },
 );
 

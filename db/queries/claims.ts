@@ -70,10 +70,18 @@ export async function lockClaimById(db: Db, id: string): Promise<ClaimRow | null
   return row ?? null;
 }
 
-/** Inserts a claim with the next number of its article (call with the article row locked). */
+/**
+ * Inserts a claim with the next number of its article (call with the article row locked).
+ * `rationale` is set by imports, whose annotations come with a note.
+ */
 export async function insertClaim(
   db: Db,
-  values: { articleId: string; createdInRevisionId: string; createdById: string },
+  values: {
+    articleId: string;
+    createdInRevisionId: string;
+    createdById: string;
+    rationale?: string;
+  },
 ): Promise<ClaimRow> {
   const [row] = await db
     .insert(claims)
@@ -214,3 +222,56 @@ export function listOpenClaimsAssignedTo(db: Db, userId: string) {
     );
 }
 export type AssignedClaim = Awaited<ReturnType<typeof listOpenClaimsAssignedTo>>[number];
+
+/**
+ * Locks every claim of an article (in id order, so two lockers cannot deadlock) and returns
+ * them: re-anchoring decides from these values, and no reviewer's save can slip in between.
+ */
+export function lockClaimsOfArticle(db: Db, articleId: string): Promise<ClaimRow[]> {
+  return db
+    .select(claimColumns)
+    .from(claims)
+    .where(eq(claims.articleId, articleId))
+    .orderBy(asc(claims.id))
+    .for("no key update");
+}
+
+/** Inserts many anchors in one statement (a new revision's anchors). */
+export async function insertClaimAnchors(
+  db: Db,
+  rows: (AnchorValues & { claimId: string; revisionId: string })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(claimAnchors).values(rows);
+}
+
+/** Replaces a claim's anchor in one revision (re-attaching an orphaned claim by hand). */
+export async function updateClaimAnchor(
+  db: Db,
+  claimId: string,
+  revisionId: string,
+  values: AnchorValues,
+): Promise<void> {
+  await db
+    .update(claimAnchors)
+    .set(values)
+    .where(and(eq(claimAnchors.claimId, claimId), eq(claimAnchors.revisionId, revisionId)));
+}
+
+/**
+ * Sets fields of a claim and bumps its version without checking the version read: for writes
+ * made while the claim row is locked (re-anchoring), where the lock is the concurrency guard.
+ */
+export async function updateLockedClaim(
+  db: Db,
+  id: string,
+  changes: ClaimFieldChanges,
+): Promise<ClaimRow> {
+  const [row] = await db
+    .update(claims)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${claims.version} + 1` })
+    .where(eq(claims.id, id))
+    .returning(claimColumns);
+  if (!row) throw new Error("update returned no row");
+  return row;
+}

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DocRoot } from "@/lib/document/schema";
 import type { Db } from "../client";
-import { revisions } from "../schema";
+import { articles, revisions, users } from "../schema";
 
 const revisionColumns = {
   id: revisions.id,
@@ -95,4 +95,45 @@ export async function markRevisionApproved(
     .update(revisions)
     .set({ approvedById, approvedAt: new Date() })
     .where(eq(revisions.id, revisionId));
+}
+
+const approvers = aliasedTable(users, "approver");
+
+/** Every revision of an article, oldest first, without the (large) document and text. */
+export function listRevisionsOfArticle(db: Db, articleId: string) {
+  return db
+    .select({
+      id: revisions.id,
+      number: revisions.number,
+      summary: revisions.summary,
+      createdAt: revisions.createdAt,
+      authorName: users.name,
+      approvedAt: revisions.approvedAt,
+      approvedByName: approvers.name,
+      characters: sql<number>`length(${revisions.plainText})`,
+    })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .leftJoin(approvers, eq(approvers.id, revisions.approvedById))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(asc(revisions.number));
+}
+export type RevisionListItem = Awaited<ReturnType<typeof listRevisionsOfArticle>>[number];
+
+/**
+ * The article that a re-import of `sourceUrl` revises: the newest one imported from exactly
+ * that URL that is not retracted (a retracted article stays closed; its source starts anew).
+ * Here rather than in articles.ts because only the revision service asks it.
+ */
+export async function findArticleBySourceUrl(
+  db: Db,
+  sourceUrl: string,
+): Promise<{ id: string; slug: string; title: string } | null> {
+  const [row] = await db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.sourceUrl, sourceUrl), ne(articles.state, "retracted")))
+    .orderBy(desc(articles.createdAt))
+    .limit(1);
+  return row ?? null;
 }

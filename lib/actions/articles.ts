@@ -1,10 +1,11 @@
 "use server";
 
-import { importArticleText, transitionArticle } from "@/lib/articles/service";
+import { importArticleDocument, transitionArticle } from "@/lib/articles/service";
 import { runAction } from "@/lib/server/run-action";
 
-export async function importArticleTextAction(input: unknown) {
-  return runAction(importArticleText, input);
+/** Takes the import form's FormData (pasted text or an uploaded file). */
+export async function importArticleDocumentAction(input: unknown) {
+  return runAction(importArticleDocument, input);
 }
 
 export async function transitionArticleAction(input: unknown) {

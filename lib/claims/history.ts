@@ -3,6 +3,8 @@
  * Pure; the events come from `listAuditEventsForClaim`.
  */
 import {
+  ANCHOR_STATE_LABELS,
+  type AnchorState,
   CLAIM_STATUS_LABELS,
   type ClaimStatus,
   EVIDENCE_STANCE_LABELS,
@@ -55,6 +57,8 @@ const FIELD_LABELS: Record<string, string> = {
   stance: "Stance",
   studyDesign: "Study design",
   body: "Comment",
+  anchorState: "Anchor",
+  exact: "Quote",
 };
 
 /** Fields recorded for machines (ids) or shown through another field. */
@@ -67,6 +71,7 @@ function show(field: string, value: unknown): string {
   if (field === "status") return CLAIM_STATUS_LABELS[value as ClaimStatus] ?? String(value);
   if (field === "verdict") return VERDICT_INFO[value as Verdict]?.label ?? String(value);
   if (field === "severity") return SEVERITY_LABELS[value as Severity] ?? String(value);
+  if (field === "anchorState") return ANCHOR_STATE_LABELS[value as AnchorState] ?? String(value);
   if (field === "stance") return EVIDENCE_STANCE_LABELS[value as EvidenceStance] ?? String(value);
   if (field === "studyDesign")
     return STUDY_DESIGN_INFO[value as StudyDesign]?.label ?? String(value);
@@ -93,7 +98,11 @@ function summarize(
     case "claim.set_editor_note":
       return "set the editor’s note";
     case "claim.reanchor":
-      return "re-anchored the claim";
+      return typeof after.revision === "number"
+        ? `re-anchored the claim in revision ${after.revision}`
+        : "re-anchored the claim";
+    case "claim.reattach":
+      return "re-attached the claim";
     case "evidence.add":
       return title ? `added evidence “${title}”` : "added evidence";
     case "evidence.update":

@@ -14,11 +14,11 @@ import {
 } from "@/db/queries/claims";
 import { countEvidenceForClaim } from "@/db/queries/evidence";
 import { findRevisionById } from "@/db/queries/revisions";
-import { describeRange } from "@/lib/anchoring/describe";
 import { AppError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 import { createClaimSchema, setEditorNoteSchema, updateClaimSchema } from "@/lib/validation/claims";
 import { claimRuleErrors } from "./rules";
+import { anchorForSelection, assertCurrentRevision } from "./selection";
 
 export const createClaim = defineAction({
   name: "claim.create",
@@ -29,40 +29,16 @@ export const createClaim = defineAction({
     if (!revision) throw notFound("The revision");
     const article = await lockArticle(tx, revision.articleId);
     if (!article) throw notFound("The article");
-    if (article.currentRevisionId !== revision.id) {
-      throw new AppError(
-        "conflict",
-        "The article has a newer revision. Reload the page and select the text again.",
-      );
-    }
+    assertCurrentRevision(article, revision.id);
     if (article.state === "retracted")
       throw new AppError("rule", "A retracted article takes no new claims.");
-    if (
-      input.end > revision.plainText.length ||
-      revision.plainText.slice(input.start, input.end) !== input.exact
-    ) {
-      throw new AppError(
-        "conflict",
-        "The selected text does not match the article. Reload the page and select it again.",
-      );
-    }
-    const { quote } = describeRange(revision.plainText, input.start, input.end);
+    const anchor = anchorForSelection(revision.plainText, input);
     const claim = await insertClaim(tx, {
       articleId: article.id,
       createdInRevisionId: revision.id,
       createdById: actor.id,
     });
-    await insertClaimAnchor(tx, {
-      claimId: claim.id,
-      revisionId: revision.id,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: input.start,
-      end: input.end,
-      state: "exact",
-      score: 1,
-    });
+    await insertClaimAnchor(tx, { claimId: claim.id, revisionId: revision.id, ...anchor });
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.create",
@@ -71,7 +47,7 @@ export const createClaim = defineAction({
       articleId: article.id,
       after: {
         number: claim.number,
-        exact: quote.exact,
+        exact: anchor.exact,
         start: input.start,
         end: input.end,
         revision: revision.number,

@@ -37,6 +37,12 @@ const REASONS_BY_CODE: Record<string, string> = {
   ENAMETOOLONG: "the name is too long",
 };
 
+/** The one-line error for a file that could not be read ("cannot read x: no such file"). */
+export function readError(name: string, err: unknown): CliError {
+  const code = (err as NodeJS.ErrnoException).code ?? "";
+  return new CliError(`cannot read ${name}: ${REASONS_BY_CODE[code] ?? (code || "read error")}`);
+}
+
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream) {
@@ -58,9 +64,7 @@ export async function readTextInput(arg: string, io: CliIo): Promise<string> {
   try {
     bytes = arg === "-" ? await readAll(io.stdin) : await fs.readFile(path.resolve(io.cwd, arg));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    const reason = REASONS_BY_CODE[code] ?? (code || "read error");
-    throw new CliError(`cannot read ${name}: ${reason}`);
+    throw readError(name, err);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);

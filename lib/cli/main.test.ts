@@ -2,31 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "./io";
-import { main } from "./main";
+import { runMain } from "../../tests/helpers/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-main-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `main` with captured output and `input` on stdin. */
-async function run(argv: string[], input = "") {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stdin: (async function* () {
-      yield new TextEncoder().encode(input);
-    })(),
-    cwd: tmp,
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr };
-}
+const run = (argv: string[], input = "") => runMain(argv, tmp, input);
 
 describe("claimdesk main", () => {
   it("prints usage on stderr and exits 2 without arguments", async () => {

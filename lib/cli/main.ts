@@ -5,13 +5,15 @@
  */
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { anchorCommand } from "./anchor";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { detectCommand } from "./detect";
+import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
 
 /** The subcommands, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [detectCommand];
+export const COMMANDS: readonly Command[] = [detectCommand, importCommand, anchorCommand];
 
 /** The top-level help text. */
 export function usage(): string {

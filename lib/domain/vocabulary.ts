@@ -79,6 +79,14 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 export const ANCHOR_STATES = ["exact", "moved", "changed", "orphaned"] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
+/** How a claim's text was found in a revision, in words. */
+export const ANCHOR_STATE_LABELS: Record<AnchorState, string> = {
+  exact: "Same text, same place",
+  moved: "Same text, moved",
+  changed: "Wording changed",
+  orphaned: "Orphaned (text not found)",
+};
+
 export const EVIDENCE_STANCES = ["supports", "contradicts", "mixed", "context"] as const;
 export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
 

@@ -26,6 +26,13 @@ export interface ClaimHighlightsOptions {
    * @default () => {}
    */
   onActivate: (claimId: string) => void;
+  /**
+   * Whether highlights are controls (focusable buttons that open their claim). In the editor
+   * they are not: a focusable element inside the editable text takes focus and ends a drag's
+   * selection, so there they are only drawn, named by a tooltip.
+   * @default true
+   */
+  interactive: boolean;
 }
 
 export const claimHighlightsKey = new PluginKey<DecorationSet>("claimHighlights");
@@ -39,7 +46,11 @@ declare module "@tiptap/core" {
   }
 }
 
-function buildDecorations(doc: PMNode, highlights: ClaimHighlight[]): DecorationSet {
+function buildDecorations(
+  doc: PMNode,
+  highlights: ClaimHighlight[],
+  interactive: boolean,
+): DecorationSet {
   const max = doc.content.size;
   const inDoc = highlights.filter((h) => h.from >= 0 && h.to <= max);
   const decorations = claimSegments(inDoc).map((segment) =>
@@ -56,9 +67,9 @@ function buildDecorations(doc: PMNode, highlights: ClaimHighlight[]): Decoration
           .join(" "),
         "data-claim-id": segment.claim.id,
         "data-claim-ids": segment.covering.map((c) => c.id).join(" "),
-        tabindex: "0",
-        role: "button",
-        "aria-label": segmentLabel(segment),
+        ...(interactive
+          ? { tabindex: "0", role: "button", "aria-label": segmentLabel(segment) }
+          : { title: segmentLabel(segment) }),
       },
       { inclusiveStart: false, inclusiveEnd: false },
     ),
@@ -96,7 +107,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   name: "claimHighlights",
 
   addOptions() {
-    return { onActivate: () => {} };
+    return { onActivate: () => {}, interactive: true };
   },
 
   addCommands() {
@@ -119,7 +130,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
           init: () => DecorationSet.empty,
           apply(tr, set) {
             const highlights = tr.getMeta(claimHighlightsKey) as ClaimHighlight[] | undefined;
-            if (highlights) return buildDecorations(tr.doc, highlights);
+            if (highlights) return buildDecorations(tr.doc, highlights, options.interactive);
             // While an editor types, highlights follow the text through the mapping.
             return set.map(tr.mapping, tr.doc);
           },
@@ -128,29 +139,31 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
           decorations(state) {
             return claimHighlightsKey.getState(state);
           },
-          handleDOMEvents: {
-            mousedown(_view, event) {
-              letDragSelect(event);
-              return false;
-            },
-            click(_view, event) {
-              // A drag that selected text is not a click on a claim.
-              const selection = window.getSelection();
-              if (selection && !selection.isCollapsed) return false;
-              const id = claimIdAt(event.target);
-              if (!id) return false;
-              options.onActivate(id);
-              return true;
-            },
-            keydown(_view, event) {
-              if (event.key !== "Enter" && event.key !== " ") return false;
-              const id = claimIdAt(event.target);
-              if (!id) return false;
-              event.preventDefault();
-              options.onActivate(id);
-              return true;
-            },
-          },
+          handleDOMEvents: options.interactive
+            ? {
+                mousedown(_view, event) {
+                  letDragSelect(event);
+                  return false;
+                },
+                click(_view, event) {
+                  // A drag that selected text is not a click on a claim.
+                  const selection = window.getSelection();
+                  if (selection && !selection.isCollapsed) return false;
+                  const id = claimIdAt(event.target);
+                  if (!id) return false;
+                  options.onActivate(id);
+                  return true;
+                },
+                keydown(_view, event) {
+                  if (event.key !== "Enter" && event.key !== " ") return false;
+                  const id = claimIdAt(event.target);
+                  if (!id) return false;
+                  event.preventDefault();
+                  options.onActivate(id);
+                  return true;
+                },
+              }
+            : {},
         },
       }),
     ];

@@ -4,14 +4,51 @@ import { id, optionalHttpUrl, optionalText, text } from "./common";
 /** 2 MB of text: a long-form article is 50–100 kB; anything larger is almost surely a mistake. */
 export const MAX_ARTICLE_TEXT = 2_000_000;
 
-export const importTextSchema = z.object({
+/** What an import records about the article besides its body. */
+const articleDetails = {
   title: text(300, 0, "Title"),
-  text: text(MAX_ARTICLE_TEXT, 1, "Article text"),
   sourceUrl: optionalHttpUrl("Source URL"),
   originalAuthor: optionalText(200, "Original author"),
   originalPublishedAt: optionalText(100, "Original date"),
+};
+
+export const importTextSchema = z.object({
+  ...articleDetails,
+  text: text(MAX_ARTICLE_TEXT, 1, "Article text"),
 });
 export type ImportTextInput = z.infer<typeof importTextSchema>;
+
+export const PASTE_FORMATS = ["text", "markdown", "html"] as const;
+
+/**
+ * The import form: text pasted in a chosen format, or one uploaded file. Accepts the form's
+ * FormData as it is (a File for the upload) or the same fields as an object (the CLI). Sizes,
+ * types and content are checked by the import pipeline (lib/import), which knows the formats.
+ */
+export const importDocumentSchema = z.preprocess(
+  (raw) => (raw instanceof FormData ? Object.fromEntries(raw) : raw),
+  z.discriminatedUnion(
+    "source",
+    [
+      z.object({
+        ...articleDetails,
+        source: z.literal("paste"),
+        format: z.enum(PASTE_FORMATS, { message: "Choose the format of the pasted text." }),
+        text: z.string({ message: "Paste the article's text." }),
+      }),
+      z.object({
+        ...articleDetails,
+        source: z.literal("file"),
+        // A form whose file field was left empty still sends a nameless, empty File.
+        file: z
+          .file({ message: "Choose a file to import." })
+          .refine((f) => f.name !== "" || f.size > 0, "Choose a file to import."),
+      }),
+    ],
+    { message: "Choose whether to paste the text or upload a file." },
+  ),
+);
+export type ImportDocumentInput = z.infer<typeof importDocumentSchema>;
 
 export const ARTICLE_TRANSITIONS = [
   "submit",

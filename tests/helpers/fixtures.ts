@@ -5,8 +5,9 @@ import { findRevisionById } from "../../db/queries/revisions";
 import { insertUser } from "../../db/queries/users";
 import { createArticleFromText } from "../../lib/articles/service";
 import type { Actor } from "../../lib/auth/permissions";
-import { createClaim } from "../../lib/claims/service";
+import { createClaim, updateClaim } from "../../lib/claims/service";
 import type { Role } from "../../lib/domain/vocabulary";
+import { addEvidence } from "../../lib/evidence/service";
 import { executeAction } from "../../lib/server/action";
 
 /** A cheap, valid argon2id hash of "correct horse battery" (hashing per test user is slow). */
@@ -72,4 +73,47 @@ export async function claimQuote(
   );
   if (!created.ok) throw new Error(created.error.message);
   return created.data;
+}
+
+/** The data of a successful action; throws with the error otherwise. */
+export async function ok<T>(
+  result: Promise<{ ok: true; data: T } | { ok: false; error: unknown }>,
+): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`action failed: ${JSON.stringify(r.error)}`);
+  return r.data;
+}
+
+/**
+ * The canonical claim graded as a reviewer would: claimed, one contradicting systematic review
+ * as evidence, resolved as Inaccurate with a high severity. Returns the claim after the update.
+ */
+export async function resolvedInaccurateClaim(
+  db: Db,
+  reviewer: Actor,
+  revisionId: string,
+  over: { evidenceTitle?: string; doi?: string; rationale?: string } = {},
+) {
+  const claim = await claimQuote(db, reviewer, revisionId);
+  const as = { db, actor: reviewer };
+  await ok(
+    executeAction(addEvidence, as, {
+      claimId: claim.id,
+      title: over.evidenceTitle ?? "Adverse events of stem cell therapy: a systematic review",
+      doi: over.doi ?? "https://doi.org/10.1000/claimdesk.test",
+      stance: "contradicts",
+      studyDesign: "systematic_review_rct",
+    }),
+  );
+  return ok(
+    executeAction(updateClaim, as, {
+      claimId: claim.id,
+      version: claim.version,
+      status: "resolved",
+      verdict: "inaccurate",
+      severity: "high",
+      rationale: over.rationale ?? "Immune rejection is documented.",
+      suggestedCorrection: "",
+    }),
+  );
 }

@@ -2,23 +2,16 @@ import { describe, expect, it } from "vitest";
 import { articles } from "../../db/schema";
 import { transitionArticle } from "../../lib/articles/service";
 import type { Actor } from "../../lib/auth/permissions";
-import { createClaim, setEditorNote, updateClaim } from "../../lib/claims/service";
-import { addEvidence } from "../../lib/evidence/service";
+import { setEditorNote } from "../../lib/claims/service";
 import { renderHtmlExport } from "../../lib/export/html";
 import { loadExportModel } from "../../lib/export/load";
 import { executeAction } from "../../lib/server/action";
 import { freshDatabasePerTest } from "../helpers/db";
-import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
+import { createActor, importArticle, ok, resolvedInaccurateClaim } from "../helpers/fixtures";
 
 const h = freshDatabasePerTest();
 
 const QUOTE = "no toxicity and rejection reaction";
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: unknown }>) {
-  const r = await p;
-  if (!r.ok) throw new Error(`action failed: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
 
 /** The thin path through the services: import, claim, evidence, verdict, note, approval. */
 async function reviewedArticle() {
@@ -27,35 +20,7 @@ async function reviewedArticle() {
   const reviewer = await createActor(h.db, "reviewer", "Rev Iewer");
   const imported = await importArticle(h.db, editor);
   const as = (actor: Actor) => ({ db: h.db, actor });
-  const start = STEM_CELL_TEXT.indexOf(QUOTE);
-  const claim = await ok(
-    executeAction(createClaim, as(reviewer), {
-      revisionId: imported.revisionId,
-      start,
-      end: start + QUOTE.length,
-      exact: QUOTE,
-    }),
-  );
-  await ok(
-    executeAction(addEvidence, as(reviewer), {
-      claimId: claim.id,
-      title: "Adverse events of stem cell therapy: a systematic review",
-      doi: "https://doi.org/10.1000/claimdesk.test",
-      stance: "contradicts",
-      studyDesign: "systematic_review_rct",
-    }),
-  );
-  const updated = await ok(
-    executeAction(updateClaim, as(reviewer), {
-      claimId: claim.id,
-      version: claim.version,
-      status: "resolved",
-      verdict: "inaccurate",
-      severity: "high",
-      rationale: "Immune rejection is documented.",
-      suggestedCorrection: "",
-    }),
-  );
+  const updated = await resolvedInaccurateClaim(h.db, reviewer, imported.revisionId);
   return { editor, approver, reviewer, imported, claim: updated, as };
 }
 

@@ -5,6 +5,7 @@ import {
   availableTransitions,
   type GateClaim,
   nextState,
+  stateAfterEdit,
   VERDICTS_NEEDING_OVERRIDE,
 } from "@/lib/articles/workflow";
 import {
@@ -87,7 +88,7 @@ const claim = (over: Partial<GateClaim> = {}): GateClaim => ({
   status: "open",
   verdict: null,
   editorNote: null,
-  anchor: { exact: "no toxicity and rejection reaction" },
+  anchor: { exact: "no toxicity and rejection reaction", state: "exact" },
   ...over,
 });
 
@@ -160,12 +161,49 @@ describe("approvalBlockers", () => {
     ]);
   });
 
+  it("blocks on an orphaned claim whatever its status, unless it is dismissed", () => {
+    const orphaned = { exact: "the sheep cells", state: "orphaned" as const };
+    for (const status of CLAIM_STATUSES) {
+      const blockers = approvalBlockers([
+        claim({
+          status,
+          anchor: orphaned,
+          verdict: status === "resolved" ? "accurate" : null,
+          editorNote: "A note does not re-attach a claim.",
+        }),
+      ]);
+      expect(
+        blockers.map((b) => b.reason),
+        status,
+      ).toEqual(status === "dismissed" ? [] : ["orphaned"]);
+    }
+    expect(approvalBlockers([claim({ anchor: orphaned })])[0]?.message).toBe(
+      "Claim 1 lost its text in this revision: re-attach it or mark it not check-worthy.",
+    );
+  });
+
   it("shortens long quotes to 80 characters with an ellipsis", () => {
     const exactly80 = "x".repeat(80);
-    expect(approvalBlockers([claim({ anchor: { exact: exactly80 } })])[0]?.quote).toBe(exactly80);
+    expect(
+      approvalBlockers([claim({ anchor: { exact: exactly80, state: "exact" } })])[0]?.quote,
+    ).toBe(exactly80);
     const long = `${"y".repeat(77)}zzzz`;
-    const quote = approvalBlockers([claim({ anchor: { exact: long } })])[0]?.quote;
+    const quote = approvalBlockers([claim({ anchor: { exact: long, state: "moved" } })])[0]?.quote;
     expect(quote).toBe(`${"y".repeat(77)}…`);
     expect(quote).toHaveLength(78);
+  });
+});
+
+describe("stateAfterEdit", () => {
+  it("keeps the states of work in progress, sends approved and published back to draft, refuses retracted", () => {
+    const expected: Record<ArticleState, ArticleState | null> = {
+      draft: "draft",
+      in_review: "in_review",
+      changes_requested: "changes_requested",
+      approved: "draft",
+      published: "draft",
+      retracted: null,
+    };
+    for (const state of ARTICLE_STATES) expect(stateAfterEdit(state), state).toBe(expected[state]);
   });
 });

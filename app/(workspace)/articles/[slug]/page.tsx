@@ -21,8 +21,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ArticleReviewPage({ params, searchParams }: Params) {
   const { slug } = await params;
-  // `?claim=<id>` opens that claim (links from "My claims" and history).
-  const { claim: claimParam } = await searchParams;
+  // `?claim=<id>` opens that claim (links from "My claims" and history); `?saved=<n>` follows
+  // the editor's save of revision n.
+  const { claim: claimParam, saved } = await searchParams;
   const actor = await requireActorOrRedirect(`/articles/${slug}`);
   const db = await getDb();
   const data = await getReviewData(db, actor, slug).catch((err: unknown) => {
@@ -31,6 +32,8 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
   });
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const { article, revision } = data;
+  const justSaved = saved === String(revision.number);
+  const count = (state: string) => data.claims.filter((c) => c.anchor.state === state).length;
 
   return (
     <div className="page page-wide">
@@ -56,14 +59,44 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
             ) : null}
           </p>
         </div>
-        <a
-          className="button"
-          href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=html`}
-          download
-        >
-          Download annotated HTML
-        </a>
+        <nav className="button-row" aria-label="Article">
+          {can(actor, "article:edit") && article.state !== "retracted" ? (
+            <Link className="button" href={`/articles/${article.slug}/edit`}>
+              Edit text
+            </Link>
+          ) : null}
+          <Link className="button" href={`/articles/${article.slug}/revisions`}>
+            History
+          </Link>
+          {revision.number > 1 ? (
+            <Link className="button" href={`/articles/${article.slug}/compare`}>
+              Compare revisions
+            </Link>
+          ) : null}
+          {can(actor, "claim:create") ? (
+            <Link
+              className="button"
+              href={`/articles/${encodeURIComponent(article.slug)}/annotations`}
+            >
+              Import annotations
+            </Link>
+          ) : null}
+          <a
+            className="button"
+            href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=html`}
+            download
+          >
+            Download annotated HTML
+          </a>
+        </nav>
       </div>
+      {justSaved ? (
+        <div className="alert success" role="status" data-testid="revision-saved">
+          Revision {revision.number} saved. {count("changed")} claim
+          {count("changed") === 1 ? "" : "s"} reworded (back for a re-check), {count("orphaned")}{" "}
+          orphaned.
+        </div>
+      ) : null}
       <ReviewWorkspace
         data={data}
         initialClaimId={typeof claimParam === "string" ? claimParam : null}

@@ -1,50 +1,117 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
-import { importArticleTextAction } from "@/lib/actions/articles";
+import { importArticleDocumentAction } from "@/lib/actions/articles";
 import type { FieldErrors } from "@/lib/errors";
+import {
+  formatBytes,
+  IMPORT_FILE_EXTENSIONS,
+  MAX_IMPORT_BYTES,
+  tooLargeMessage,
+} from "@/lib/import/limits";
 
+type Source = "paste" | "file";
+type PasteFormat = "text" | "markdown" | "html";
+
+const FIELDS = [
+  "title",
+  "source",
+  "format",
+  "text",
+  "file",
+  "sourceUrl",
+  "originalAuthor",
+  "originalPublishedAt",
+];
+
+const TEXT_HINTS: Record<PasteFormat, string> = {
+  text: "Blank lines separate paragraphs.",
+  markdown: "Headings (#), **bold**, *italic*, [links](https://…), lists and > quotes are kept.",
+  html: "Paragraphs, headings, lists, quotes, bold, italic and links are kept; scripts, styles and everything else are removed.",
+};
+
+/**
+ * The import form: paste text (plain, Markdown or HTML) or upload a file. Both panels stay
+ * mounted and only the chosen one is shown, so switching back and forth loses nothing; on an
+ * error only the messages change, and focus moves to the first field that has one.
+ */
 export function ImportForm() {
   const router = useRouter();
+  const [source, setSource] = useState<Source>("paste");
+  const [format, setFormat] = useState<PasteFormat>("text");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  // A re-import identical to the article's current revision: nothing was written.
+  const [unchanged, setUnchanged] = useState<{ slug: string; number: number } | null>(null);
   const [pending, setPending] = useState(false);
+  // Bumped on every refused attempt, so focus moves even when the errors are the same.
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    const first = FIELDS.find((f) => errors[f]?.length);
+    const id = first === "source" ? "source-paste" : first;
+    if (id) document.getElementById(id)?.focus();
+  }, [attempt, errors]);
+
+  function refuse(fieldErrors: FieldErrors, formMessage: string | null = null) {
+    setErrors(fieldErrors);
+    setMessage(formMessage);
+    setAttempt((n) => n + 1);
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const get = (k: string) => String(form.get(k) ?? "");
+    // Only the chosen source travels: a 2 MB paste is not uploaded alongside a file.
+    if (source === "paste") {
+      form.delete("file");
+      const size = new Blob([String(form.get("text") ?? "")]).size;
+      if (size > MAX_IMPORT_BYTES)
+        return refuse({ text: [tooLargeMessage("The pasted text", size)] });
+    } else {
+      form.delete("text");
+      form.delete("format");
+      // Checked here too, so an oversized file is refused before a long upload.
+      const file = form.get("file");
+      if (file instanceof File && file.size > MAX_IMPORT_BYTES) {
+        return refuse({ file: [tooLargeMessage("The file", file.size)] });
+      }
+    }
+
     setPending(true);
     setMessage(null);
-    const result = await importArticleTextAction({
-      title: get("title"),
-      text: get("text"),
-      sourceUrl: get("sourceUrl"),
-      originalAuthor: get("originalAuthor"),
-      originalPublishedAt: get("originalPublishedAt"),
-    });
-    if (!result.ok) {
-      // The form keeps what was typed: only the messages change.
+    setUnchanged(null);
+    let result: Awaited<ReturnType<typeof importArticleDocumentAction>>;
+    try {
+      result = await importArticleDocumentAction(form);
+    } catch {
       setPending(false);
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage(
-        formLevelMessage(result.error, [
-          "title",
-          "text",
-          "sourceUrl",
-          "originalAuthor",
-          "originalPublishedAt",
-        ]),
-      );
-      return;
+      return refuse({}, "The server could not be reached. Nothing was saved; please try again.");
     }
-    router.push(`/articles/${result.data.slug}`);
+    if (!result.ok) {
+      setPending(false);
+      return refuse(result.error.fieldErrors ?? {}, formLevelMessage(result.error, FIELDS));
+    }
+    const data = result.data;
+    if (data.kind === "article") return router.push(`/articles/${data.slug}`);
+    // The source URL is an existing article's: the text became its next revision.
+    if (!data.unchanged) return router.push(`/articles/${data.slug}?saved=${data.number}`);
+    setPending(false);
+    setUnchanged({ slug: data.slug, number: data.number });
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} noValidate>
+    <form className="card" onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {unchanged ? (
+        <div className="alert success" role="status">
+          This text is already revision {unchanged.number} of the article with this source URL;
+          nothing was imported. <Link href={`/articles/${unchanged.slug}`}>Open the article</Link>
+        </div>
+      ) : null}
       {message ? (
         <div className="alert error" role="alert">
           {message}
@@ -53,22 +120,81 @@ export function ImportForm() {
       <Field
         id="title"
         label="Title"
-        hint="Leave empty to use the first line of the text."
+        hint="Leave empty to use the document's first heading, or its first line."
         errors={errors.title}
       >
         <input type="text" maxLength={300} {...fieldA11y("title", errors.title, true)} />
       </Field>
-      <Field
-        id="text"
-        label="Article text"
-        hint="Paste the text. Blank lines separate paragraphs."
-        errors={errors.text}
-      >
-        <textarea rows={16} required {...fieldA11y("text", errors.text, true)} />
-      </Field>
+
+      <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 0.9rem" }}>
+        <legend className="label">Article</legend>
+        <div className="button-row">
+          {(["paste", "file"] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                id={`source-${value}`}
+                name="source"
+                value={value}
+                checked={source === value}
+                onChange={() => setSource(value)}
+                aria-describedby={errors.source?.length ? "source-error" : undefined}
+              />{" "}
+              {value === "paste" ? "Paste text" : "Upload a file"}
+            </label>
+          ))}
+        </div>
+        {errors.source?.map((e) => (
+          <p key={e} className="field-error" id="source-error" role="alert">
+            {e}
+          </p>
+        ))}
+      </fieldset>
+
+      <div hidden={source !== "paste"}>
+        <Field id="format" label="Format" errors={errors.format}>
+          <select
+            value={format}
+            onChange={(e) => setFormat(e.target.value as PasteFormat)}
+            {...fieldA11y("format", errors.format)}
+          >
+            <option value="text">Plain text</option>
+            <option value="markdown">Markdown</option>
+            <option value="html">HTML</option>
+          </select>
+        </Field>
+        <Field id="text" label="Article text" hint={TEXT_HINTS[format]} errors={errors.text}>
+          <textarea rows={16} {...fieldA11y("text", errors.text, true)} />
+        </Field>
+      </div>
+
+      <div hidden={source !== "file"}>
+        <Field
+          id="file"
+          label="File"
+          hint={`A .txt, .md, .html or .docx (Word) file of at most ${formatBytes(MAX_IMPORT_BYTES)}.`}
+          errors={errors.file}
+        >
+          <input
+            type="file"
+            accept={IMPORT_FILE_EXTENSIONS.join(",")}
+            {...fieldA11y("file", errors.file, true)}
+          />
+        </Field>
+      </div>
+
       <div className="field-row">
-        <Field id="sourceUrl" label="Source URL" errors={errors.sourceUrl}>
-          <input type="url" placeholder="https://…" {...fieldA11y("sourceUrl", errors.sourceUrl)} />
+        <Field
+          id="sourceUrl"
+          label="Source URL"
+          hint="If an article already has this source URL, the import becomes its next revision."
+          errors={errors.sourceUrl}
+        >
+          <input
+            type="url"
+            placeholder="https://…"
+            {...fieldA11y("sourceUrl", errors.sourceUrl, true)}
+          />
         </Field>
         <Field id="originalAuthor" label="Original author" errors={errors.originalAuthor}>
           <input type="text" {...fieldA11y("originalAuthor", errors.originalAuthor)} />
@@ -84,6 +210,9 @@ export function ImportForm() {
       <button className="button primary" type="submit" disabled={pending}>
         {pending ? "Importing…" : "Import"}
       </button>
+      <p className="visually-hidden" role="status">
+        {pending ? "Importing the article…" : ""}
+      </p>
     </form>
   );
 }

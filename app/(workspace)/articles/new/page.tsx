@@ -16,7 +16,14 @@ export default async function NewArticlePage() {
       </p>
       <h1>Import an article</h1>
       {can(actor, "article:import") ? (
-        <ImportForm />
+        <>
+          <p className="muted">
+            Paste plain text, Markdown or HTML, or upload a .txt, .md, .html or Word .docx file.
+            Only the text and its structure are kept: headings, paragraphs, lists, quotes, bold,
+            italic and web links.
+          </p>
+          <ImportForm />
+        </>
       ) : (
         <div className="alert warning" role="status">
           Only editors can import articles. Ask an editor or an admin.

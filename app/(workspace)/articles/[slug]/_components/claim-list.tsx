@@ -181,6 +181,9 @@ export function ClaimList({
                     {c.anchor.state === "orphaned" ? (
                       <span className="badge status-dismissed">Orphaned</span>
                     ) : null}
+                    {c.verdictStale ? (
+                      <span className="badge state-changes_requested">Needs re-check</span>
+                    ) : null}
                   </span>
                   <span className="quote">“{c.anchor.exact}”</span>
                   <EvidenceSummaryLine evidence={c.evidence} compact />

@@ -9,6 +9,7 @@ import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
 import { Legend } from "./legend";
+import { OrphanedPanel } from "./orphaned-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -92,6 +93,10 @@ export function ReviewWorkspace({
   }, [selection, can.createClaim, createClaim]);
 
   const selected = data.claims.find((c) => c.id === selectedId) ?? null;
+  const orphaned = useMemo(
+    () => data.claims.filter((c) => c.anchor.state === "orphaned" && c.status !== "dismissed"),
+    [data.claims],
+  );
 
   return (
     <div className="review-grid">
@@ -136,6 +141,17 @@ export function ReviewWorkspace({
           canTransition={can.transition}
           blockers={data.blockers}
           onShowClaim={setSelectedId}
+        />
+        <OrphanedPanel
+          claims={orphaned}
+          revisionId={data.revision.id}
+          selection={selection}
+          canReattach={can.updateClaim}
+          onShowClaim={setSelectedId}
+          onReattached={(id) => {
+            setSelection(null);
+            setSelectedId(id);
+          }}
         />
         <div className="card">
           {selected ? (

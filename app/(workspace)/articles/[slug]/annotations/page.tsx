@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/instance";
+import { getImportTarget } from "@/lib/annotations/read";
+import { requireActorOrRedirect } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { ImportAnnotationsForm } from "./import-annotations-form";
+
+export const metadata: Metadata = { title: "Import annotations" };
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export default async function ImportAnnotationsPage({ params }: Params) {
+  const { slug } = await params;
+  const actor = await requireActorOrRedirect(`/articles/${slug}/annotations`);
+  const db = await getDb();
+  const { article, revisionNumber } = await getImportTarget(db, actor, slug).catch(
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "not_found") notFound();
+      throw err;
+    },
+  );
+  const reviewHref = `/articles/${encodeURIComponent(article.slug)}`;
+
+  return (
+    <div className="page">
+      <p>
+        <Link href={reviewHref}>← {article.title}</Link>
+      </p>
+      <h1>Import annotations</h1>
+      <p className="muted">
+        Each annotation’s quote becomes a claim on revision {revisionNumber}, found in the text the
+        same way claims are re-found after an edit; its comment becomes the claim’s rationale.
+        Accepted: W3C Web Annotations (a single annotation, a list, an AnnotationPage or an
+        AnnotationCollection with its pages embedded) and Hypothesis exports. Annotations that
+        cannot be placed are listed with the reason.
+      </p>
+      {!can(actor, "claim:create") ? (
+        <div className="alert warning" role="status">
+          Only reviewers, editors and admins can import annotations.
+        </div>
+      ) : article.state === "retracted" ? (
+        <div className="alert warning" role="status">
+          This article is retracted and takes no new claims.
+        </div>
+      ) : (
+        <ImportAnnotationsForm articleId={article.id} reviewHref={reviewHref} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/instance";
+import { requireActorOrRedirect } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { AppError } from "@/lib/errors";
+import { getEditData } from "@/lib/revisions/read";
+import { RevisionEditor } from "../_components/revision-editor";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Edit ${(await params).slug}` };
+}
+
+export default async function EditArticlePage({ params }: Params) {
+  const { slug } = await params;
+  const actor = await requireActorOrRedirect(`/articles/${slug}/edit`);
+  const back = (
+    <p>
+      <Link href={`/articles/${slug}`}>← Back to the review</Link>
+    </p>
+  );
+  if (!can(actor, "article:edit")) {
+    return (
+      <div className="page">
+        {back}
+        <h1>Edit text</h1>
+        <p className="alert error" role="alert">
+          Your role ({ROLE_LABELS[actor.role]}) cannot edit article text: editors do that.
+        </p>
+      </div>
+    );
+  }
+  const data = await getEditData(await getDb(), actor, slug).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+
+  return (
+    <div className="page page-wide">
+      {back}
+      <div className="page-header">
+        <div>
+          <h1>Edit: {data.article.title}</h1>
+          <p className="muted small" style={{ margin: 0 }}>
+            Starting from revision {data.revision.number}. Saving makes revision{" "}
+            {data.revision.number + 1}; earlier revisions are kept unchanged.
+          </p>
+        </div>
+        <Link className="button" href={`/articles/${slug}/revisions`}>
+          History
+        </Link>
+      </div>
+      {data.stateAfterSave === null ? (
+        <p className="alert error" role="alert">
+          This article is retracted: its text can no longer be edited.
+        </p>
+      ) : (
+        <RevisionEditor data={data} />
+      )}
+    </div>
+  );
+}

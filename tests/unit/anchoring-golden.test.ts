@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { anchorMany, anchorQuote } from "@/lib/anchoring/anchor";
+import { describeRange } from "@/lib/anchoring/describe";
+import { ANCHOR_STATES } from "@/lib/domain/vocabulary";
+
+const goldenSchema = z.array(
+  z.object({
+    name: z.string(),
+    note: z.string().optional(),
+    old: z.string(),
+    new: z.string(),
+    claim: z.object({ start: z.number().int(), end: z.number().int() }),
+    expected: z.object({
+      state: z.enum(ANCHOR_STATES),
+      start: z.number().int().nullable(),
+      end: z.number().int().nullable(),
+    }),
+  }),
+);
+
+const golden = goldenSchema.parse(
+  JSON.parse(
+    fs.readFileSync(path.join(import.meta.dirname, "../fixtures/anchoring/golden.json"), "utf8"),
+  ),
+);
+
+function selectorFor(text: string, start: number, end: number) {
+  const { quote, position } = describeRange(text, start, end);
+  return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, ...position };
+}
+
+describe("anchoring golden cases", () => {
+  it("has enough cases, covering every state", () => {
+    expect(golden.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(golden.map((c) => c.expected.state))).toEqual(new Set(ANCHOR_STATES));
+  });
+
+  it.each(golden.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const selector = selectorFor(c.old, c.claim.start, c.claim.end);
+    const result = anchorQuote(c.new, selector);
+    expect({ state: result.state, start: result.start, end: result.end }).toEqual(c.expected);
+    if (result.state === "exact") expect(result.score).toBe(1);
+    else if (result.state === "orphaned") expect(result.score).toBe(0);
+    else expect(result.score).toBeGreaterThan(0);
+    if (result.state === "orphaned") expect(result.score).toBe(0);
+    else expect(result.score).toBeLessThanOrEqual(1);
+  });
+
+  it("gives the same answers through anchorMany, in the order given", () => {
+    // All cases' new texts joined: each claim's selector keeps its own old position as a hint.
+    for (const c of golden) {
+      const selector = selectorFor(c.old, c.claim.start, c.claim.end);
+      const [many] = anchorMany(c.new, [selector, { exact: "" }]);
+      expect(many).toEqual(anchorQuote(c.new, selector));
+    }
+  });
+});
