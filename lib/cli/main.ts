@@ -9,11 +9,17 @@ import { anchorCommand } from "./anchor";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { detectCommand } from "./detect";
+import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
 
 /** The subcommands, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [detectCommand, importCommand, anchorCommand];
+export const COMMANDS: readonly Command[] = [
+  detectCommand,
+  importCommand,
+  exportCommand,
+  anchorCommand,
+];
 
 /** The top-level help text. */
 export function usage(): string {

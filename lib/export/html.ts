@@ -1,7 +1,9 @@
 /**
  * Standalone annotated HTML: one self-contained file with inline CSS and no script, readable
  * offline and printable. Claims are `<mark>`s coloured by verdict with numbered notes holding
- * the verdict, rationale, editor's note and graded evidence.
+ * the verdict, rationale, editor's note and graded evidence. The head carries the ClaimReview
+ * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
+ * no quote can close the element.
  */
 import { type Highlight, renderDocHtml } from "@/lib/document/render-html";
 import { SAFE_HREF } from "@/lib/document/safe-href";
@@ -13,15 +15,12 @@ import {
   VERDICT_INFO,
   VERDICTS,
 } from "@/lib/domain/vocabulary";
-import { escapeHtml as esc } from "@/lib/html/escape";
+import { escapeHtml as esc, jsonForScript } from "@/lib/html/escape";
+import { buildClaimReviews } from "./claimreview";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import type { ExportOptions } from "./public-url";
 
 export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
-
-/** The export's file name: `<slug>-r<revision>.html`. */
-export function htmlExportFilename(model: ExportModel): string {
-  return `${model.article.slug}-r${model.revision.number}.${HTML_EXPORT.extension}`;
-}
 
 const VERDICT_COLOURS: Record<(typeof VERDICTS)[number], string> = {
   accurate: "#c9f0d3",
@@ -131,8 +130,13 @@ function renderNote(claim: ExportClaim): string {
   return `<li id="note-${claim.note}">\n${parts.join("\n")}\n</li>`;
 }
 
-export function renderHtmlExport(model: ExportModel): string {
+export function renderHtmlExport(model: ExportModel, options: ExportOptions = {}): string {
   const { article, revision, organization } = model;
+  const reviews = buildClaimReviews(model, options);
+  const jsonLd =
+    reviews.length > 0
+      ? `<script type="application/ld+json">${jsonForScript(reviews)}</script>\n`
+      : "";
   const highlights: Highlight[] = model.claims.flatMap((claim) =>
     claim.position
       ? [
@@ -176,7 +180,7 @@ export function renderHtmlExport(model: ExportModel): string {
 <meta name="generator" content="Claimdesk">
 <title>${esc(article.title)} — fact-checked by ${esc(organization.name)}</title>
 <style>${STYLE}</style>
-</head>
+${jsonLd}</head>
 <body>
 <header>
 <p class="org">${esc(organization.name)}</p>

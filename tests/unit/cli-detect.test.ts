@@ -99,6 +99,7 @@ describe.concurrent("claimdesk (spawned)", { timeout: 60_000 }, () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^\s+detect\s+/m);
     expect(help.stdout).toMatch(/^\s+import\s+/m);
+    expect(help.stdout).toMatch(/^\s+export\s+/m);
     expect(help.stdout).not.toMatch(/coming/i);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/document/from-text";
 import { docToPlainText } from "@/lib/document/text-map";
-import { htmlExportFilename, renderHtmlExport } from "@/lib/export/html";
+import { exportFilename } from "@/lib/export/formats";
+import { renderHtmlExport } from "@/lib/export/html";
 import { buildExportModel, type ClaimSource, type ExportSource } from "@/lib/export/model";
 
 const XSS = [
@@ -85,8 +86,13 @@ function claim(plainText: string, quote: string, extra: Partial<ClaimSource> = {
 
 const QUOTE = "no toxicity and rejection reaction";
 
-/** Every element and attribute of a document, as a browser-free check for live markup. */
-function liveMarkup(html: string) {
+/**
+ * Every element and attribute of a document, as a browser-free check for live markup. The
+ * ClaimReview JSON-LD block is data that is never run (its text holds no `<`, so it ends at its
+ * own closing tag; claimreview-export.test.ts checks that): it is set aside first.
+ */
+function liveMarkup(document: string) {
+  const html = document.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, "");
   return {
     scripts: html.match(/<script\b/gi) ?? [],
     handlers: html.match(/<[^>]+\son\w+\s*=/gi) ?? [],
@@ -161,6 +167,6 @@ describe("HTML export", () => {
   });
 
   it("names the file after the article and revision", () => {
-    expect(htmlExportFilename(model)).toBe("stem-cells-r3.html");
+    expect(exportFilename(model, "html")).toBe("stem-cells-r3.html");
   });
 });

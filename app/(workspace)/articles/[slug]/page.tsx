@@ -6,6 +6,7 @@ import { getReviewData } from "@/lib/articles/read";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from "@/lib/export/formats";
 import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const dynamic = "force-dynamic";
@@ -88,6 +89,21 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
           >
             Download annotated HTML
           </a>
+          <details className="export-menu">
+            <summary className="button">Other exports</summary>
+            <ul aria-label="Other exports">
+              {EXPORT_FORMAT_IDS.filter((id) => id !== "html").map((id) => (
+                <li key={id}>
+                  <a
+                    href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=${id}`}
+                    download
+                  >
+                    {EXPORT_FORMATS[id].label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
         </nav>
       </div>
       {justSaved ? (

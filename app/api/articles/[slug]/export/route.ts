@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { HTML_EXPORT, htmlExportFilename, renderHtmlExport } from "@/lib/export/html";
+import {
+  EXPORT_FORMAT_IDS,
+  EXPORT_FORMATS,
+  exportFilename,
+  renderExport,
+} from "@/lib/export/formats";
 import { loadExportModel } from "@/lib/export/load";
 import { defineRoute } from "@/lib/server/route";
 
@@ -7,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 const exportInput = z.object({
   slug: z.string().min(1).max(200),
-  format: z.enum(["html"], { message: "Unknown export format; use format=html." }).default("html"),
+  format: z
+    .enum(EXPORT_FORMAT_IDS, {
+      message: `Unknown export format; use one of ${EXPORT_FORMAT_IDS.map((f) => `format=${f}`).join(", ")}.`,
+    })
+    .default("html"),
   revision: z.coerce
     .number({ message: "revision must be a number." })
     .int("revision must be a whole number.")
@@ -15,16 +24,17 @@ const exportInput = z.object({
     .optional(),
 });
 
-/** An article's annotated export, as a download. Viewers and above. */
+/** An article's export in one of the formats of `lib/export/formats.ts`, as a download. Viewers and above. */
 export const GET = defineRoute({
   name: "article.export",
   input: exportInput,
   run: async ({ db, actor, input }) => {
     const model = await loadExportModel(db, actor, input.slug, { revision: input.revision });
-    const filename = htmlExportFilename(model);
-    return new Response(renderHtmlExport(model), {
+    const filename = exportFilename(model, input.format);
+    const body = await renderExport(model, input.format);
+    return new Response(body, {
       headers: {
-        "Content-Type": HTML_EXPORT.mediaType,
+        "Content-Type": EXPORT_FORMATS[input.format].mediaType,
         "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench -- exports`: each export renderer on a large in-memory model (a long article
+ * with 1,000 claims and 3,000 evidence items), median of 5 runs after a warm-up. Prints figures
+ * only. Targets: HTML < 300 ms, W3C JSON-LD < 200 ms, docx < 2 s.
+ */
+import { performance } from "node:perf_hooks";
+import { textToDoc } from "../lib/document/from-text";
+import { docToPlainText } from "../lib/document/text-map";
+import { EXPORT_FORMAT_IDS, renderExport } from "../lib/export/formats";
+import { buildExportModel, type ClaimSource } from "../lib/export/model";
+
+const CLAIMS = 1_000;
+const EVIDENCE_PER_CLAIM = 3;
+const RUNS = 5;
+
+const SENTENCES = [
+  "Stem cell therapy has been proposed for chronic kidney disease in several small trials.",
+  "The clinic states that the procedure has no side effects and needs no follow-up.",
+  "Dialysis remains the standard of care for end-stage renal failure in most countries.",
+  "The authors conclude that the therapy is completely safe for children and the elderly.",
+];
+
+// One paragraph of four sentences per claim: ~60 words each, ~60,000 words in all.
+const text = Array.from({ length: CLAIMS }, (_, p) =>
+  SENTENCES.map((s, i) => `${s} (section ${p + 1}.${i + 1})`).join(" "),
+).join("\n\n");
+const doc = textToDoc(text);
+const plainText = docToPlainText(doc);
+const quote = SENTENCES[1] as string;
+
+const claims: ClaimSource[] = [];
+let from = 0;
+for (let n = 1; n <= CLAIMS; n++) {
+  const start = plainText.indexOf(quote, from);
+  from = start + quote.length;
+  claims.push({
+    number: n,
+    status: "resolved",
+    verdict: n % 2 ? "inaccurate" : "misleading",
+    verdictStale: false,
+    rationale: "Immune rejection and tumour formation are documented in the trials below.",
+    suggestedCorrection: "The procedure carries risks, including immune rejection.",
+    severity: "high",
+    editorNote: n % 10 === 0 ? "We publish this with our correction." : null,
+    reviewer: "Rev Iewer",
+    createdAt: new Date("2026-10-31T10:00:00Z"),
+    updatedAt: new Date("2026-10-31T11:00:00Z"),
+    anchor: {
+      exact: quote,
+      prefix: "",
+      suffix: "",
+      start,
+      end: start + quote.length,
+      state: "exact",
+    },
+    evidence: Array.from({ length: EVIDENCE_PER_CLAIM }, (_, e) => ({
+      title: `Adverse events of stem cell therapy: review ${n}.${e + 1}`,
+      authors: "Smith J, Chen L, Okafor N",
+      publisher: "BMJ",
+      year: 2021,
+      url: "https://bmj.example/review",
+      doi: `10.1000/xyz.${n}.${e}`,
+      pmid: "31978945",
+      excerpt: "Rejection occurred in 12% of recipients; two developed tumours.",
+      stance: "contradicts" as const,
+      studyDesign: "systematic_review_rct" as const,
+      gradeCertainty: "moderate" as const,
+      gradeDowngradeReasons: ["imprecision" as const],
+    })),
+  });
+}
+
+const model = buildExportModel({
+  organization: { name: "Health Desk", url: "https://desk.example" },
+  article: {
+    slug: "long-article",
+    title: "A long article",
+    sourceUrl: "https://clinic.example/post",
+    originalAuthor: "Kidney Service China",
+    originalPublishedAt: "2016-04-02",
+  },
+  revision: {
+    number: 1,
+    doc,
+    plainText,
+    approvedAt: new Date("2026-11-01T10:00:00Z"),
+    approvedBy: "Man Aging",
+    createdAt: new Date("2026-10-30T10:00:00Z"),
+  },
+  claims,
+  now: new Date(),
+});
+
+const words = plainText.split(/\s+/).length;
+console.log(
+  `model: ${words.toLocaleString("en")} words, ${model.claims.length.toLocaleString("en")} claims, ` +
+    `${model.claims.reduce((n, c) => n + c.evidence.length, 0).toLocaleString("en")} evidence items`,
+);
+for (const format of EXPORT_FORMAT_IDS) {
+  await renderExport(model, format); // warm-up
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    bytes = (await renderExport(model, format)).byteLength;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(RUNS / 2)] as number;
+  console.log(
+    `${format.padEnd(12)} median ${median.toFixed(0).padStart(5)} ms  (min ${(times[0] as number).toFixed(0)}, max ${(times[RUNS - 1] as number).toFixed(0)})  ${(bytes / 1024).toFixed(0)} KiB`,
+  );
+}
