@@ -59,6 +59,11 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("viewer"),
     /** A disabled user is refused on the next request (their JWT is not trusted alone). */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * When the user last opened the Activity page: events after it are "new since your last
+     * visit". Null until the first visit. Not audited (a read receipt, not a change to the work).
+     */
+    activitySeenAt: timestamp("activity_seen_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -168,6 +173,8 @@ export const claims = pgTable(
   (t) => [
     uniqueIndex("claims_article_number_key").on(t.articleId, t.number),
     index("claims_assignee_idx").on(t.assigneeId),
+    /** The Activity page finds "my claims" (created or assigned) on every load. */
+    index("claims_created_by_idx").on(t.createdById),
     check(
       "claims_resolved_has_verdict",
       sql`${t.status} <> 'resolved' OR ${t.verdict} IS NOT NULL`,
@@ -283,6 +290,9 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
     index("audit_events_article_idx").on(t.articleId),
+    /** The admin audit page: one person's events, newest first, and a date range. */
+    index("audit_events_actor_idx").on(t.actorId, t.id),
+    index("audit_events_at_idx").on(t.at),
   ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,22 +1,14 @@
 import "server-only";
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import type { AuditEntityType } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
-import { auditEvents, users } from "../schema";
+import { articles, auditEvents, users } from "../schema";
 
 export interface AuditInput {
   actorId: string | null;
   /** Dotted verb, e.g. "claim.create", "article.transition.approve". */
   action: string;
-  entityType:
-    | "user"
-    | "article"
-    | "revision"
-    | "claim"
-    | "evidence"
-    | "comment"
-    | "publication"
-    | "suggestion"
-    | "settings";
+  entityType: AuditEntityType;
   entityId: string;
   articleId?: string | null;
   before?: Record<string, unknown> | null;
@@ -108,3 +100,73 @@ export function listAuditEventsForClaim(db: Db, claim: { id: string; articleId: 
     .orderBy(auditEvents.id);
 }
 export type ClaimAuditRow = Awaited<ReturnType<typeof listAuditEventsForClaim>>[number];
+
+/** The admin audit page's filters; every one is optional and they combine with AND. */
+export interface AuditLogFilter {
+  actorId?: string;
+  /** An action ("claim.update") or a prefix of dotted parts ("claim", "article.transition"). */
+  action?: string;
+  entityType?: AuditEntityType;
+  articleId?: string;
+  /** Inclusive lower bound of `at`. */
+  from?: Date;
+  /** Exclusive upper bound of `at`. */
+  until?: Date;
+}
+
+/** `value` matched literally inside a LIKE pattern. */
+function likeLiteral(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function auditLogWhere(filter: AuditLogFilter, before: number | undefined): SQL | undefined {
+  const { action } = filter;
+  return and(
+    filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
+    action
+      ? or(
+          eq(auditEvents.action, action),
+          sql`${auditEvents.action} LIKE ${`${likeLiteral(action)}.%`}`,
+        )
+      : undefined,
+    filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
+    filter.articleId ? eq(auditEvents.articleId, filter.articleId) : undefined,
+    filter.from ? gte(auditEvents.at, filter.from) : undefined,
+    filter.until ? lt(auditEvents.at, filter.until) : undefined,
+    before === undefined ? undefined : lt(auditEvents.id, before),
+  );
+}
+
+/**
+ * One page of the whole audit log, newest first, with the actor's and the article's names.
+ * Keyset paging on the id (`before`): the log is append-only, so a page never shifts while
+ * someone reads or exports it.
+ */
+export function listAuditLog(
+  db: Db,
+  filter: AuditLogFilter,
+  page: { before?: number; limit: number },
+) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorName: users.name,
+      actorEmail: users.email,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      note: auditEvents.note,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(articles, eq(articles.id, auditEvents.articleId))
+    .where(auditLogWhere(filter, page.before))
+    .orderBy(desc(auditEvents.id))
+    .limit(page.limit);
+}
+export type AuditLogRow = Awaited<ReturnType<typeof listAuditLog>>[number];

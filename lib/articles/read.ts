@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { listPublicationsOfArticle } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
 import { listDismissedSentences } from "@/db/queries/suggestions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
@@ -64,6 +65,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       comments: comments.get(c.id) ?? [],
     })),
     blockers: approvalBlockers(claims),
+    /** The article's publications, newest first (the workflow panel links the latest). */
+    publications: await listPublicationsOfArticle(db, article.id),
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
     suggestions: can(actor, "claim:create")
       ? selectSuggestions(

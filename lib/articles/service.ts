@@ -1,6 +1,6 @@
 /**
  * Article mutations: import (plain text, or any format through lib/import) and workflow
- * transitions. Each is an action definition (see lib/server/action.ts): permission, one
+ * transitions (publishing and retracting write the publication, lib/publications). Each is an action definition (see lib/server/action.ts): permission, one
  * transaction, an audit event.
  */
 import "server-only";
@@ -23,6 +23,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/import/file-type";
 import { ImportError } from "@/lib/import/import-error";
 import { type ImportedDocument, importToDoc } from "@/lib/import/import-to-doc";
+import { publishCurrentRevision, retractPublication } from "@/lib/publications/service";
 import { reviseFromImport } from "@/lib/revisions/service";
 import { defineAction } from "@/lib/server/action";
 import {
@@ -227,6 +228,15 @@ export const transitionArticle = defineAction({
       }
       await markRevisionApproved(tx, revision.id, actor.id);
     }
+    // The publication is written in this transaction, so the state and the record agree.
+    let publication: Record<string, unknown> | undefined;
+    if (input.transition === "publish") {
+      const p = await publishCurrentRevision(tx, article, actor.id);
+      publication = { id: p.id, number: p.number, revision: p.revisionNumber, claims: p.claims };
+    } else if (input.transition === "retract") {
+      const p = await retractPublication(tx, article.id, input.note);
+      publication = { id: p.id, number: p.number, retractedAt: p.retractedAt.toISOString() };
+    }
     const updated = await updateArticleState(tx, article.id, article.version, to);
     if (!updated)
       throw new AppError(
@@ -240,7 +250,11 @@ export const transitionArticle = defineAction({
       entityId: article.id,
       articleId: article.id,
       before: { state: article.state },
-      after: { state: to, revisionId: article.currentRevisionId },
+      after: {
+        state: to,
+        revisionId: article.currentRevisionId,
+        ...(publication && { publication }),
+      },
       note: input.note || null,
     });
     return { state: to, version: updated.version };

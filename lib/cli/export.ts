@@ -3,8 +3,10 @@
  * export from the configured database, in any format of `lib/export/formats.ts`, the same bytes
  * the web route sends.
  *
- * Which revision: `--revision N`, else the latest approved one, else the current work in
- * progress, as the route does. Exporting a publication comes with publishing.
+ * What is exported: `--revision N` when given; else the article's latest publication (its frozen
+ * snapshot, the same bytes as the public page's download); else, for an article never
+ * published, the latest approved revision, else the current work in progress, as the
+ * workspace route does.
  *
  * Who reads: the command runs as a fixed system reader with the viewer role (`CLI_READER`). Who
  * can run it can already read the database files or `DATABASE_URL` directly, so a login would
@@ -20,9 +22,12 @@ import {
   EXPORT_FORMATS,
   type ExportFormatId,
   exportFilename,
+  publicationFilename,
   renderExport,
 } from "@/lib/export/formats";
 import { loadExportModel } from "@/lib/export/load";
+import { renderPublicationExport } from "@/lib/publications/page";
+import { findLatestPublicationForExport } from "@/lib/publications/read";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";
@@ -110,8 +115,10 @@ export const exportCommand: Command = {
     "Writes the article's fact-check to FILE, as the web app's export does. FORMAT:",
     ...EXPORT_FORMAT_IDS.map((f) => `  ${f.padEnd(12)}${EXPORT_FORMATS[f].label}`),
     "",
-    "Exports revision N, else the latest approved revision, else the current work in progress",
-    "(marked as not yet approved). Uses DATABASE_URL (PostgreSQL) if set, else the PGlite data",
+    "Exports revision N when given. Without --revision: the article's latest publication (as",
+    "frozen when it was published, the same file as its public page's download), else the latest",
+    "approved revision, else the current work in progress (marked as not yet approved).",
+    "Uses DATABASE_URL (PostgreSQL) if set, else the PGlite data",
     "in CLAIMDESK_DATA_DIR (default ./data); PGlite cannot be shared with a running server.",
   ].join("\n"),
   async run(args, io) {
@@ -123,12 +130,25 @@ export const exportCommand: Command = {
     const handle = await openCliDatabase();
     let bytes: Uint8Array;
     let summary: string;
+    const claims = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
     try {
-      const model = await loadExportModel(handle.db, CLI_READER, slug, { revision });
-      bytes = await renderExport(model, format);
-      summary = `${exportFilename(model, format)}: revision ${model.revision.number}${
-        model.revision.approved ? "" : " (not yet approved)"
-      }, ${model.claims.length} claim${model.claims.length === 1 ? "" : "s"}`;
+      const publication =
+        revision === undefined
+          ? await findLatestPublicationForExport(handle.db, CLI_READER, slug)
+          : null;
+      if (publication) {
+        const model = publication.snapshot;
+        bytes = await renderPublicationExport(publication, "latest", format);
+        summary = `${publicationFilename(model, publication.number, format)}: publication ${
+          publication.number
+        } (revision ${model.revision.number}${publication.latest.retractedAt ? ", retracted" : ""}), ${claims(model.claims.length)}`;
+      } else {
+        const model = await loadExportModel(handle.db, CLI_READER, slug, { revision });
+        bytes = await renderExport(model, format);
+        summary = `${exportFilename(model, format)}: revision ${model.revision.number}${
+          model.revision.approved ? "" : " (not yet approved)"
+        }, ${claims(model.claims.length)}`;
+      }
     } catch (err) {
       if (err instanceof AppError) throw new CliError(err.message);
       throw err;

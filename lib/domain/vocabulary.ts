@@ -157,3 +157,17 @@ export const GRADE_DOWNGRADE_REASON_LABELS: Record<GradeDowngradeReason, string>
   imprecision: "Imprecision",
   publication_bias: "Publication bias",
 };
+
+/** What an audit event is about (`audit_events.entity_type`); the audit page filters by it. */
+export const AUDIT_ENTITY_TYPES = [
+  "user",
+  "article",
+  "revision",
+  "claim",
+  "evidence",
+  "comment",
+  "publication",
+  "suggestion",
+  "settings",
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

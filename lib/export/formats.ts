@@ -44,6 +44,15 @@ export function exportFilename(model: ExportModel, format: ExportFormatId): stri
   return `${model.article.slug}-r${model.revision.number}.${EXPORT_FORMATS[format].extension}`;
 }
 
+/** `<slug>-v<publication number>.<extension>`: a publication's export. */
+export function publicationFilename(
+  model: ExportModel,
+  number: number,
+  format: ExportFormatId,
+): string {
+  return `${model.article.slug}-v${number}.${EXPORT_FORMATS[format].extension}`;
+}
+
 /** Renders `model` in `format` as bytes (text formats as UTF-8), ready to send or write. */
 export async function renderExport(
   model: ExportModel,

@@ -22,6 +22,24 @@ import type { ExportOptions } from "./public-url";
 
 export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
 
+/**
+ * What the public page of a publication (lib/publications/page.ts) changes in this file, so
+ * that page and export are one rendering. The `…Html` parts are trusted markup: their callers
+ * escape what they put in.
+ */
+export interface AnnotatedHtmlOptions extends ExportOptions {
+  /** A rationale as HTML. @default the text as written, escaped */
+  rationaleHtml?: (rationale: string) => string;
+  /** Replaces the status line (who approved the revision). */
+  statusHtml?: string;
+  /** Shown instead of the article and its notes (a retraction notice). */
+  replaceBodyHtml?: string;
+  /** Whether the head carries the ClaimReview JSON-LD. @default true */
+  claimReview?: boolean;
+  /** @default "Exported from Claimdesk on <date>." */
+  footerHtml?: string;
+}
+
 const VERDICT_COLOURS: Record<(typeof VERDICTS)[number], string> = {
   accurate: "#c9f0d3",
   mostly_accurate: "#e3f5c4",
@@ -100,7 +118,7 @@ ${e.excerpt.trim() ? `<blockquote>${prose(e.excerpt)}</blockquote>` : ""}
 </li>`;
 }
 
-function renderNote(claim: ExportClaim): string {
+function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => string): string {
   const parts = [
     `<p class="quote">“${esc(claim.quote.exact)}”${
       claim.position ? ` <a href="#claim-${claim.note}" aria-label="Back to the text">↩</a>` : ""
@@ -111,7 +129,9 @@ function renderNote(claim: ExportClaim): string {
       claim.position ? "" : " · this passage is no longer in the text"
     }</p>`,
   ];
-  if (claim.rationale.trim()) parts.push(`<div class="rationale">${prose(claim.rationale)}</div>`);
+  if (claim.rationale.trim()) {
+    parts.push(`<div class="rationale">${rationaleHtml(claim.rationale)}</div>`);
+  }
   if (claim.suggestedCorrection.trim()) {
     parts.push(
       `<div class="correction"><strong>Suggested correction:</strong>${prose(claim.suggestedCorrection)}</div>`,
@@ -130,9 +150,9 @@ function renderNote(claim: ExportClaim): string {
   return `<li id="note-${claim.note}">\n${parts.join("\n")}\n</li>`;
 }
 
-export function renderHtmlExport(model: ExportModel, options: ExportOptions = {}): string {
+export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptions = {}): string {
   const { article, revision, organization } = model;
-  const reviews = buildClaimReviews(model, options);
+  const reviews = options.claimReview === false ? [] : buildClaimReviews(model, options);
   const jsonLd =
     reviews.length > 0
       ? `<script type="application/ld+json">${jsonForScript(reviews)}</script>\n`
@@ -156,18 +176,20 @@ export function renderHtmlExport(model: ExportModel, options: ExportOptions = {}
     article.originalPublishedAt ? esc(article.originalPublishedAt) : "",
     article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
   ].filter(Boolean);
-  const status = revision.approved
-    ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
-        revision.approvedAt ? formatDate(revision.approvedAt) : ""
-      }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
-    : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`;
+  const status =
+    options.statusHtml ??
+    (revision.approved
+      ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
+          revision.approvedAt ? formatDate(revision.approvedAt) : ""
+        }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
+      : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`);
   const legend = `<section class="legend" aria-label="Legend"><ul>${VERDICTS.map(
     (v) => `<li><span class="badge verdict-${v}">${esc(VERDICT_INFO[v].label)}</span></li>`,
   ).join("")}</ul></section>`;
   const notes =
     model.claims.length > 0
       ? `<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Fact-check notes</h2><ol>\n${model.claims
-          .map(renderNote)
+          .map((claim) => renderNote(claim, options.rationaleHtml ?? prose))
           .join("\n")}\n</ol></section>`
       : `<section class="notes"><h2>Fact-check notes</h2><p>No claims were checked in this revision.</p></section>`;
 
@@ -187,13 +209,16 @@ ${jsonLd}</head>
 <h1>${esc(article.title)}</h1>
 ${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
 ${status}
-${legend}
+${options.replaceBodyHtml === undefined ? legend : ""}
 </header>
-<article>
+${
+  options.replaceBodyHtml ??
+  `<article>
 ${renderDocHtml(model.doc, { highlights, headingOffset: 1 })}
 </article>
-${notes}
-<footer><p>Exported from Claimdesk on ${esc(formatDate(model.generatedAt))}.</p></footer>
+${notes}`
+}
+<footer>${options.footerHtml ?? `<p>Exported from Claimdesk on ${esc(formatDate(model.generatedAt))}.</p>`}</footer>
 </body>
 </html>
 `;

@@ -1,13 +1,14 @@
 /** Reads one article's export model from the database, authorized for the actor. */
 import "server-only";
 import type { Db } from "@/db/client";
-import { findArticleBySlug } from "@/db/queries/articles";
+import { type ArticleRow, findArticleBySlug } from "@/db/queries/articles";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import {
   findLatestApprovedRevision,
   findRevisionById,
   findRevisionByNumber,
+  type RevisionRow,
 } from "@/db/queries/revisions";
 import { getWorkspaceSettings } from "@/db/queries/settings";
 import { findUserNames } from "@/db/queries/users";
@@ -41,6 +42,20 @@ export async function loadExportModel(
     );
   }
 
+  return buildRevisionModel(db, article, revision, options.now ?? new Date());
+}
+
+/**
+ * The export model of one revision, read as it stands now. Not authorized: the caller has
+ * checked the actor (`loadExportModel` above, and publishing, which freezes this model as the
+ * publication's snapshot in the publish transaction).
+ */
+export async function buildRevisionModel(
+  db: Db,
+  article: ArticleRow,
+  revision: RevisionRow,
+  now: Date,
+): Promise<ExportModel> {
   const [settings, claims] = await Promise.all([
     getWorkspaceSettings(db),
     listClaimsInRevision(db, revision.id),
@@ -81,6 +96,6 @@ export async function loadExportModel(
       reviewer: c.assigneeName ?? names.get(c.createdById) ?? null,
       evidence: evidenceByClaim.get(c.id) ?? [],
     })),
-    now: options.now ?? new Date(),
+    now,
   });
 }

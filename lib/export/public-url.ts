@@ -1,8 +1,8 @@
 /**
  * Where an exported article is read publicly, for the exports that point at it (W3C targets,
- * ClaimReview `url`s). Publications (issue 5, publishing) will give each article its page at
- * `/p/<slug>`; until then the URL is derived from the organization's URL, and a caller that
- * knows better (a publication, a test) passes `sourceUrl` explicitly.
+ * ClaimReview `url`s): a published article's page is `/p/<slug>` (its latest publication) and
+ * each publication stays at `/p/<slug>/v/<n>`, under the organization's URL when it has one. A
+ * caller that knows better (a publication's version, a test) passes `sourceUrl` explicitly.
  */
 import type { ExportModel } from "./model";
 
@@ -20,6 +20,11 @@ export function publicArticleUrl(model: ExportModel): string {
   const path = `/p/${encodeURIComponent(model.article.slug)}`;
   const base = model.organization.url?.trim().replace(/\/+$/, "");
   return base ? `${base}${path}` : path;
+}
+
+/** The permanent page of one publication of the article: `<public URL>/v/<number>`. */
+export function publicationVersionUrl(model: ExportModel, number: number): string {
+  return `${publicArticleUrl(model)}/v/${number}`;
 }
 
 /**

@@ -29,6 +29,11 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
   name: string;
   /** Validates the path parameters and the query string, merged into one object. */
   input: S;
+  /**
+   * For public routes (published pages and their downloads): the session is not read, so the
+   * response cannot depend on who asks and may be cached by shared caches. @default false
+   */
+  anonymous?: boolean;
   run: (ctx: RouteContext<z.output<S>>) => Promise<Response>;
 }) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
@@ -41,7 +46,7 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
         const first = Object.values(fieldErrors)[0]?.[0];
         throw new AppError("validation", first ?? "The request is not valid.", { fieldErrors });
       }
-      const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
+      const [db, actor] = await Promise.all([getDb(), def.anonymous ? null : getCurrentActor()]);
       return await def.run({ db, actor, input: parsed.data, request, requestId });
     } catch (caught) {
       const err = concurrentWriteConflict(caught) ?? caught;

@@ -452,16 +452,16 @@ describe("approval gate", () => {
 describe("transitions and their audit events", () => {
   it("writes exactly one audit event per transition, and none for a refused one", async () => {
     const { author, approver, article: a } = await inReview();
-    const steps: [Actor, ArticleTransition][] = [
+    const steps: [Actor, ArticleTransition, string?][] = [
       [approver, "request_changes"],
       [author, "submit"],
       [approver, "approve"],
       [approver, "publish"],
-      [author, "retract"],
+      [author, "retract", "Retracted in a test."],
     ];
-    for (const [actor, name] of steps) {
+    for (const [actor, name, note] of steps) {
       const before = (await eventsOf(a.id)).length;
-      const result = await transition(actor, a.id, name);
+      const result = await transition(actor, a.id, name, note);
       expect(result, name).toMatchObject({ ok: true });
       const events = await eventsOf(a.id);
       expect(events.length, name).toBe(before + 1);

@@ -81,8 +81,9 @@ async function totals() {
 
 async function transition(actor: Actor, articleId: string, name: ArticleTransition) {
   const { version } = await articleRow(articleId);
-  const result = await run(transitionArticle, actor, { articleId, transition: name, version });
-  return result;
+  // A retraction needs its reason, published with the notice.
+  const note = name === "retract" ? "Withdrawn while the claims are re-checked." : undefined;
+  return run(transitionArticle, actor, { articleId, transition: name, version, note });
 }
 
 /** An editor's article with the four claims of QUOTES made by a reviewer. */

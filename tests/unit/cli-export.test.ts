@@ -8,13 +8,23 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
-import { updateClaim } from "@/lib/claims/service";
+import { type Db, openDatabase } from "@/db/client";
+import { findArticleById } from "@/db/queries/articles";
+import { transitionArticle } from "@/lib/articles/service";
+import type { Actor } from "@/lib/auth/permissions";
+import { setEditorNote, updateClaim } from "@/lib/claims/service";
 import { parseExportArgs } from "@/lib/cli/export";
 import { addEvidence } from "@/lib/evidence/service";
 import { executeAction } from "@/lib/server/action";
 import { pgliteEnv, spawnClaimdesk } from "../helpers/cli";
-import { claimQuote, createActor, importArticle, STEM_CELL_QUOTE } from "../helpers/fixtures";
+import {
+  claimQuote,
+  createActor,
+  importArticle,
+  ok,
+  resolvedInaccurateClaim,
+  STEM_CELL_QUOTE,
+} from "../helpers/fixtures";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-"));
 const dataDir = path.join(tmp, "data");
@@ -56,10 +66,53 @@ beforeAll(async () => {
       },
     );
     if (!updated.ok) throw new Error(updated.error.message);
+    await seedPublishedArticle(db, editor, reviewer);
   } finally {
     await handle.close();
   }
 }, 60_000);
+
+/** "published-stem-cells": published as version 1, then its claim's rationale changed. */
+async function seedPublishedArticle(db: Db, editor: Actor, reviewer: Actor) {
+  const approver = await createActor(db, "editor", "App Rover");
+  const a = await importArticle(db, editor, undefined, "Published stem cells");
+  const move = async (actor: Actor, transition: string) => {
+    const { version } = (await findArticleById(db, a.id)) ?? { version: 0 };
+    await ok(
+      executeAction(transitionArticle, { db, actor }, { articleId: a.id, transition, version }),
+    );
+  };
+  await move(editor, "submit");
+  const claim = await resolvedInaccurateClaim(db, reviewer, a.revisionId);
+  const noted = await ok(
+    executeAction(
+      setEditorNote,
+      { db, actor: approver },
+      {
+        claimId: claim.id,
+        version: claim.version,
+        editorNote: "Published with a correction.",
+      },
+    ),
+  );
+  await move(approver, "approve");
+  await move(approver, "publish");
+  await ok(
+    executeAction(
+      updateClaim,
+      { db, actor: reviewer },
+      {
+        claimId: claim.id,
+        version: noted.version,
+        status: "resolved",
+        verdict: "inaccurate",
+        severity: "high",
+        rationale: "Changed after publishing.",
+        suggestedCorrection: "",
+      },
+    ),
+  );
+}
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -96,6 +149,19 @@ describe("claimdesk export (spawned)", { timeout: 60_000 }, () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(tmp, "out.docx")));
     const comments = (await zip.file("word/comments.xml")?.async("string")) ?? "";
     expect(comments).toContain("Immune rejection is documented.");
+  });
+
+  it("exports the latest publication by default, and the live revision with --revision", async () => {
+    const args = ["export", "--article", "published-stem-cells", "--format", "md"];
+    const published = await claimdesk([...args, "--out", "p.md"]);
+    expect(published.stderr).toBe("");
+    expect(published.stdout).toMatch(
+      /from published-stem-cells-v1\.md: publication 1 \(revision 1\), 1 claim\.\n$/,
+    );
+    const live = await claimdesk([...args, "--revision", "1", "--out", "r.md"]);
+    expect(live.stdout).toMatch(/from published-stem-cells-r1\.md: revision 1, 1 claim\.\n$/);
+    expect(fs.readFileSync(path.join(tmp, "p.md"), "utf8")).not.toContain("Changed after");
+    expect(fs.readFileSync(path.join(tmp, "r.md"), "utf8")).toContain("Changed after");
   });
 
   it("reports an unknown article in one line, exit 1, writing nothing", async () => {

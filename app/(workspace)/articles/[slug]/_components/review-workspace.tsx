@@ -140,6 +140,8 @@ export function ReviewWorkspace({
           version={data.article.version}
           canTransition={can.transition}
           blockers={data.blockers}
+          slug={data.article.slug}
+          publication={data.publications[0] ?? null}
           onShowClaim={setSelectedId}
         />
         <OrphanedPanel

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { PublicationSummary } from "@/db/queries/publications";
 import { transitionArticleAction } from "@/lib/actions/articles";
 import type { ApprovalBlocker, ArticleTransition } from "@/lib/articles/workflow";
 import { availableTransitions } from "@/lib/articles/workflow";
@@ -13,6 +14,8 @@ export function WorkflowPanel({
   version,
   canTransition,
   blockers,
+  slug,
+  publication,
   onShowClaim,
 }: {
   articleId: string;
@@ -20,6 +23,9 @@ export function WorkflowPanel({
   version: number;
   canTransition: boolean;
   blockers: ApprovalBlocker[];
+  slug: string;
+  /** The latest publication, once the article was published. */
+  publication: PublicationSummary | null;
   onShowClaim: (id: string) => void;
 }) {
   const router = useRouter();
@@ -58,6 +64,7 @@ export function WorkflowPanel({
           {ARTICLE_STATE_LABELS[state]}
         </span>
       </p>
+      {publication ? <PublicationInfo slug={slug} publication={publication} /> : null}
       {shownError ? (
         <div className="alert error" role="alert">
           {shownError.message}
@@ -86,7 +93,11 @@ export function WorkflowPanel({
       {canTransition && transitions.length > 0 ? (
         <>
           <div className="field">
-            <label htmlFor="workflow-note">Note (optional)</label>
+            <label htmlFor="workflow-note">
+              {state === "published"
+                ? "Note (required to retract: readers see it)"
+                : "Note (optional)"}
+            </label>
             <textarea
               id="workflow-note"
               rows={2}
@@ -114,5 +125,33 @@ export function WorkflowPanel({
         </>
       ) : null}
     </section>
+  );
+}
+
+const publishedFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
+
+/** Where the article is public, which version, since when, and its retraction if any. */
+function PublicationInfo({ slug, publication }: { slug: string; publication: PublicationSummary }) {
+  const href = `/p/${encodeURIComponent(slug)}`;
+  return (
+    <div className="alert" data-testid="publication-info">
+      <p style={{ margin: 0 }}>
+        Published as{" "}
+        <a href={href} target="_blank" rel="noopener">
+          version {publication.number}
+        </a>{" "}
+        on {publishedFormat.format(publication.publishedAt)}
+        {publication.publishedByName ? ` by ${publication.publishedByName}` : ""}.
+      </p>
+      {publication.retractedAt ? (
+        <p style={{ margin: "0.5rem 0 0" }}>
+          <strong>Retracted</strong> on {publishedFormat.format(publication.retractedAt)}:{" "}
+          {publication.retractionNote}
+        </p>
+      ) : null}
+    </div>
   );
 }

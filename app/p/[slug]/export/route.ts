@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/export/formats";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/publications/http";
+import { renderPublicationExport } from "@/lib/publications/page";
+import { getPublicPublication } from "@/lib/publications/read";
+import { defineRoute } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+const input = z.object({
+  slug: z.string().min(1).max(200),
+  format: z
+    .enum(EXPORT_FORMAT_IDS, {
+      message: `Unknown export format; use one of ${EXPORT_FORMAT_IDS.map((f) => `format=${f}`).join(", ")}.`,
+    })
+    .default("html"),
+  version: z.coerce
+    .number({ message: "version must be a number." })
+    .int("version must be a whole number.")
+    .positive("version must be 1 or more.")
+    .optional(),
+});
+
+/**
+ * A publication's export as a download, from its frozen snapshot (never the live article):
+ * the latest one pointing at `/p/<slug>`, `version=N` pointing at `/p/<slug>/v/N`. The HTML
+ * is the public page itself without its links. No sign-in.
+ */
+export const GET = defineRoute({
+  name: "publication.export",
+  input,
+  anonymous: true,
+  run: async ({ db, input }) => {
+    const publication = await getPublicPublication(db, input.slug, input.version ?? null);
+    const view = input.version === undefined ? "latest" : "version";
+    const body = await renderPublicationExport(publication, view, input.format);
+    const filename = publicationFilename(publication.snapshot, publication.number, input.format);
+    return new Response(body, {
+      headers: {
+        "Content-Type": EXPORT_FORMATS[input.format].mediaType,
+        "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        "Cache-Control": PUBLIC_CACHE_CONTROL,
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  },
+});

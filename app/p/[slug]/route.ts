@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { publicationPageResponse } from "@/lib/publications/http";
+import { defineRoute } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+/** The published article: its latest publication, or the retraction notice. No sign-in. */
+export const GET = defineRoute({
+  name: "publication.page",
+  input: z.object({ slug: z.string().min(1).max(200) }),
+  anonymous: true,
+  run: ({ db, input }) => publicationPageResponse(db, input.slug, null),
+});

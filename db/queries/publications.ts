@@ -1,0 +1,140 @@
+import "server-only";
+import { aliasedTable, and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { ExportModel } from "@/lib/export/model";
+import type { Db } from "../client";
+import { articles, publications, users } from "../schema";
+
+/** A publication without its snapshot: what the workspace shows. */
+export interface PublicationSummary {
+  id: string;
+  number: number;
+  publishedAt: Date;
+  publishedByName: string | null;
+  retractedAt: Date | null;
+  retractionNote: string | null;
+}
+
+/**
+ * The snapshot column holds `buildExportModel`'s output, written only by `insertPublication`
+ * below, so the cast restores the type the value was written with.
+ */
+const asModel = (snapshot: Record<string, unknown>) => snapshot as unknown as ExportModel;
+
+/** Inserts the article's next publication (call with the article row locked). */
+export async function insertPublication(
+  db: Db,
+  values: { articleId: string; revisionId: string; snapshot: ExportModel; publishedById: string },
+): Promise<{ id: string; number: number; publishedAt: Date }> {
+  const [row] = await db
+    .insert(publications)
+    .values({
+      ...values,
+      snapshot: values.snapshot as unknown as Record<string, unknown>,
+      number: sql`(select coalesce(max(${publications.number}), 0) + 1 from ${publications} where ${publications.articleId} = ${values.articleId})`,
+    })
+    .returning({
+      id: publications.id,
+      number: publications.number,
+      publishedAt: publications.publishedAt,
+    });
+  if (!row) throw new Error("insert into publications returned no row");
+  return row;
+}
+
+/**
+ * Marks the article's latest publication retracted; returns it, or null when there is none or
+ * it is already retracted (a retraction is written once).
+ */
+export async function retractLatestPublication(
+  db: Db,
+  articleId: string,
+  note: string,
+): Promise<{ id: string; number: number; retractedAt: Date } | null> {
+  const latest = db
+    .select({ id: publications.id })
+    .from(publications)
+    .where(eq(publications.articleId, articleId))
+    .orderBy(desc(publications.number))
+    .limit(1);
+  const [row] = await db
+    .update(publications)
+    .set({ retractedAt: sql`now()`, retractionNote: note })
+    .where(and(eq(publications.id, sql`(${latest})`), isNull(publications.retractedAt)))
+    .returning({
+      id: publications.id,
+      number: publications.number,
+      retractedAt: publications.retractedAt,
+    });
+  return row?.retractedAt ? { id: row.id, number: row.number, retractedAt: row.retractedAt } : null;
+}
+
+/** The article's publications, newest first, without their snapshots. */
+export function listPublicationsOfArticle(
+  db: Db,
+  articleId: string,
+): Promise<PublicationSummary[]> {
+  return db
+    .select({
+      id: publications.id,
+      number: publications.number,
+      publishedAt: publications.publishedAt,
+      publishedByName: users.name,
+      retractedAt: publications.retractedAt,
+      retractionNote: publications.retractionNote,
+    })
+    .from(publications)
+    .leftJoin(users, eq(users.id, publications.publishedById))
+    .where(eq(publications.articleId, articleId))
+    .orderBy(desc(publications.number));
+}
+
+export interface PublicPublication {
+  number: number;
+  publishedAt: Date;
+  snapshot: ExportModel;
+  /** The article's latest publication, which alone carries a retraction. */
+  latest: { number: number; retractedAt: Date | null; retractionNote: string | null };
+}
+
+/**
+ * One publication of the article with this slug, by number, or its latest when `number` is
+ * null, together with the latest one's number and retraction: one query, one row, for the
+ * public pages. Nothing about the article's work in progress is read.
+ */
+export async function findPublicPublication(
+  db: Db,
+  slug: string,
+  number: number | null,
+): Promise<PublicPublication | null> {
+  const latest = aliasedTable(publications, "latest");
+  const newest = sql`(select max(m.number) from ${publications} m where m.article_id = ${publications.articleId})`;
+  const [row] = await db
+    .select({
+      number: publications.number,
+      publishedAt: publications.publishedAt,
+      snapshot: publications.snapshot,
+      latestNumber: latest.number,
+      latestRetractedAt: latest.retractedAt,
+      latestRetractionNote: latest.retractionNote,
+    })
+    .from(publications)
+    .innerJoin(articles, eq(articles.id, publications.articleId))
+    .innerJoin(latest, and(eq(latest.articleId, publications.articleId), eq(latest.number, newest)))
+    .where(
+      and(
+        eq(articles.slug, slug),
+        number === null ? eq(publications.number, latest.number) : eq(publications.number, number),
+      ),
+    );
+  if (!row) return null;
+  return {
+    number: row.number,
+    publishedAt: row.publishedAt,
+    snapshot: asModel(row.snapshot),
+    latest: {
+      number: row.latestNumber,
+      retractedAt: row.latestRetractedAt,
+      retractionNote: row.latestRetractionNote,
+    },
+  };
+}
