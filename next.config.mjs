@@ -1,3 +1,41 @@
+/**
+ * Features the app never uses, turned off for it and anything it might embed. Only names
+ * Chromium knows (an unknown one is logged as a console error on every page).
+ */
+const permissionsPolicy = [
+  "accelerometer",
+  "autoplay",
+  "bluetooth",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+/**
+ * Security headers that do not change per request, on every path (pages, API routes, static
+ * files). The Content-Security-Policy needs a fresh nonce per request, so proxy.ts sets it.
+ */
+const securityHeaders = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Permissions-Policy", value: permissionsPolicy },
+  // For browsers without CSP `frame-ancestors`.
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The e2e suite builds into its own folder so that a running `next dev` keeps its `.next`.
@@ -8,6 +46,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   experimental: {
     // Annotation imports send up to 2 MB of JSON as one string argument, escaped once more in
     // the action's body (up to twice the size); the default 1 MB would cut them off with a bare

@@ -25,6 +25,9 @@ const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => (
   CLAIMDESK_DEMO: demo ? "1" : "0",
   NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   NEXTAUTH_URL: url,
+  // Every spec signs in from this one machine: keep the per-IP sign-in limit (default 20 failures
+  // in 15 min) out of their way. The per-account limit stays at its default and is tested.
+  CLAIMDESK_LOGIN_MAX_FAILURES_PER_IP: "1000",
 });
 
 const demoUrl = `http://localhost:${DEMO_PORT}`;
@@ -33,6 +36,8 @@ const freshUrl = `http://127.0.0.1:${FRESH_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Its own folder per run when asked, so that two suites in one checkout keep their traces apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -1,21 +1,49 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/server/content-security-policy";
+
+/** Workspace paths: visitors without a session cookie are sent to sign-in. */
+const SIGNED_IN_PATHS = [
+  /^\/articles(\/|$)/,
+  /^\/admin(\/|$)/,
+  /^\/my-claims\/?$/,
+  /^\/activity(\/|$)/,
+];
 
 /**
- * Sends visitors without a session cookie to sign-in, remembering where they were going.
- * Convenience only: it never authorizes anything (a cookie's presence proves nothing). Every
- * page, action and route checks the actor itself in the data-access layer.
+ * Runs on every page and route (see `config`), for two jobs:
+ * 1. A fresh CSP nonce per request, on the request (Next reads it from there and puts it on its
+ *    own scripts; pages can read `x-nonce`) and on the response. The other security headers
+ *    are static and set in next.config.mjs.
+ * 2. Sends visitors without a session cookie on workspace paths to sign-in, remembering where
+ *    they were going. Convenience only: it never authorizes anything (a cookie's presence
+ *    proves nothing). Every page, action and route checks the actor itself in the data-access
+ *    layer. Public pages (/p/**, sign-in, setup, the API) are not in SIGNED_IN_PATHS.
  */
 export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+
+  const { pathname, search } = request.nextUrl;
   const hasSession =
     request.cookies.has("next-auth.session-token") ||
     request.cookies.has("__Secure-next-auth.session-token");
-  if (hasSession) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/signin";
-  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  let response: NextResponse;
+  if (!hasSession && SIGNED_IN_PATHS.some((re) => re.test(pathname))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    response = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/articles/:path*", "/admin/:path*", "/my-claims"],
+  // Everything but Next's hashed static files and the favicon (no HTML, nothing to protect).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

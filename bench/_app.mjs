@@ -36,7 +36,7 @@ export async function startApp({ distDir, dataDir, port, demo = false }) {
       NODE_ENV: "production",
       CLAIMDESK_DEMO: demo ? "1" : "0",
       CLAIMDESK_DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: "bench-secret-0123456789abcdef",
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
       NEXTAUTH_URL: base,
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -26,7 +26,12 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
+          {/* No prefetch: opening Activity stamps the visit (lib/activity/read.ts). */}
+          <Link href="/activity" prefetch={false}>
+            Activity
+          </Link>
           {can(actor, "user:manage") ? <Link href="/admin/users">Users</Link> : null}
+          {can(actor, "audit:read") ? <Link href="/admin/audit">Audit log</Link> : null}
         </nav>
         <div className="who">
           <span>{actor.name}</span>

@@ -3,14 +3,14 @@
  * Credentials provider, JWT sessions that carry only the user id. The role and the disabled
  * flag are read from the database on every request (lib/auth/current-actor.ts), so a
  * demotion or a disabled account takes effect at once even though a JWT cannot be revoked.
+ * Sign-in is throttled per account and per IP (lib/auth/credentials.ts).
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/instance";
-import { findUserCredentialsByEmail } from "@/db/queries/users";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { signInSchema } from "@/lib/validation/users";
+import { loginRateLimiter, verifyCredentials } from "./credentials";
+import { clientIpFrom } from "./login-rate-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -24,18 +24,9 @@ export const authOptions: NextAuthOptions = {
         email: { label: "E-mail", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const db = await getDb();
-        const user = await findUserCredentialsByEmail(db, parsed.data.email);
-        // Verify against a dummy hash when there is no such user: same time, same answer.
-        const ok = await verifyPassword(
-          user?.passwordHash ?? (await dummyPasswordHash()),
-          parsed.data.password,
-        );
-        if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name };
+      async authorize(raw, req) {
+        const ip = clientIpFrom(req.headers?.["x-forwarded-for"]);
+        return verifyCredentials(await getDb(), raw, ip, loginRateLimiter());
       },
     }),
   ],

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "claim:override": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
+  /** The whole audit log, every user's actions (the Activity page shows one's own slice). */
+  "audit:read": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

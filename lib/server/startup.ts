@@ -7,13 +7,12 @@ import { getDatabase } from "@/db/instance";
 import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/demo/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { logError, logInfo } from "./log";
+import { sessionSecretProblem } from "./session-secret";
 
 export async function startServer(): Promise<void> {
-  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET) {
-    console.error(
-      "\nClaimdesk: NEXTAUTH_SECRET is not set. Sessions cannot be signed safely without it.\n" +
-        "Set it to a long random value, e.g. `NEXTAUTH_SECRET=$(openssl rand -base64 32)`.\n",
-    );
+  const secretProblem = sessionSecretProblem(process.env);
+  if (secretProblem) {
+    console.error(`\nClaimdesk: ${secretProblem}\n`);
     process.exit(1);
   }
   let handle: Awaited<ReturnType<typeof getDatabase>>;

@@ -18,15 +18,18 @@ export const MAX_IMPORT_QUOTE = 5_000;
 export const MAX_IMPORT_BODY = 10_000;
 
 const utf8 = new TextEncoder();
+const TOO_LARGE = "The annotations file can be at most 2 MB. Split it and import the parts.";
 
 export const importAnnotationsSchema = z.object({
   articleId: id(),
   json: z
     .string({ message: "The annotations must be JSON text." })
+    // Characters first (a declared bound, and cheap): a string over the byte limit in UTF-16
+    // units is over it in UTF-8 too. Bytes only for strings that pass, so one message shows.
+    .max(MAX_IMPORT_BYTES, TOO_LARGE)
     .refine((v) => v.trim() !== "", { message: "Choose a file or paste the annotations' JSON." })
-    // Characters first: a string over the byte limit in UTF-16 units is over it in UTF-8 too.
-    .refine((v) => v.length <= MAX_IMPORT_BYTES && utf8.encode(v).length <= MAX_IMPORT_BYTES, {
-      message: "The annotations file can be at most 2 MB. Split it and import the parts.",
+    .refine((v) => v.length > MAX_IMPORT_BYTES || utf8.encode(v).length <= MAX_IMPORT_BYTES, {
+      message: TOO_LARGE,
     }),
 });
 export type ImportAnnotationsInput = z.infer<typeof importAnnotationsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/import/limits";
 import { id, optionalHttpUrl, optionalText, text } from "./common";
 
 /** 2 MB of text: a long-form article is 50–100 kB; anything larger is almost surely a mistake. */
@@ -22,8 +23,9 @@ export const PASTE_FORMATS = ["text", "markdown", "html"] as const;
 
 /**
  * The import form: text pasted in a chosen format, or one uploaded file. Accepts the form's
- * FormData as it is (a File for the upload) or the same fields as an object (the CLI). Sizes,
- * types and content are checked by the import pipeline (lib/import), which knows the formats.
+ * FormData as it is (a File for the upload) or the same fields as an object (the CLI). Sizes
+ * are bounded here; types and content are checked by the import pipeline (lib/import), which
+ * knows the formats.
  */
 export const importDocumentSchema = z.preprocess(
   (raw) => (raw instanceof FormData ? Object.fromEntries(raw) : raw),
@@ -34,7 +36,15 @@ export const importDocumentSchema = z.preprocess(
         ...articleDetails,
         source: z.literal("paste"),
         format: z.enum(PASTE_FORMATS, { message: "Choose the format of the pasted text." }),
-        text: z.string({ message: "Paste the article's text." }),
+        // Bounded here too, so an oversized body is refused before anything else runs; the
+        // pipeline checks the exact UTF-8 size (never smaller than the length in characters).
+        text: z.string({ message: "Paste the article's text." }).max(MAX_IMPORT_BYTES, {
+          error: (issue) =>
+            tooLargeMessage(
+              "The pasted text",
+              typeof issue.input === "string" ? new TextEncoder().encode(issue.input).length : 0,
+            ),
+        }),
       }),
       z.object({
         ...articleDetails,
@@ -42,6 +52,10 @@ export const importDocumentSchema = z.preprocess(
         // A form whose file field was left empty still sends a nameless, empty File.
         file: z
           .file({ message: "Choose a file to import." })
+          .max(MAX_IMPORT_BYTES, {
+            error: (issue) =>
+              tooLargeMessage("The file", issue.input instanceof File ? issue.input.size : 0),
+          })
           .refine((f) => f.name !== "" || f.size > 0, "Choose a file to import."),
       }),
     ],

@@ -60,7 +60,9 @@ const latestYear = () => new Date().getFullYear() + 1;
 
 /** A year as typed (text from a form) or sent (a number from a script); empty is none. */
 const optionalYear = z
-  .union([z.number(), z.string().trim()], { message: "Year must be a number, such as 2019." })
+  .union([z.number(), z.string().trim().max(20, "Year must be a number, such as 2019.")], {
+    message: "Year must be a number, such as 2019.",
+  })
   .optional()
   .nullable()
   .transform((v, ctx) => {

@@ -51,7 +51,10 @@ export const reattachClaimSchema = z
     revisionId: id(),
     start: z.number().int().min(0),
     end: z.number().int().min(1),
-    exact: z.string().min(1, "Select some text first.").max(MAX_QUOTE),
+    exact: z
+      .string()
+      .min(1, "Select some text first.")
+      .max(MAX_QUOTE, "Select at most 5,000 characters."),
   })
   .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
   .refine((v) => v.end - v.start <= MAX_QUOTE, {

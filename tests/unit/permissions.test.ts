@@ -25,6 +25,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   "claim:override": ["editor", "admin"],
   "user:manage": ["admin"],
   "settings:manage": ["admin"],
+  "audit:read": ["admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { parseRateLimitedError, rateLimitMessage } from "@/lib/auth/login-rate-limit";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -25,9 +26,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
+    // The same two answers whether or not the account exists.
+    const waitMinutes = parseRateLimitedError(result?.error);
     setError(
-      result?.status === 429
-        ? "Too many attempts. Wait a minute and try again."
+      waitMinutes !== null
+        ? rateLimitMessage(waitMinutes)
         : "That e-mail and password do not match an active account.",
     );
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/instance";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -25,7 +26,10 @@ export default async function UsersPage() {
     <div className="page stack">
       <div>
         <h1>Users</h1>
-        <p className="muted">Roles take effect on each person’s next request.</p>
+        <p className="muted">
+          Roles take effect on each person’s next request. Every change is in the{" "}
+          <Link href="/admin/audit">audit log</Link>.
+        </p>
       </div>
       <table className="table">
         <thead>

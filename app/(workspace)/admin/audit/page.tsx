@@ -1,0 +1,226 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/instance";
+import type { AuditLogRow } from "@/db/queries/audit";
+import { readAuditFilterOptions, readAuditLog } from "@/lib/audit/read";
+import { requireActorOrRedirect } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { AUDIT_ENTITY_TYPES } from "@/lib/domain/vocabulary";
+import { toFieldErrors } from "@/lib/server/action";
+import { type AuditLogQuery, auditLogQuerySchema } from "@/lib/validation/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+export const dynamic = "force-dynamic";
+
+/** An audit log is read across time zones: times are UTC, as in the CSV. */
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+
+const FILTER_KEYS = ["actor", "action", "entity", "article", "from", "to"] as const;
+
+/** The filters (and a cursor) as a query string, for the paging and CSV links. */
+function queryString(query: AuditLogQuery, before?: number): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (before !== undefined) params.set("before", String(before));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+function Changes({ event }: { event: AuditLogRow }) {
+  if (!event.before && !event.after && !event.note) return null;
+  return (
+    <details>
+      <summary>Details</summary>
+      {event.note ? <p className="small">Note: {event.note}</p> : null}
+      {event.before ? (
+        <pre className="audit-json">before {JSON.stringify(event.before, null, 1)}</pre>
+      ) : null}
+      {event.after ? (
+        <pre className="audit-json">after {JSON.stringify(event.after, null, 1)}</pre>
+      ) : null}
+    </details>
+  );
+}
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActorOrRedirect("/admin/audit");
+  if (!can(actor, "audit:read")) {
+    return (
+      <div className="page">
+        <h1>Audit log</h1>
+        <div className="alert warning" role="status">
+          Only admins read the audit log.
+        </div>
+      </div>
+    );
+  }
+  const db = await getDb();
+  const parsed = auditLogQuerySchema.safeParse(await searchParams);
+  const errors = parsed.success ? {} : toFieldErrors(parsed.error);
+  const query: AuditLogQuery = parsed.success ? parsed.data : {};
+  const [options, log] = await Promise.all([
+    readAuditFilterOptions(db, actor),
+    parsed.success ? readAuditLog(db, actor, query) : null,
+  ]);
+  const raw = await searchParams;
+  const typed = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
+
+  return (
+    <div className="page page-wide stack">
+      <div>
+        <h1>Audit log</h1>
+        <p className="muted">
+          Every change, newest first: who, when, what, before and after. Times are UTC.{" "}
+          <Link href="/admin/users">Users</Link>
+        </p>
+      </div>
+      <form method="get" action="/admin/audit" className="card audit-filters" aria-label="Filters">
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="audit-actor">Actor</label>
+            <select id="audit-actor" name="actor" defaultValue={typed("actor")}>
+              <option value="">Anyone</option>
+              {options.users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-action">Action</label>
+            <input
+              id="audit-action"
+              name="action"
+              type="text"
+              defaultValue={typed("action")}
+              placeholder="claim or claim.update"
+              aria-invalid={errors.action ? true : undefined}
+              aria-describedby="audit-action-hint"
+            />
+            <span id="audit-action-hint" className="hint">
+              {errors.action?.[0] ?? "An action, or its first words: “article.transition”."}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-entity">Entity type</label>
+            <select id="audit-entity" name="entity" defaultValue={typed("entity")}>
+              <option value="">Any</option>
+              {AUDIT_ENTITY_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-article">Article</label>
+            <select id="audit-article" name="article" defaultValue={typed("article")}>
+              <option value="">Any</option>
+              {options.articles.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">From (UTC)</label>
+            <input id="audit-from" name="from" type="date" defaultValue={typed("from")} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">To (UTC, included)</label>
+            <input
+              id="audit-to"
+              name="to"
+              type="date"
+              defaultValue={typed("to")}
+              aria-invalid={errors.to ? true : undefined}
+            />
+            {errors.to ? <p className="field-error">{errors.to[0]}</p> : null}
+          </div>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button primary">
+            Apply filters
+          </button>
+          <Link href="/admin/audit">Clear</Link>
+          {parsed.success ? (
+            <a className="button" href={`/api/admin/audit${queryString(query)}`} download>
+              Download CSV
+            </a>
+          ) : null}
+        </div>
+      </form>
+      {!log ? (
+        <div className="alert error" role="alert">
+          {Object.values(errors)[0]?.[0] ?? "The filters are not valid."}
+        </div>
+      ) : log.events.length === 0 ? (
+        <div className="card">
+          <p className="empty">No audit events match these filters.</p>
+        </div>
+      ) : (
+        <table className="table" aria-label="Audit events">
+          <thead>
+            <tr>
+              <th>Time (UTC)</th>
+              <th>Actor</th>
+              <th>Action</th>
+              <th>Entity</th>
+              <th>Article</th>
+              <th>Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.events.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <time dateTime={e.at.toISOString()}>{timeFormat.format(e.at)}</time>
+                </td>
+                <td>{e.actorName ?? "System"}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.entityType} <span className="muted small">{e.entityId.slice(0, 8)}</span>
+                </td>
+                <td>
+                  {e.articleSlug ? (
+                    <Link href={`/articles/${encodeURIComponent(e.articleSlug)}`}>
+                      {e.articleTitle}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td>
+                  <Changes event={e} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="button-row">
+        {query.before !== undefined ? (
+          <Link href={`/admin/audit${queryString(query)}`}>Newest</Link>
+        ) : null}
+        {log?.olderCursor ? (
+          <Link href={`/admin/audit${queryString(query, log.olderCursor)}`}>Older events</Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

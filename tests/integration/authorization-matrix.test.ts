@@ -1,0 +1,432 @@
+/**
+ * The authorization matrix: every action definition, every server action and every route
+ * handler in the code, called as anonymous, viewer, reviewer, editor and admin on a real
+ * database, against the expected outcome written down below. The lists are discovered from the
+ * code (tests/helpers/action-registry.ts), so a new action or route that is not in the tables
+ * fails here until someone decides who may call it.
+ *
+ * Route handlers cannot be driven in-process: their actor comes from next-auth's session, which
+ * needs Next's request context. So each route is listed with how it is protected: either it is
+ * open (and says why), or it is a `defineRoute` whose `run` calls one authorized read, which is
+ * called here with each actor; the test also checks that the route file still calls it. Over
+ * HTTP, tests/e2e/access.spec.ts checks the anonymous 401 of a protected route.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { insertComment } from "../../db/queries/comments";
+import { articles, claims, evidence } from "../../db/schema";
+import { auditCsvStream } from "../../lib/audit/read";
+import type { Actor } from "../../lib/auth/permissions";
+import { getClaimHistory } from "../../lib/claims/read";
+import { textToDoc } from "../../lib/document/from-text";
+import { ROLES, type Role } from "../../lib/domain/vocabulary";
+import { addEvidence } from "../../lib/evidence/service";
+import { loadExportModel } from "../../lib/export/load";
+import { type ActionResult, executeAction } from "../../lib/server/action";
+import { auditLogQuerySchema } from "../../lib/validation/audit";
+import {
+  type AnyActionDefinition,
+  discoverDefinitions,
+  discoverRouteHandlers,
+  discoverServerActions,
+  ROOT,
+  type ServerAction,
+} from "../helpers/action-registry";
+import { createTestDatabase, freshDatabasePerTest } from "../helpers/db";
+import {
+  claimQuote,
+  createActor,
+  importArticle,
+  ok,
+  STEM_CELL_QUOTE,
+  TEST_PASSWORD,
+} from "../helpers/fixtures";
+import { countRows } from "../helpers/tables";
+
+type Caller = "anonymous" | Role;
+const CALLERS: readonly Caller[] = ["anonymous", ...ROLES];
+
+/** The least role allowed, or "anyone" for what is open to anonymous visitors. */
+type Least = Role | "anyone";
+
+interface Seed {
+  db: Db;
+  actors: Record<Role, Actor>;
+  article: { id: string; slug: string; revisionId: string };
+  claim: { id: string; version: number };
+}
+
+/** A valid input for `actor`, so that only the role can stand between the call and its work. */
+type InputFor = (seed: Seed, actor: Actor | null) => Promise<unknown>;
+
+const someone = (seed: Seed, actor: Actor | null) => actor ?? seed.actors.reviewer;
+const unique = () => Math.random().toString(36).slice(2, 10);
+const articleVersion = async (seed: Seed) =>
+  (await seed.db.select().from(articles).where(eq(articles.id, seed.article.id)))[0]?.version ?? 1;
+const claimVersion = async (seed: Seed) =>
+  (await seed.db.select().from(claims).where(eq(claims.id, seed.claim.id)))[0]?.version ?? 1;
+/** A fresh evidence item (added by the seed's reviewer), so each caller has one to change. */
+const freshEvidence = async (seed: Seed) => {
+  const added = await ok(
+    executeAction(
+      addEvidence,
+      { db: seed.db, actor: seed.actors.reviewer },
+      {
+        claimId: seed.claim.id,
+        title: `Study ${unique()}`,
+        stance: "supports",
+        studyDesign: "rct",
+      },
+    ),
+  );
+  const [row] = await seed.db.select().from(evidence).where(eq(evidence.id, added.id));
+  return { evidenceId: added.id, version: row?.version ?? 1 };
+};
+/** A comment written by the caller, so that only the role (not authorship) can refuse. */
+const ownComment = async (seed: Seed, actor: Actor | null) =>
+  (
+    await insertComment(seed.db, {
+      claimId: seed.claim.id,
+      authorId: someone(seed, actor).id,
+      body: "A comment.",
+    })
+  ).id;
+const quoteRange = (text: string) => ({
+  start: text.indexOf(STEM_CELL_QUOTE),
+  end: text.indexOf(STEM_CELL_QUOTE) + STEM_CELL_QUOTE.length,
+  exact: STEM_CELL_QUOTE,
+});
+const STEM_CELL_PLAIN = `Stem cell therapy as one of the new treatment of kidney failure, it has been used to treat various kidney diseases widely.\n\nEven though stem cell therapy has no toxicity and rejection reaction, it still has some side effects or risks.`;
+
+/**
+ * Every action definition: who may call it, and a valid input. Written by hand on purpose: it
+ * is the statement of policy the code is checked against, not a copy of PERMISSIONS.
+ */
+const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: true }> = {
+  "user.setup": {
+    // First-run setup is open, and refuses once any account exists (own empty database here).
+    least: "anyone",
+    emptyDatabase: true,
+    input: async () => ({
+      name: "Ada",
+      email: `ada.${unique()}@example.org`,
+      password: TEST_PASSWORD,
+    }),
+  },
+  "user.create": {
+    least: "admin",
+    input: async () => ({
+      name: "New person",
+      email: `new.${unique()}@example.org`,
+      password: TEST_PASSWORD,
+      role: "viewer",
+    }),
+  },
+  "user.change_role": {
+    least: "admin",
+    input: async (seed) => ({
+      userId: (await createActor(seed.db, "viewer")).id,
+      role: "reviewer",
+    }),
+  },
+  "article.import": {
+    least: "editor",
+    input: async () => ({ title: `Imported ${unique()}`, text: "A short article." }),
+  },
+  "article.import_document": {
+    least: "editor",
+    input: async () => ({
+      source: "paste",
+      format: "markdown",
+      title: `Imported ${unique()}`,
+      text: "# A title\n\nA short article.",
+    }),
+  },
+  "article.transition": {
+    least: "editor",
+    input: async (seed) => ({
+      articleId: seed.article.id,
+      transition: "submit",
+      version: await articleVersion(seed),
+    }),
+  },
+  "revision.save": {
+    least: "editor",
+    input: async (seed) => ({
+      articleId: seed.article.id,
+      baseRevisionId: seed.article.revisionId,
+      summary: "Tightened the wording",
+      doc: textToDoc(`${STEM_CELL_PLAIN}\n\nA new paragraph ${unique()}.`),
+    }),
+  },
+  "annotations.import": {
+    least: "reviewer",
+    input: async (seed) => ({ articleId: seed.article.id, json: "[]" }),
+  },
+  "claim.create": {
+    least: "reviewer",
+    input: async (seed) => ({
+      revisionId: seed.article.revisionId,
+      ...quoteRange(STEM_CELL_PLAIN),
+    }),
+  },
+  "claim.update": {
+    least: "reviewer",
+    input: async (seed) => ({
+      claimId: seed.claim.id,
+      version: await claimVersion(seed),
+      status: "in_review",
+      verdict: null,
+      severity: "medium",
+      rationale: "",
+      suggestedCorrection: "",
+    }),
+  },
+  "claim.reattach": {
+    least: "reviewer",
+    input: async (seed) => ({
+      claimId: seed.claim.id,
+      version: await claimVersion(seed),
+      revisionId: seed.article.revisionId,
+      ...quoteRange(STEM_CELL_PLAIN),
+    }),
+  },
+  "claim.set_editor_note": {
+    least: "editor",
+    input: async (seed) => ({
+      claimId: seed.claim.id,
+      version: await claimVersion(seed),
+      editorNote: "Check the primary source.",
+    }),
+  },
+  "claim.assign": {
+    least: "editor",
+    input: async (seed) => ({ claimId: seed.claim.id, assigneeId: seed.actors.reviewer.id }),
+  },
+  "suggestion.dismiss": {
+    least: "reviewer",
+    input: async (seed) => ({ articleId: seed.article.id, sentence: `A sentence ${unique()}.` }),
+  },
+  "evidence.add": {
+    least: "reviewer",
+    input: async (seed) => ({
+      claimId: seed.claim.id,
+      title: "A cohort study",
+      stance: "contradicts",
+      studyDesign: "cohort",
+    }),
+  },
+  "evidence.update": {
+    least: "reviewer",
+    input: async (seed) => ({
+      ...(await freshEvidence(seed)),
+      title: "A better title",
+      stance: "mixed",
+      studyDesign: "rct",
+    }),
+  },
+  "evidence.delete": { least: "reviewer", input: freshEvidence },
+  "comment.add": {
+    least: "reviewer",
+    input: async (seed) => ({ claimId: seed.claim.id, body: "Looks right to me." }),
+  },
+  "comment.edit": {
+    least: "reviewer",
+    input: async (seed, actor) => ({ commentId: await ownComment(seed, actor), body: "Edited." }),
+  },
+  "comment.delete": {
+    least: "reviewer",
+    input: async (seed, actor) => ({ commentId: await ownComment(seed, actor) }),
+  },
+};
+
+/** Every route handler ("METHOD /path"): open (and why), or the authorized read its `run` calls. */
+const ROUTES: Record<
+  string,
+  | { least: "anyone"; why: string }
+  | { least: Role; calls: string; read: (seed: Seed, actor: Actor | null) => Promise<unknown> }
+> = {
+  "GET /api/health": {
+    least: "anyone",
+    why: "liveness for the load balancer; says only that the database answers and its engine",
+  },
+  "GET /api/auth/[...nextauth]": {
+    least: "anyone",
+    why: "next-auth: the sign-in page's CSRF token, providers and the session itself",
+  },
+  "POST /api/auth/[...nextauth]": {
+    least: "anyone",
+    why: "next-auth: signing in (the password check) and out",
+  },
+  "GET /p/[slug]": {
+    least: "anyone",
+    why: "the published article (a frozen snapshot); the route does not read the session",
+  },
+  "GET /p/[slug]/v/[n]": {
+    least: "anyone",
+    why: "one publication of the article, kept at its address; no session read",
+  },
+  "GET /p/[slug]/export": {
+    least: "anyone",
+    why: "a publication's download, from its frozen snapshot; no session read",
+  },
+  "GET /api/admin/audit": {
+    least: "admin",
+    calls: "auditCsvStream",
+    read: (seed, actor) =>
+      new Response(auditCsvStream(seed.db, actor, auditLogQuerySchema.parse({}))).text(),
+  },
+  "GET /api/articles/[slug]/export": {
+    least: "viewer",
+    calls: "loadExportModel",
+    read: (seed, actor) => loadExportModel(seed.db, actor, seed.article.slug),
+  },
+  "GET /api/claims/[id]/history": {
+    least: "viewer",
+    calls: "getClaimHistory",
+    read: (seed, actor) => getClaimHistory(seed.db, actor, seed.claim.id),
+  },
+};
+
+function expected(least: Least, caller: Caller): "allowed" | "unauthenticated" | "forbidden" {
+  if (least === "anyone") return "allowed";
+  if (caller === "anonymous") return "unauthenticated";
+  return ROLES.indexOf(caller) >= ROLES.indexOf(least) ? "allowed" : "forbidden";
+}
+
+/** The outcome as the matrix sees it: a refusal for want of a session or a role, or not. */
+function outcome(result: ActionResult<unknown>): string {
+  if (result.ok) return "allowed";
+  const { code, message } = result.error;
+  if (code === "unauthenticated" || code === "forbidden") return code;
+  // Allowed through the door, then refused for what was asked (a rule, a stale version…).
+  return `allowed (${code}: ${message})`;
+}
+
+async function seed(db: Db): Promise<Seed> {
+  const actors = {} as Record<Role, Actor>;
+  for (const role of ROLES) actors[role] = await createActor(db, role);
+  const article = await importArticle(db, actors.editor);
+  const claim = await claimQuote(db, actors.reviewer, article.revisionId);
+  return { db, actors, article, claim: { id: claim.id, version: claim.version } };
+}
+
+let definitions: Map<string, AnyActionDefinition>;
+let serverActions: ServerAction[];
+let routes: Map<string, string>;
+
+beforeAll(async () => {
+  [definitions, serverActions, routes] = await Promise.all([
+    discoverDefinitions(),
+    discoverServerActions(),
+    discoverRouteHandlers(),
+  ]);
+});
+
+describe("the matrix covers everything in the code", () => {
+  it("lists every action definition, and nothing that no longer exists", () => {
+    const missing = [...definitions.keys()].filter((name) => !(name in ACTIONS));
+    expect(
+      missing,
+      `action definitions missing from ACTIONS in ${__filename}: ${missing.join(", ")}; add each with the least role that may call it`,
+    ).toEqual([]);
+    const stale = Object.keys(ACTIONS).filter((name) => !definitions.has(name));
+    expect(stale, `ACTIONS lists definitions that no longer exist: ${stale.join(", ")}`).toEqual(
+      [],
+    );
+  });
+
+  it("maps every server action to a definition in the matrix", () => {
+    expect(serverActions.length).toBeGreaterThan(0);
+    const unlisted = serverActions
+      .filter((a) => !(a.definition.name in ACTIONS))
+      .map((a) => `${a.id} (${a.definition.name})`);
+    expect(unlisted, `server actions whose definition is not in ACTIONS: ${unlisted}`).toEqual([]);
+  });
+
+  it("lists every route handler, and each protected one still calls its authorized read", () => {
+    const missing = [...routes.keys()].filter((route) => !(route in ROUTES));
+    expect(
+      missing,
+      `route handlers missing from ROUTES in ${__filename}: ${missing.join(", ")}; say who may call each and how it is checked`,
+    ).toEqual([]);
+    const stale = Object.keys(ROUTES).filter((route) => !routes.has(route));
+    expect(stale, `ROUTES lists handlers that no longer exist: ${stale.join(", ")}`).toEqual([]);
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      if (entry.least === "anyone") continue;
+      const source = fs.readFileSync(path.join(ROOT, routes.get(route) ?? ""), "utf8");
+      expect(source, `${route} must be a defineRoute`).toMatch(/=\s*defineRoute\(/);
+      expect(source, `${route} must call ${entry.calls}(db, actor, …)`).toMatch(
+        new RegExp(`\\b${entry.calls}\\(\\s*db,\\s*actor\\b`),
+      );
+    }
+  });
+});
+
+describe("every action, as every role", () => {
+  const t = freshDatabasePerTest();
+
+  it.each(Object.keys(ACTIONS))("%s", async (name) => {
+    const entry = ACTIONS[name];
+    const definition = definitions.get(name);
+    if (!entry || !definition) throw new Error(`${name} is not both in ACTIONS and in the code`);
+    const s = await seed(t.db);
+    const got: Record<string, string> = {};
+    const want: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      const actor = caller === "anonymous" ? null : s.actors[caller];
+      want[caller] = expected(entry.least, caller);
+      const own = entry.emptyDatabase ? await createTestDatabase() : null;
+      try {
+        const db = own?.db ?? s.db;
+        const input = await entry.input({ ...s, db }, actor);
+        const before = await countRows(db);
+        const result = await executeAction(definition, { db, actor }, input);
+        got[caller] = outcome(result);
+        // A refusal writes nothing, not even an audit event.
+        if (want[caller] !== "allowed")
+          expect(await countRows(db), `${name} as ${caller}`).toEqual(before);
+      } finally {
+        await own?.close();
+      }
+    }
+    // Compare the whole row at once so a failure shows every caller's outcome.
+    const normalized = Object.fromEntries(
+      Object.entries(got).map(([caller, o]) => [caller, o.startsWith("allowed") ? "allowed" : o]),
+    );
+    expect(normalized, `${name}: ${JSON.stringify(got)}`).toEqual(want);
+  });
+});
+
+describe("every protected route's read, as every role", () => {
+  const t = freshDatabasePerTest();
+
+  it.each(Object.keys(ROUTES).filter((r) => ROUTES[r]?.least !== "anyone"))("%s", async (route) => {
+    const entry = ROUTES[route];
+    if (!entry || entry.least === "anyone") throw new Error(`${route} is not a protected route`);
+    const s = await seed(t.db);
+    const got: Record<string, string> = {};
+    const want: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      want[caller] = expected(entry.least, caller);
+      const actor = caller === "anonymous" ? null : s.actors[caller];
+      // Through a promise, so that a read that refuses synchronously is caught the same way.
+      got[caller] = await Promise.resolve()
+        .then(() => entry.read(s, actor))
+        .then(
+          () => "allowed",
+          (err: unknown) => {
+            const code = (err as { code?: unknown }).code;
+            return code === "unauthenticated" || code === "forbidden" ? code : `allowed (${err})`;
+          },
+        );
+    }
+    const normalized = Object.fromEntries(
+      Object.entries(got).map(([caller, o]) => [caller, o.startsWith("allowed") ? "allowed" : o]),
+    );
+    expect(normalized, `${route}: ${JSON.stringify(got)}`).toEqual(want);
+  });
+});

@@ -1,0 +1,96 @@
+/** Sign-in throttling and lock-outs, through the real credentials check on a real database. */
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { verifyCredentials } from "../../lib/auth/credentials";
+import { actorForSession } from "../../lib/auth/current-actor";
+import {
+  LoginRateLimiter,
+  parseRateLimitedError,
+  rateLimitMessage,
+} from "../../lib/auth/login-rate-limit";
+import { freshDatabasePerTest } from "../helpers/db";
+import { createActor, TEST_PASSWORD } from "../helpers/fixtures";
+
+const t = freshDatabasePerTest();
+const MINUTE = 60_000;
+
+function limiter() {
+  const clock = { t: 5_000_000 };
+  const l = new LoginRateLimiter(
+    { windowMs: 15 * MINUTE, maxPerAccount: 5, maxPerIp: 20 },
+    () => clock.t,
+  );
+  return { l, clock };
+}
+
+/** The rate-limit answer as the person sees it, or "refused"/"signed in". */
+async function attempt(
+  l: LoginRateLimiter,
+  email: string,
+  password: string,
+  ip: string | null = "10.0.0.1",
+) {
+  try {
+    const user = await verifyCredentials(t.db, { email, password }, ip, l);
+    return user ? "signed in" : "refused";
+  } catch (err) {
+    const minutes = parseRateLimitedError(err instanceof Error ? err.message : null);
+    if (minutes === null) throw err;
+    return rateLimitMessage(minutes);
+  }
+}
+
+describe("sign-in", () => {
+  it("locks an account after 5 wrong passwords, even for the right one, then lets it in", async () => {
+    const { l, clock } = limiter();
+    const user = await createActor(t.db, "reviewer");
+    expect(await attempt(l, user.email, TEST_PASSWORD)).toBe("signed in");
+    for (let i = 0; i < 5; i++)
+      expect(await attempt(l, user.email, "wrong password")).toBe("refused");
+    expect(await attempt(l, user.email, TEST_PASSWORD, "10.9.9.9")).toBe(
+      "Too many attempts; try again in 15 minutes.",
+    );
+    clock.t += 15 * MINUTE;
+    expect(await attempt(l, user.email.toUpperCase(), TEST_PASSWORD)).toBe("signed in");
+  });
+
+  it("answers a made-up e-mail exactly as a real one", async () => {
+    const { l } = limiter();
+    const real = await createActor(t.db, "viewer");
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) out.push(await attempt(l, email, "wrong password", null));
+      return out;
+    };
+    expect(await answers("no.such.person@example.org")).toEqual(await answers(real.email));
+  });
+
+  it("locks an IP after 20 failures across accounts, but not other addresses", async () => {
+    const { l } = limiter();
+    const user = await createActor(t.db, "editor");
+    for (let i = 0; i < 20; i++) {
+      expect(await attempt(l, `guess${i}@example.org`, "wrong password", "203.0.113.5")).toBe(
+        "refused",
+      );
+    }
+    expect(await attempt(l, user.email, TEST_PASSWORD, "203.0.113.5")).toMatch(/Too many attempts/);
+    expect(await attempt(l, user.email, TEST_PASSWORD, "198.51.100.2")).toBe("signed in");
+  });
+
+  it("refuses a disabled user at sign-in and drops their existing session on the next request", async () => {
+    const { l } = limiter();
+    const user = await createActor(t.db, "editor");
+    expect(await actorForSession(t.db, user.id)).toMatchObject({ id: user.id, role: "editor" });
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+    // A JWT issued before still names the user: the per-request lookup no longer finds an actor.
+    expect(await actorForSession(t.db, user.id)).toBeNull();
+    expect(await attempt(l, user.email, TEST_PASSWORD)).toBe("refused");
+  });
+
+  it("reads a role change on the next request", async () => {
+    const user = await createActor(t.db, "editor");
+    await t.db.update(users).set({ role: "viewer" }).where(eq(users.id, user.id));
+    expect(await actorForSession(t.db, user.id)).toMatchObject({ role: "viewer" });
+  });
+});
