@@ -11,6 +11,7 @@
  * page carries ClaimReview, so a claim is not reviewed twice at two URLs.
  */
 import type { PublicPublication } from "@/db/queries/publications";
+import { SAFE_HREF } from "@/lib/document/safe-href";
 import {
   EXPORT_FORMAT_IDS,
   EXPORT_FORMATS,
@@ -78,9 +79,12 @@ export function renderPublicationHtml(
   const retracted = pub.latest.retractedAt !== null;
   const current = pub.number === pub.latest.number;
   const org = model.organization;
-  const orgName = org.url
-    ? `<a href="${esc(org.url)}" rel="noopener">${esc(org.name)}</a>`
-    : esc(org.name);
+  // Checked like every other link of the page (lib/export/html.ts): the URL is workspace
+  // configuration, and a `javascript:` one must not become a link readers can click.
+  const orgName =
+    org.url && SAFE_HREF.test(org.url)
+      ? `<a href="${esc(org.url)}" rel="noopener">${esc(org.name)}</a>`
+      : esc(org.name);
   const approved = model.revision.approvedAt
     ? `, approved ${esc(formatDate(model.revision.approvedAt))}${
         model.revision.approvedBy ? ` by ${esc(model.revision.approvedBy)}` : ""
