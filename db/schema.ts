@@ -64,6 +64,12 @@ export const users = pgTable(
      * visit". Null until the first visit. Not audited (a read receipt, not a change to the work).
      */
     activitySeenAt: timestamp("activity_seen_at", { withTimezone: true }),
+    /**
+     * Put in the session JWT at sign-in and compared on every request: bumping it ends every
+     * session of the user (sign-out, disabling). A counter, not a "valid after" time: next-auth
+     * re-issues the token with a fresh `iat` whenever the session is read.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -342,3 +348,23 @@ export const suggestionDismissals = pgTable(
   (t) => [uniqueIndex("suggestion_dismissals_article_sentence_key").on(t.articleId, t.sentence)],
 );
 export type SuggestionDismissal = typeof suggestionDismissals.$inferSelect;
+
+/**
+ * Failed sign-in attempts in the throttling window (lib/auth/login-throttle.ts), shared by every
+ * app instance: `key` is `account:<e-mail as typed>` or `ip:<address>`. An attempt is written
+ * before its password is checked and removed if it succeeds; rows older than the window are
+ * pruned as attempts come in. Not audit events: attacker-made volume, kept only for the window.
+ */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("login_failures_key_at_idx").on(t.key, t.at),
+    index("login_failures_at_idx").on(t.at),
+  ],
+);
+export type LoginFailure = typeof loginFailures.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
 import { users } from "../schema";
@@ -39,10 +39,26 @@ export async function findUserNames(db: Db, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * The user behind a session, with the session version its token must carry: for the per-request
+ * actor only (pages get `PublicUser`, without the version).
+ */
+export async function findSessionUser(db: Db, id: string) {
+  const [row] = await db
+    .select({ ...publicColumns, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
 /** For sign-in only: the one query that reads a password hash. */
 export async function findUserCredentialsByEmail(db: Db, email: string) {
   const [row] = await db
-    .select({ ...publicColumns, passwordHash: users.passwordHash })
+    .select({
+      ...publicColumns,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));
   return row ?? null;
@@ -85,6 +101,49 @@ export async function insertUser(
 
 export async function updateUserRole(db: Db, id: string, role: Role): Promise<void> {
   await db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+/**
+ * Ends every session of the user: tokens carrying an older version are refused from the next
+ * request on. With `expected`, only if the version is still that one (a stale token cannot end
+ * the sessions of a newer sign-in). Returns the new version, or null when nothing changed.
+ */
+export async function bumpSessionVersion(
+  db: Db,
+  id: string,
+  expected?: number,
+): Promise<number | null> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(
+      expected === undefined
+        ? eq(users.id, id)
+        : and(eq(users.id, id), eq(users.sessionVersion, expected)),
+    )
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+/**
+ * Disables (with the time) or re-enables a user. Disabling also ends their sessions, so that
+ * re-enabling later does not bring back a token issued before. Returns the row as it is now.
+ */
+export async function setUserDisabled(
+  db: Db,
+  id: string,
+  disabledAt: Date | null,
+): Promise<{ disabledAt: Date | null; sessionVersion: number } | null> {
+  const [row] = await db
+    .update(users)
+    .set({
+      disabledAt,
+      updatedAt: new Date(),
+      ...(disabledAt ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+    })
+    .where(eq(users.id, id))
+    .returning({ disabledAt: users.disabledAt, sessionVersion: users.sessionVersion });
+  return row ?? null;
 }
 
 /**

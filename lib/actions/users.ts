@@ -1,7 +1,13 @@
 "use server";
 
 import { runAction } from "@/lib/server/run-action";
-import { changeUserRole, createUser, setupFirstAdmin } from "@/lib/users/service";
+import {
+  changeUserRole,
+  createUser,
+  disableUser,
+  enableUser,
+  setupFirstAdmin,
+} from "@/lib/users/service";
 
 export async function setupAction(input: unknown) {
   return runAction(setupFirstAdmin, input);
@@ -13,4 +19,12 @@ export async function createUserAction(input: unknown) {
 
 export async function changeUserRoleAction(input: unknown) {
   return runAction(changeUserRole, input);
+}
+
+export async function disableUserAction(input: unknown) {
+  return runAction(disableUser, input);
+}
+
+export async function enableUserAction(input: unknown) {
+  return runAction(enableUser, input);
 }

@@ -4,28 +4,30 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/instance";
-import { findUserById } from "@/db/queries/users";
+import { findSessionUser } from "@/db/queries/users";
 import { authOptions } from "./options";
 import type { Actor } from "./permissions";
+import type { SessionClaims } from "./sessions";
 
 /**
  * The signed-in user of this request, read from the database (once per request): null when
- * signed out, deleted or disabled. Never trusts a role carried by the client.
+ * signed out, deleted, disabled or signed out elsewhere. Never trusts a role carried by the client.
  */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return actorForSession(await getDb(), id);
+  const user = session?.user as { id?: unknown; sessionVersion?: unknown } | undefined;
+  if (typeof user?.id !== "string" || typeof user.sessionVersion !== "number") return null;
+  return actorForSession(await getDb(), { userId: user.id, sessionVersion: user.sessionVersion });
 });
 
 /**
- * The actor for a session's user id, as stored now: null when the user was deleted or disabled,
- * so a disabled account is locked out on its next request even with a valid JWT.
+ * The actor for a session token's claims, as stored now: null when the user was deleted or
+ * disabled, or when the token's session version is no longer the user's (they signed out, or
+ * were disabled, since it was issued) — so a copied or stolen token stops working too.
  */
-export async function actorForSession(db: Db, userId: string): Promise<Actor | null> {
-  const user = await findUserById(db, userId);
-  if (!user || user.disabledAt) return null;
+export async function actorForSession(db: Db, claims: SessionClaims): Promise<Actor | null> {
+  const user = await findSessionUser(db, claims.userId);
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

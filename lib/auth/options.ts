@@ -1,16 +1,19 @@
 /**
  * next-auth v4 (the stable line; it supports Next 16): e-mail + password through the
- * Credentials provider, JWT sessions that carry only the user id. The role and the disabled
- * flag are read from the database on every request (lib/auth/current-actor.ts), so a
- * demotion or a disabled account takes effect at once even though a JWT cannot be revoked.
+ * Credentials provider, JWT sessions that carry the user id and the user's session version.
+ * The role and the disabled flag are read from the database on every request, and the version
+ * compared (lib/auth/current-actor.ts), so a demotion, a disabled account or a sign-out takes
+ * effect at once even though a JWT cannot be revoked (lib/auth/sessions.ts).
  * Sign-in is throttled per account and per IP (lib/auth/credentials.ts).
  */
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/instance";
-import { loginRateLimiter, verifyCredentials } from "./credentials";
+import { logError } from "@/lib/server/log";
+import { loginRateLimiter, type SignedInUser, verifyCredentials } from "./credentials";
 import { clientIpFrom } from "./login-rate-limit";
+import { endSessionsOnSignOut, SESSION_VERSION_CLAIM, sessionClaimsOf } from "./sessions";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -31,10 +34,34 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      // `user` is there only at sign-in: the version the token is valid for from now on.
+      const version = (user as Partial<SignedInUser> | undefined)?.sessionVersion;
+      if (typeof version === "number") token[SESSION_VERSION_CLAIM] = version;
+      return token;
+    },
     session({ session, token }) {
-      // Only the id is trusted from the token; name and role come from the database per request.
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      // Only the id and the version are taken from the token; name and role come from the
+      // database per request.
+      const claims = sessionClaimsOf(token);
+      if (session.user && claims) {
+        Object.assign(session.user, { id: claims.userId, sessionVersion: claims.sessionVersion });
+      }
       return session;
+    },
+  },
+  events: {
+    // Every sign-out goes through next-auth's CSRF-checked endpoint, which decodes the token and
+    // then deletes the cookie: ending the sessions here means no way out leaves a copy valid.
+    // next-auth catches what is thrown here and signs out anyway; log it in our format.
+    async signOut({ token }) {
+      try {
+        await endSessionsOnSignOut(await getDb(), token);
+      } catch (err) {
+        logError("sign-out could not end the sessions", err, {
+          userId: sessionClaimsOf(token)?.userId,
+        });
+      }
     },
   },
 };

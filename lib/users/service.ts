@@ -1,4 +1,7 @@
-/** User mutations: first-run setup, and the admin's user management. */
+/**
+ * User mutations: first-run setup, and the admin's user management. Every write here takes the
+ * users advisory lock first, so that the "last active admin" checks see every other write.
+ */
 import "server-only";
 import { insertAuditEvent } from "@/db/queries/audit";
 import {
@@ -8,12 +11,18 @@ import {
   findUserCredentialsByEmail,
   insertUser,
   lockUsersForSetup,
+  setUserDisabled,
   updateUserRole,
 } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
-import { changeRoleSchema, createUserSchema, setupSchema } from "@/lib/validation/users";
+import {
+  changeRoleSchema,
+  createUserSchema,
+  setupSchema,
+  userStatusSchema,
+} from "@/lib/validation/users";
 
 const emailTaken = () =>
   new AppError("validation", "An account with this e-mail already exists.", {
@@ -82,7 +91,8 @@ export const changeUserRole = defineAction({
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound("The user");
     if (user.role === input.role) return { id: user.id, role: user.role };
-    if (user.role === "admin" && (await countActiveAdmins(tx)) <= 1) {
+    // A disabled admin is not one of the active admins the workspace cannot lose.
+    if (user.role === "admin" && !user.disabledAt && (await countActiveAdmins(tx)) <= 1) {
       throw new AppError("rule", "This is the last admin: make someone else an admin first.");
     }
     await updateUserRole(tx, user.id, input.role);
@@ -95,5 +105,71 @@ export const changeUserRole = defineAction({
       after: { role: input.role },
     });
     return { id: user.id, role: input.role };
+  },
+});
+
+/**
+ * Disables an account: refused at sign-in from now on, and every session of it ends on its next
+ * request (the session version moves on, so re-enabling later does not revive an old token).
+ * An admin cannot disable themself, nor the last active admin. Disabling a disabled account
+ * changes nothing.
+ */
+export const disableUser = defineAction({
+  name: "user.disable",
+  input: userStatusSchema,
+  permission: "user:manage",
+  run: async ({ tx, actor }, input) => {
+    await lockUsersForSetup(tx);
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw notFound("The user");
+    if (user.disabledAt) return { id: user.id, disabled: true };
+    if (user.id === actor.id) {
+      throw new AppError("rule", "You cannot disable your own account: ask another admin.");
+    }
+    if (user.role === "admin" && (await countActiveAdmins(tx)) <= 1) {
+      throw new AppError(
+        "rule",
+        "This is the last active admin: make someone else an admin first.",
+      );
+    }
+    const at = new Date();
+    const row = await setUserDisabled(tx, user.id, at);
+    if (!row) throw notFound("The user");
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.disable",
+      entityType: "user",
+      entityId: user.id,
+      before: { disabledAt: null, sessionVersion: row.sessionVersion - 1 },
+      after: { disabledAt: at.toISOString(), sessionVersion: row.sessionVersion },
+    });
+    return { id: user.id, disabled: true };
+  },
+});
+
+/**
+ * Re-enables an account: its owner can sign in again. Sessions from before the disabling stay
+ * ended (disabling moved the version on, and no session can start while disabled), so nothing
+ * more needs ending here. Enabling an active account changes nothing.
+ */
+export const enableUser = defineAction({
+  name: "user.enable",
+  input: userStatusSchema,
+  permission: "user:manage",
+  run: async ({ tx, actor }, input) => {
+    await lockUsersForSetup(tx);
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw notFound("The user");
+    if (!user.disabledAt) return { id: user.id, disabled: false };
+    await setUserDisabled(tx, user.id, null);
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.enable",
+      entityType: "user",
+      entityId: user.id,
+      before: { disabledAt: user.disabledAt.toISOString() },
+      after: { disabledAt: null },
+    });
+    return { id: user.id, disabled: false };
   },
 });

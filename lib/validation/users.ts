@@ -43,3 +43,7 @@ export const changeRoleSchema = z.object({
   role: z.enum(ROLES, { message: "Choose a role." }),
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+/** Disabling or re-enabling one account (`user.disable`, `user.enable`). */
+export const userStatusSchema = z.object({ userId: id() });
+export type UserStatusInput = z.infer<typeof userStatusSchema>;

@@ -1,14 +1,14 @@
-/** Sign-in throttling and lock-outs, through the real credentials check on a real database. */
+/**
+ * Sign-in throttling, lock-outs and the end of sessions, through the real credentials check and
+ * the real per-request actor on a real database.
+ */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
 import { verifyCredentials } from "../../lib/auth/credentials";
 import { actorForSession } from "../../lib/auth/current-actor";
-import {
-  LoginRateLimiter,
-  parseRateLimitedError,
-  rateLimitMessage,
-} from "../../lib/auth/login-rate-limit";
+import { parseRateLimitedError, rateLimitMessage } from "../../lib/auth/login-rate-limit";
+import { LoginRateLimiter } from "../../lib/auth/login-throttle";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, TEST_PASSWORD } from "../helpers/fixtures";
 
@@ -16,13 +16,19 @@ const t = freshDatabasePerTest();
 const MINUTE = 60_000;
 
 function limiter() {
-  const clock = { t: 5_000_000 };
+  const clock = { t: 1_800_000_000_000 };
   const l = new LoginRateLimiter(
     { windowMs: 15 * MINUTE, maxPerAccount: 5, maxPerIp: 20 },
-    () => clock.t,
+    () => new Date(clock.t),
   );
   return { l, clock };
 }
+
+/** What a token issued now for `userId` carries: the id and the user's current version. */
+const sessionOf = async (userId: string) => {
+  const [row] = await t.db.select().from(users).where(eq(users.id, userId));
+  return { userId, sessionVersion: row?.sessionVersion ?? -1 };
+};
 
 /** The rate-limit answer as the person sees it, or "refused"/"signed in". */
 async function attempt(
@@ -81,16 +87,48 @@ describe("sign-in", () => {
   it("refuses a disabled user at sign-in and drops their existing session on the next request", async () => {
     const { l } = limiter();
     const user = await createActor(t.db, "editor");
-    expect(await actorForSession(t.db, user.id)).toMatchObject({ id: user.id, role: "editor" });
+    const session = await sessionOf(user.id);
+    expect(await actorForSession(t.db, session)).toMatchObject({ id: user.id, role: "editor" });
     await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
     // A JWT issued before still names the user: the per-request lookup no longer finds an actor.
-    expect(await actorForSession(t.db, user.id)).toBeNull();
+    expect(await actorForSession(t.db, session)).toBeNull();
     expect(await attempt(l, user.email, TEST_PASSWORD)).toBe("refused");
   });
 
   it("reads a role change on the next request", async () => {
     const user = await createActor(t.db, "editor");
+    const session = await sessionOf(user.id);
     await t.db.update(users).set({ role: "viewer" }).where(eq(users.id, user.id));
-    expect(await actorForSession(t.db, user.id)).toMatchObject({ role: "viewer" });
+    expect(await actorForSession(t.db, session)).toMatchObject({ role: "viewer" });
+  });
+
+  it("signs in with the user's session version, and refuses a token of another version", async () => {
+    const { l } = limiter();
+    const user = await createActor(t.db, "reviewer");
+    await t.db.update(users).set({ sessionVersion: 7 }).where(eq(users.id, user.id));
+    const signedIn = await verifyCredentials(
+      t.db,
+      { email: user.email, password: TEST_PASSWORD },
+      "10.0.0.1",
+      l,
+    );
+    expect(signedIn).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      sessionVersion: 7,
+    });
+    expect(await actorForSession(t.db, { userId: user.id, sessionVersion: 7 })).toMatchObject({
+      id: user.id,
+    });
+    for (const sessionVersion of [6, 8, 0]) {
+      expect(await actorForSession(t.db, { userId: user.id, sessionVersion })).toBeNull();
+    }
+    expect(
+      await actorForSession(t.db, {
+        userId: "6f1c2b7e-8d2a-4c1e-9b1a-0a1b2c3d4e5f",
+        sessionVersion: 0,
+      }),
+    ).toBeNull();
   });
 });

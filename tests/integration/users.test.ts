@@ -6,7 +6,13 @@ import { auditEvents, users } from "../../db/schema";
 import { verifyPassword } from "../../lib/auth/password";
 import type { Actor } from "../../lib/auth/permissions";
 import { executeAction } from "../../lib/server/action";
-import { changeUserRole, createUser, setupFirstAdmin } from "../../lib/users/service";
+import {
+  changeUserRole,
+  createUser,
+  disableUser,
+  enableUser,
+  setupFirstAdmin,
+} from "../../lib/users/service";
 import { createTestDatabase } from "../helpers/db";
 import { createActor } from "../helpers/fixtures";
 
@@ -234,5 +240,127 @@ describe("user management", () => {
       role: "viewer",
     });
     expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+});
+
+describe("disabling and enabling accounts", () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  const run = (def: Parameters<typeof executeAction>[0], actor: Actor | null, input: unknown) =>
+    executeAction(def, { db: handle.db, actor }, input);
+  const rowOf = async (id: string) =>
+    (await handle.db.select().from(users).where(eq(users.id, id)))[0];
+  const eventsFor = async (action: string, id: string) =>
+    (await eventsOf(handle.db, action)).filter((e) => e.entityId === id);
+
+  it("disables with an audit event (before/after), and enables again", async () => {
+    const admin = await createActor(handle.db, "admin");
+    const target = await createActor(handle.db, "editor");
+    expect(await run(disableUser, admin, { userId: target.id })).toEqual({
+      ok: true,
+      data: { id: target.id, disabled: true },
+    });
+    const disabled = await rowOf(target.id);
+    expect(disabled?.disabledAt).toBeInstanceOf(Date);
+    expect(disabled?.sessionVersion).toBe(1);
+    expect(await eventsFor("user.disable", target.id)).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        entityType: "user",
+        before: { disabledAt: null, sessionVersion: 0 },
+        after: { disabledAt: disabled?.disabledAt?.toISOString(), sessionVersion: 1 },
+      }),
+    ]);
+    // Disabling again changes nothing and writes no second event.
+    expect(await run(disableUser, admin, { userId: target.id })).toMatchObject({ ok: true });
+    expect(await eventsFor("user.disable", target.id)).toHaveLength(1);
+
+    expect(await run(enableUser, admin, { userId: target.id })).toEqual({
+      ok: true,
+      data: { id: target.id, disabled: false },
+    });
+    const enabled = await rowOf(target.id);
+    expect(enabled?.disabledAt).toBeNull();
+    expect(enabled?.sessionVersion).toBe(1);
+    expect(await eventsFor("user.enable", target.id)).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        before: { disabledAt: disabled?.disabledAt?.toISOString() },
+        after: { disabledAt: null },
+      }),
+    ]);
+    expect(await run(enableUser, admin, { userId: target.id })).toMatchObject({ ok: true });
+    expect(await eventsFor("user.enable", target.id)).toHaveLength(1);
+  });
+
+  it("refuses to disable oneself, with a clear message, and changes nothing", async () => {
+    const admin = await createActor(handle.db, "admin");
+    await createActor(handle.db, "admin");
+    expect(await run(disableUser, admin, { userId: admin.id })).toEqual({
+      ok: false,
+      error: { code: "rule", message: "You cannot disable your own account: ask another admin." },
+    });
+    expect((await rowOf(admin.id))?.disabledAt).toBeNull();
+    expect(await eventsFor("user.disable", admin.id)).toEqual([]);
+  });
+
+  it("never disables the last active admin", async () => {
+    await withDatabase(async (db) => {
+      const [a, b] = [await createActor(db, "admin"), await createActor(db, "admin")];
+      const exec = (actor: Actor, userId: string) =>
+        executeAction(disableUser, { db, actor }, { userId });
+      // `a` was disabled meanwhile (say, in another tab) but still holds the old actor: `b` is
+      // now the last active admin.
+      expect(await exec(b, a.id)).toMatchObject({ ok: true });
+      expect(await exec(a, b.id)).toEqual({
+        ok: false,
+        error: {
+          code: "rule",
+          message: "This is the last active admin: make someone else an admin first.",
+        },
+      });
+      const active = await db.select().from(users).where(eq(users.role, "admin"));
+      expect(active.filter((u) => u.disabledAt === null).map((u) => u.id)).toEqual([b.id]);
+    });
+  });
+
+  it("keeps one active admin when two admins disable each other at the same moment", async () => {
+    await withDatabase(async (db) => {
+      const [a, b] = [await createActor(db, "admin"), await createActor(db, "admin")];
+      const results = await Promise.all([
+        executeAction(disableUser, { db, actor: a }, { userId: b.id }),
+        executeAction(disableUser, { db, actor: b }, { userId: a.id }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ error: { code: "rule" } });
+      const admins = await db.select().from(users).where(eq(users.role, "admin"));
+      expect(admins.filter((u) => u.disabledAt === null)).toHaveLength(1);
+    });
+  });
+
+  it("lets another admin demote a disabled admin (not one of the active admins)", async () => {
+    await withDatabase(async (db) => {
+      const [a, b] = [await createActor(db, "admin"), await createActor(db, "admin")];
+      expect(await executeAction(disableUser, { db, actor: a }, { userId: b.id })).toMatchObject({
+        ok: true,
+      });
+      expect(
+        await executeAction(changeUserRole, { db, actor: a }, { userId: b.id, role: "viewer" }),
+      ).toMatchObject({ ok: true, data: { role: "viewer" } });
+    });
+  });
+
+  it("reports an unknown user", async () => {
+    const admin = await createActor(handle.db, "admin");
+    for (const def of [disableUser, enableUser]) {
+      expect(
+        await run(def, admin, { userId: "6f1c2b7e-8d2a-4c1e-9b1a-0a1b2c3d4e5f" }),
+      ).toMatchObject({ ok: false, error: { code: "not_found" } });
+    }
   });
 });

@@ -8,7 +8,10 @@ export default function SignOutPage() {
     <main className="auth-card">
       <div className="card">
         <h1>Sign out</h1>
-        <p>You will need your e-mail and password to sign in again.</p>
+        <p>
+          This ends your session here and on every other device or browser signed in to your
+          account. You will need your e-mail and password to sign in again.
+        </p>
         <SignOutButton />
       </div>
     </main>
