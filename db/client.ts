@@ -22,13 +22,21 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 
 export type Engine = "pglite" | "postgres";
 
+export interface MigrateOptions {
+  /**
+   * Another drizzle-kit migrations folder than `db/migrations`: the restore of an older backup
+   * applies only our migrations up to the backup's (lib/backup/migrations.ts).
+   */
+  migrationsFolder?: string;
+}
+
 export interface DbHandle {
   db: Db;
   engine: Engine;
   /** A short description for logs: the data directory or the server, never a password. */
   location: string;
   /** Applies the committed drizzle-kit migrations that this database has not seen yet. */
-  migrate(): Promise<void>;
+  migrate(options?: MigrateOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,13 +93,15 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
       console.error(JSON.stringify({ level: "error", msg: "pg pool", err: String(err) })),
     );
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    const migrate = async () => {
+    const migrate = async (options?: MigrateOptions) => {
       // Several app instances may start at once: a session-level advisory lock on one dedicated
       // connection makes them apply migrations one after the other.
       const client = await pool.connect();
       try {
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg({ client, schema }), { migrationsFolder: migrationsFolder() });
+        await migratePg(drizzlePg({ client, schema }), {
+          migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
+        });
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
         client.release();
@@ -136,7 +146,10 @@ export function pgliteHandle(
     db: pgliteDb as unknown as Db,
     engine: "pglite",
     location,
-    migrate: () => migratePglite(pgliteDb, { migrationsFolder: migrationsFolder() }),
+    migrate: (options) =>
+      migratePglite(pgliteDb, {
+        migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
+      }),
     close: async () => {
       try {
         await client.close();

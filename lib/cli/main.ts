@@ -6,12 +6,14 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { anchorCommand } from "./anchor";
+import { backupCommand } from "./backup";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { detectCommand } from "./detect";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
+import { restoreCommand } from "./restore";
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +21,8 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   anchorCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 /** The top-level help text. */

@@ -14,8 +14,19 @@ import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
 export const testEngine = (): "pglite" | "postgres" =>
   process.env.CLAIMDESK_TEST_ENGINE === "postgres" ? "postgres" : "pglite";
 
-export async function createTestDatabase(): Promise<DbHandle> {
-  return testEngine() === "postgres" ? createPostgresDatabase() : createPgliteDatabase();
+/**
+ * A fresh database on the suite's engine, or on `engine` (a test that moves data between the two
+ * asks for the other one; PostgreSQL needs TEST_DATABASE_URL). `migrate: false` leaves it as a
+ * server would create it, without Claimdesk's tables.
+ */
+export async function createTestDatabase(
+  options: { engine?: "pglite" | "postgres"; migrate?: boolean } = {},
+): Promise<DbHandle> {
+  const engine = options.engine ?? testEngine();
+  const migrate = options.migrate ?? true;
+  if (engine === "postgres") return createPostgresDatabase(migrate);
+  if (!migrate) return openDatabase({ engine: "pglite", memory: true });
+  return createPgliteDatabase();
 }
 
 /**
@@ -64,7 +75,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Each test database is created, migrated and dropped on the server; names start with cdt_. */
-async function createPostgresDatabase(): Promise<DbHandle> {
+async function createPostgresDatabase(migrate = true): Promise<DbHandle> {
   const name = `cdt_${randomUUID().replace(/-/g, "")}`;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
@@ -74,7 +85,7 @@ async function createPostgresDatabase(): Promise<DbHandle> {
     await admin.end();
   }
   const handle = await openDatabase({ engine: "postgres", url: withDatabase(serverUrl(), name) });
-  await handle.migrate();
+  if (migrate) await handle.migrate();
   return {
     ...handle,
     close: async () => {
