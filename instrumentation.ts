@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /** Next.js start-up hook: runs once per server process before it serves requests. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -6,3 +8,13 @@ export async function register() {
   const { startServer } = await import("./lib/server/startup");
   await startServer();
 }
+
+/**
+ * Errors that escaped a page, layout, route or server action (our wrappers catch and log their
+ * own): one JSON line each, with the request id proxy.ts gave the request.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/server/log");
+  logRequestError(err, request, context);
+};

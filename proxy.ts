@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/server/content-security-policy";
+import { newRequestId, REQUEST_ID_HEADER } from "@/lib/server/request-id";
 
 /** Workspace paths: visitors without a session cookie are sent to sign-in. */
 const SIGNED_IN_PATHS = [
@@ -10,7 +11,9 @@ const SIGNED_IN_PATHS = [
 ];
 
 /**
- * Runs on every page and route (see `config`), for two jobs:
+ * Runs on every page and route (see `config`), for three jobs:
+ * 0. A request id (`x-request-id`, lib/server/request-id.ts) on the request, for the logs, and
+ *    on the response, for the person reporting a problem.
  * 1. A fresh CSP nonce per request, on the request (Next reads it from there and puts it on its
  *    own scripts; pages can read `x-nonce`) and on the response. The other security headers
  *    are static and set in next.config.mjs.
@@ -21,6 +24,7 @@ const SIGNED_IN_PATHS = [
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
+  const requestId = newRequestId();
   const csp = buildContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
 
   const { pathname, search } = request.nextUrl;
@@ -36,10 +40,12 @@ export function proxy(request: NextRequest) {
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set(REQUEST_ID_HEADER, requestId);
     requestHeaders.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

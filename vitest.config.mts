@@ -20,6 +20,25 @@ const integration = (engine: "pglite" | "postgres") => ({
   },
 });
 
+/**
+ * System tests (tests/system): the production build as real servers, driven over HTTP —
+ * crash safety, several instances on one PostgreSQL (only with TEST_DATABASE_URL), a short
+ * load run. `scripts/e2e.mjs` runs them after `next build`, with CLAIMDESK_SYSTEM_TESTS=1;
+ * `vitest run` alone leaves them out (no build to run).
+ */
+const system = {
+  extends: true as const,
+  test: {
+    name: "system",
+    include: ["tests/system/**/*.test.ts"],
+    exclude: process.env.TEST_DATABASE_URL ? [] : ["tests/system/**/*.postgres.test.ts"],
+    // One server set at a time: they share the machine's two cores and a port range.
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+  },
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -36,6 +55,7 @@ export default defineConfig({
       },
       integration("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("postgres")] : []),
+      ...(process.env.CLAIMDESK_SYSTEM_TESTS === "1" ? [system] : []),
     ],
   },
 });

@@ -15,8 +15,9 @@ const benches = fs
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
+  // TypeScript benches load the app's server modules, which insist on the react-server condition.
   const args = file.endsWith(".ts")
-    ? [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join(dir, file)]
+    ? ["--conditions=react-server", "--import", "tsx", path.join(dir, file)]
     : [path.join(dir, file)];
   const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
   if (status !== 0) failed++;

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "conflict",
   "rule",
   "rate_limited",
+  "too_large",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -24,6 +25,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rule: 422,
   rate_limited: 429,
+  too_large: 413,
   internal: 500,
 };
 

@@ -83,3 +83,38 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
 }
 export type ReviewData = Awaited<ReturnType<typeof getReviewData>>;
 export type ReviewClaim = ReviewData["claims"][number];
+
+/**
+ * An article for machine clients (`GET /api/articles/<slug>`): the current revision's plain
+ * text (the coordinate space of every claim's `start`/`end`) and its claims' review fields,
+ * without the rendered HTML, evidence or comments the page needs.
+ */
+export async function getArticleForApi(db: Db, actor: Actor | null, slug: string) {
+  authorize(actor, "article:read");
+  const article = await findArticleBySlug(db, slug);
+  if (!article?.currentRevisionId) throw notFound("The article");
+  const revision = await findRevisionById(db, article.currentRevisionId);
+  if (!revision) throw notFound("The article's revision");
+  const claims = await listClaimsInRevision(db, revision.id);
+  return {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      state: article.state,
+      version: article.version,
+    },
+    revision: { id: revision.id, number: revision.number, plainText: revision.plainText },
+    claims: claims.map((c) => ({
+      id: c.id,
+      number: c.number,
+      version: c.version,
+      status: c.status,
+      verdict: c.verdict,
+      severity: c.severity,
+      rationale: c.rationale,
+      assigneeId: c.assigneeId,
+      anchor: c.anchor,
+    })),
+  };
+}

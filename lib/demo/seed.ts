@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { findUserCredentialsByEmail, insertUser } from "@/db/queries/users";
+import { findUserCredentialsByEmail, insertUser, lockUsersForSetup } from "@/db/queries/users";
 import { articles, workspaceSettings } from "@/db/schema";
 import { createArticleFromText } from "@/lib/articles/service";
 import { hashPassword } from "@/lib/auth/password";
@@ -29,6 +29,9 @@ export async function seedDemo(
 ): Promise<{ created: string[] }> {
   const created: string[] = [];
   await db.transaction(async (tx) => {
+    // Several instances starting at once on one PostgreSQL seed one after the other: the second
+    // finds everything there instead of failing on a duplicate e-mail.
+    await lockUsersForSetup(tx);
     const ids = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const existing = await findUserCredentialsByEmail(tx, account.email);

@@ -39,6 +39,14 @@ export interface ActionDefinition<
   run: (ctx: ActionContext<P>, input: z.output<S>) => Promise<R>;
 }
 
+/**
+ * Any definition, whatever its input, result and permission: for code that only reads `name`
+ * and `permission` and runs definitions through `executeAction` (the HTTP action route, the
+ * authorization matrix), the widest instantiation is the honest type.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
+export type AnyActionDefinition = ActionDefinition<any, unknown, any>;
+
 export function defineAction<S extends z.ZodType, R, P extends Permission | null>(
   def: ActionDefinition<S, R, P>,
 ): ActionDefinition<S, R, P> {
@@ -55,13 +63,36 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * `raw` without U+0000 in any string (objects, arrays and FormData walked). PostgreSQL cannot
+ * store NUL in text or jsonb and would fail the whole action with an opaque error; the
+ * character is invisible and means nothing in an article, a rationale or a comment, so every
+ * action drops it from its input rather than refusing what someone pasted.
+ */
+export function withoutNul(raw: unknown): unknown {
+  if (typeof raw === "string") return raw.includes("\u0000") ? raw.replaceAll("\u0000", "") : raw;
+  if (Array.isArray(raw)) return raw.map(withoutNul);
+  if (raw instanceof FormData) {
+    const out = new FormData();
+    for (const [key, value] of raw) {
+      if (typeof value === "string") out.append(key, withoutNul(value) as string);
+      else out.append(key, value);
+    }
+    return out;
+  }
+  if (raw && typeof raw === "object" && Object.getPrototypeOf(raw) === Object.prototype) {
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, withoutNul(v)]));
+  }
+  return raw;
+}
+
 export async function executeAction<S extends z.ZodType, R, P extends Permission | null>(
   def: ActionDefinition<S, R, P>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
   raw: unknown,
 ): Promise<ActionResult<R>> {
   try {
-    const parsed = def.input.safeParse(raw);
+    const parsed = def.input.safeParse(withoutNul(raw));
     if (!parsed.success) {
       const fieldErrors = toFieldErrors(parsed.error);
       const first = Object.values(fieldErrors)[0]?.[0];
@@ -85,7 +116,9 @@ export async function executeAction<S extends z.ZodType, R, P extends Permission
       ok: false,
       error: {
         code: "internal",
-        message: "Something went wrong on our side. Nothing was saved; please try again.",
+        message: `Something went wrong on our side. Nothing was saved; please try again${
+          deps.requestId ? ` (request ${deps.requestId})` : ""
+        }.`,
       },
     };
   }

@@ -5,7 +5,6 @@
  * request id, which the response carries so a person can report it.
  */
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
@@ -15,6 +14,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { AppError, concurrentWriteConflict, ERROR_STATUS, errorBody } from "@/lib/errors";
 import { toFieldErrors } from "./action";
 import { logError } from "./log";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 export interface RouteContext<Q> {
   db: Db;
@@ -37,7 +37,7 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
   run: (ctx: RouteContext<z.output<S>>) => Promise<Response>;
 }) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestIdFrom(request.headers);
     try {
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const parsed = def.input.safeParse({ ...query, ...(await context.params) });
@@ -53,7 +53,10 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
       if (err instanceof AppError) {
         return NextResponse.json(
           { error: errorBody(err) },
-          { status: ERROR_STATUS[err.code], headers: { "Cache-Control": "no-store" } },
+          {
+            status: ERROR_STATUS[err.code],
+            headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
+          },
         );
       }
       logError("route failed", err, { route: def.name, requestId });
@@ -64,7 +67,7 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
             message: `Something went wrong on our side. Please try again (request ${requestId}).`,
           },
         },
-        { status: 500, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId } },
+        { status: 500, headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId } },
       );
     }
   };

@@ -12,14 +12,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { ActionDefinition } from "../../lib/server/action";
+import type { AnyActionDefinition } from "../../lib/server/action";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
-// The definitions differ in schema, result and permission; the tests only read those fields and
-// call them through executeAction, so the widest instantiation is the honest type.
-// biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
-export type AnyActionDefinition = ActionDefinition<any, unknown, any>;
+export type { AnyActionDefinition };
 
 /** Source files under `dir` (relative to the project root), recursively, as relative paths. */
 export function sourceFiles(dir: string, test: (file: string) => boolean): string[] {

@@ -17,7 +17,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { insertComment } from "../../db/queries/comments";
-import { articles, claims, evidence } from "../../db/schema";
+import { articles, claims, evidence, users } from "../../db/schema";
+import { API_ACTIONS } from "../../lib/api/actions";
+import { getArticleForApi } from "../../lib/articles/read";
 import { auditCsvStream } from "../../lib/audit/read";
 import type { Actor } from "../../lib/auth/permissions";
 import { getClaimHistory } from "../../lib/claims/read";
@@ -132,6 +134,18 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       role: "reviewer",
     }),
   },
+  "user.disable": {
+    least: "admin",
+    input: async (seed) => ({ userId: (await createActor(seed.db, "viewer")).id }),
+  },
+  "user.enable": {
+    least: "admin",
+    input: async (seed) => {
+      const target = await createActor(seed.db, "viewer");
+      await seed.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, target.id));
+      return { userId: target.id };
+    },
+  },
   "article.import": {
     least: "editor",
     input: async () => ({ title: `Imported ${unique()}`, text: "A short article." }),
@@ -243,12 +257,17 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
   },
 };
 
-/** Every route handler ("METHOD /path"): open (and why), or the authorized read its `run` calls. */
+/**
+ * Every route handler ("METHOD /path"): open (and why), the authorized read its `run` calls, or
+ * ("per action") the HTTP face of action definitions, each checked in ACTIONS above.
+ */
 const ROUTES: Record<
   string,
   | { least: "anyone"; why: string }
+  | { least: "per action"; calls: "actionRoute" }
   | { least: Role; calls: string; read: (seed: Seed, actor: Actor | null) => Promise<unknown> }
 > = {
+  "POST /api/actions/[name]": { least: "per action", calls: "actionRoute" },
   "GET /api/health": {
     least: "anyone",
     why: "liveness for the load balancer; says only that the database answers and its engine",
@@ -278,6 +297,11 @@ const ROUTES: Record<
     calls: "auditCsvStream",
     read: (seed, actor) =>
       new Response(auditCsvStream(seed.db, actor, auditLogQuerySchema.parse({}))).text(),
+  },
+  "GET /api/articles/[slug]": {
+    least: "viewer",
+    calls: "getArticleForApi",
+    read: (seed, actor) => getArticleForApi(seed.db, actor, seed.article.slug),
   },
   "GET /api/articles/[slug]/export": {
     least: "viewer",
@@ -358,11 +382,35 @@ describe("the matrix covers everything in the code", () => {
     for (const [route, entry] of Object.entries(ROUTES)) {
       if (entry.least === "anyone") continue;
       const source = fs.readFileSync(path.join(ROOT, routes.get(route) ?? ""), "utf8");
+      if (entry.least === "per action") {
+        expect(source, `${route} must be actionRoute(API_ACTIONS)`).toMatch(
+          /=\s*actionRoute\(API_ACTIONS\)/,
+        );
+        continue;
+      }
       expect(source, `${route} must be a defineRoute`).toMatch(/=\s*defineRoute\(/);
       expect(source, `${route} must call ${entry.calls}(db, actor, …)`).toMatch(
         new RegExp(`\\b${entry.calls}\\(\\s*db,\\s*actor\\b`),
       );
     }
+  });
+});
+
+describe("the HTTP action route", () => {
+  it("offers every definition that needs a permission, each under its own name", () => {
+    for (const [name, definition] of API_ACTIONS) {
+      expect(definition.name, "API_ACTIONS is keyed by the definition's name").toBe(name);
+      expect(definitions.get(name), `${name} on the API is the definition in the code`).toBe(
+        definition,
+      );
+    }
+    // What the UI can do, a script can do, with the same checks; first-run setup is a page.
+    const notOffered = [...definitions.values()]
+      .filter((d) => d.permission !== null && !API_ACTIONS.has(d.name))
+      .map((d) => d.name);
+    expect(notOffered, "definitions missing from lib/api/actions.ts").toEqual([]);
+    const open = [...API_ACTIONS.values()].filter((d) => d.permission === null).map((d) => d.name);
+    expect(open, "actions open to anonymous callers stay off the API").toEqual([]);
   });
 });
 
@@ -404,9 +452,13 @@ describe("every action, as every role", () => {
 describe("every protected route's read, as every role", () => {
   const t = freshDatabasePerTest();
 
-  it.each(Object.keys(ROUTES).filter((r) => ROUTES[r]?.least !== "anyone"))("%s", async (route) => {
+  const protectedRoutes = Object.keys(ROUTES).filter(
+    (r) => ROUTES[r]?.least !== "anyone" && ROUTES[r]?.least !== "per action",
+  );
+  it.each(protectedRoutes)("%s", async (route) => {
     const entry = ROUTES[route];
-    if (!entry || entry.least === "anyone") throw new Error(`${route} is not a protected route`);
+    if (!entry || entry.least === "anyone" || entry.least === "per action")
+      throw new Error(`${route} is not a protected route`);
     const s = await seed(t.db);
     const got: Record<string, string> = {};
     const want: Record<string, string> = {};

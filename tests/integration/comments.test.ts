@@ -315,3 +315,18 @@ describe("the review page's comments", () => {
     );
   });
 });
+
+describe("text with a NUL character (PostgreSQL cannot store U+0000)", () => {
+  it("is saved without it, in the row and in the audit event", async () => {
+    const { reviewer, claim } = await setup();
+    const id = await comment(
+      reviewer,
+      claim.id,
+      "Pasted from a PDF:\u0000 the trial had 12\u0000 patients.",
+    );
+    const [row] = await h.db.select().from(comments).where(eq(comments.id, id));
+    expect(row?.body).toBe("Pasted from a PDF: the trial had 12 patients.");
+    const [event] = (await commentEvents()).slice(-1);
+    expect(JSON.stringify(event?.after)).not.toContain("\\u0000");
+  });
+});

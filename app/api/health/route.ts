@@ -1,21 +1,28 @@
-import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/db/instance";
+import { migrationStatus } from "@/db/migrations-status";
 import { logError } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness: the database answers (and was migrated when it opened). */
+/**
+ * Liveness and readiness for a load balancer: 200 when the database answers and has every
+ * committed migration, else 503. Says nothing more than the engine and migration counts.
+ */
 export async function GET() {
+  const headers = { "Cache-Control": "no-store" };
   try {
     const { db, engine } = await getDatabase();
-    await db.execute(sql`SELECT 1`);
+    const migrations = await migrationStatus(db);
     return NextResponse.json(
-      { status: "ok", database: engine },
-      { headers: { "Cache-Control": "no-store" } },
+      { status: migrations.current ? "ok" : "error", database: engine, migrations },
+      { status: migrations.current ? 200 : 503, headers },
     );
   } catch (err) {
     logError("health check failed", err);
-    return NextResponse.json({ status: "error", database: "unreachable" }, { status: 503 });
+    return NextResponse.json(
+      { status: "error", database: "unreachable" },
+      { status: 503, headers },
+    );
   }
 }
