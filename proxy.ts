@@ -20,7 +20,8 @@ const SIGNED_IN_PATHS = [
  * 2. Sends visitors without a session cookie on workspace paths to sign-in, remembering where
  *    they were going. Convenience only: it never authorizes anything (a cookie's presence
  *    proves nothing). Every page, action and route checks the actor itself in the data-access
- *    layer. Public pages (/p/**, sign-in, setup, the API) are not in SIGNED_IN_PATHS.
+ *    layer. Sign-in, setup and the API are not in SIGNED_IN_PATHS; the public pages (/p/**)
+ *    do not come here at all.
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -50,6 +51,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's hashed static files and the favicon (no HTML, nothing to protect).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but Next's hashed static files and the favicon (no HTML, nothing to protect),
+  // and the public pages, which set their own fixed, script-free policy (PUBLIC_PAGE_CSP).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|p/).*)"],
 };

@@ -96,23 +96,32 @@ export interface PublicPublication {
   latest: { number: number; retractedAt: Date | null; retractionNote: string | null };
 }
 
+/** A public publication without its snapshot: enough to know which render to serve. */
+export interface PublicPublicationHead {
+  id: string;
+  number: number;
+  publishedAt: Date;
+  latest: PublicPublication["latest"];
+}
+
 /**
  * One publication of the article with this slug, by number, or its latest when `number` is
- * null, together with the latest one's number and retraction: one query, one row, for the
- * public pages. Nothing about the article's work in progress is read.
+ * null, together with the latest one's number and retraction, without the snapshot: one small
+ * row, read on every request of a public page (the render itself is cached). Nothing about the
+ * article's work in progress is read.
  */
-export async function findPublicPublication(
+export async function findPublicPublicationHead(
   db: Db,
   slug: string,
   number: number | null,
-): Promise<PublicPublication | null> {
+): Promise<PublicPublicationHead | null> {
   const latest = aliasedTable(publications, "latest");
   const newest = sql`(select max(m.number) from ${publications} m where m.article_id = ${publications.articleId})`;
   const [row] = await db
     .select({
+      id: publications.id,
       number: publications.number,
       publishedAt: publications.publishedAt,
-      snapshot: publications.snapshot,
       latestNumber: latest.number,
       latestRetractedAt: latest.retractedAt,
       latestRetractionNote: latest.retractionNote,
@@ -128,13 +137,35 @@ export async function findPublicPublication(
     );
   if (!row) return null;
   return {
+    id: row.id,
     number: row.number,
     publishedAt: row.publishedAt,
-    snapshot: asModel(row.snapshot),
     latest: {
       number: row.latestNumber,
       retractedAt: row.latestRetractedAt,
       retractionNote: row.latestRetractionNote,
     },
   };
+}
+
+/** A publication's frozen export model. */
+export async function findPublicationSnapshot(db: Db, id: string): Promise<ExportModel | null> {
+  const [row] = await db
+    .select({ snapshot: publications.snapshot })
+    .from(publications)
+    .where(eq(publications.id, id));
+  return row ? asModel(row.snapshot) : null;
+}
+
+/** A publication with its snapshot (head and snapshot, two reads). */
+export async function findPublicPublication(
+  db: Db,
+  slug: string,
+  number: number | null,
+): Promise<PublicPublication | null> {
+  const head = await findPublicPublicationHead(db, slug, number);
+  if (!head) return null;
+  const { id, ...publication } = head;
+  const snapshot = await findPublicationSnapshot(db, id);
+  return snapshot ? { ...publication, snapshot } : null;
 }

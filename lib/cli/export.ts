@@ -139,7 +139,7 @@ export const exportCommand: Command = {
       if (publication) {
         const model = publication.snapshot;
         bytes = await renderPublicationExport(publication, "latest", format);
-        summary = `${publicationFilename(model, publication.number, format)}: publication ${
+        summary = `${publicationFilename(model.article.slug, publication.number, format)}: publication ${
           publication.number
         } (revision ${model.revision.number}${publication.latest.retractedAt ? ", retracted" : ""}), ${claims(model.claims.length)}`;
       } else {

@@ -45,12 +45,8 @@ export function exportFilename(model: ExportModel, format: ExportFormatId): stri
 }
 
 /** `<slug>-v<publication number>.<extension>`: a publication's export. */
-export function publicationFilename(
-  model: ExportModel,
-  number: number,
-  format: ExportFormatId,
-): string {
-  return `${model.article.slug}-v${number}.${EXPORT_FORMATS[format].extension}`;
+export function publicationFilename(slug: string, number: number, format: ExportFormatId): string {
+  return `${slug}-v${number}.${EXPORT_FORMATS[format].extension}`;
 }
 
 /** Renders `model` in `format` as bytes (text formats as UTF-8), ready to send or write. */

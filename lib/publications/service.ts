@@ -11,6 +11,7 @@ import { insertPublication, retractLatestPublication } from "@/db/queries/public
 import { findRevisionById } from "@/db/queries/revisions";
 import { AppError } from "@/lib/errors";
 import { buildRevisionModel } from "@/lib/export/load";
+import { forgetPublicationHeads } from "./render-cache";
 
 /** Freezes the article's current, approved revision as its next publication. */
 export async function publishCurrentRevision(tx: Db, article: ArticleRow, publisherId: string) {
@@ -27,6 +28,7 @@ export async function publishCurrentRevision(tx: Db, article: ArticleRow, publis
     snapshot,
     publishedById: publisherId,
   });
+  forgetPublicationHeads();
   return { ...publication, revisionNumber: revision.number, claims: snapshot.claims.length };
 }
 
@@ -39,5 +41,6 @@ export async function retractPublication(tx: Db, articleId: string, note: string
   }
   const retracted = await retractLatestPublication(tx, articleId, note.trim());
   if (!retracted) throw new AppError("rule", "This article has no publication to retract.");
+  forgetPublicationHeads();
   return retracted;
 }

@@ -106,6 +106,12 @@ test("an approved article is published and read and downloaded without signing i
   const page = new PublicPage(reader);
   const response = await page.open(slug);
   expect(response?.headers()["cache-control"]).toContain("public");
+  // The public page runs no script at all, and says so: a fixed policy, no nonce needed.
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("script-src 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response?.headers().etag).toMatch(/^"[\w-]+"$/);
   await expect(reader).toHaveURL(new RegExp(`/p/${slug}$`));
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.highlight(FIRST)).toHaveClass(/verdict-mostly_accurate/);

@@ -8,6 +8,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { DbHandle } from "../../db/client";
+import type { PublicPublication } from "../../db/queries/publications";
 import { articles, auditEvents, publications } from "../../db/schema";
 import { transitionArticle } from "../../lib/articles/service";
 import type { ArticleTransition } from "../../lib/articles/workflow";
@@ -15,8 +16,10 @@ import type { Actor, Permission } from "../../lib/auth/permissions";
 import { setEditorNote, updateClaim } from "../../lib/claims/service";
 import { textToDoc } from "../../lib/document/from-text";
 import type { ExportModel } from "../../lib/export/model";
+import { publicationPageResponse } from "../../lib/publications/http";
 import { renderPublicationExport, renderPublicationHtml } from "../../lib/publications/page";
 import { getPublicPublication } from "../../lib/publications/read";
+import { cachedPublicationRender } from "../../lib/publications/render-cache";
 import { saveRevision } from "../../lib/revisions/service";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
 import { createTestDatabase } from "../helpers/db";
@@ -327,5 +330,85 @@ describe("the public page", () => {
       new TextDecoder().decode(await renderPublicationExport(pub, "version", "w3c")),
     ) as { items: { target: { source: string } }[] };
     expect(w3c.items[0]?.target.source).toBe(`urn:claimdesk:article:${a.slug}`);
+  });
+});
+
+describe("the public pages' render cache", () => {
+  const get = (slug: string, headers: Record<string, string> = {}) =>
+    publicationPageResponse(
+      db(),
+      new Request(`http://localhost/p/${slug}`, { headers }),
+      slug,
+      null,
+    );
+
+  it("renders a publication once per key, and again when a retraction changes the key", async () => {
+    const { author, approver, article: a } = await approvedArticle();
+    await ok(transition(approver, a.id, "publish"));
+    let renders = 0;
+    const render = async (p: PublicPublication) => {
+      renders++;
+      return new TextEncoder().encode(
+        `version ${p.number}, retracted: ${p.latest.retractedAt !== null}`,
+      );
+    };
+    const first = await cachedPublicationRender(db(), a.slug, null, "test:count", render);
+    const again = await cachedPublicationRender(db(), a.slug, null, "test:count", render);
+    expect(renders).toBe(1);
+    expect(again.render).toBe(first.render);
+    // A burst for a new key renders once too.
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        cachedPublicationRender(db(), a.slug, 1, "test:burst", render),
+      ),
+    );
+    expect(renders).toBe(2);
+
+    await ok(transition(author, a.id, "retract", "The source was withdrawn."));
+    const retracted = await cachedPublicationRender(db(), a.slug, null, "test:count", render);
+    expect(renders).toBe(3);
+    expect(new TextDecoder().decode(retracted.render.body)).toBe("version 1, retracted: true");
+    expect(retracted.render.etag).not.toBe(first.render.etag);
+  });
+
+  it("serves the page with an ETag, 304 for a client that has it, and the retraction at once", async () => {
+    const { author, approver, article: a } = await approvedArticle();
+    await ok(transition(approver, a.id, "publish"));
+    const page = await get(a.slug);
+    expect(page.status).toBe(200);
+    const etag = page.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(await page.text()).toContain("Immune <strong>rejection</strong>");
+
+    const revalidated = await get(a.slug, { "if-none-match": etag });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect((await get(a.slug, { "if-none-match": '"other"' })).status).toBe(200);
+
+    await ok(transition(author, a.id, "retract", "The source was withdrawn."));
+    const after = await get(a.slug, { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain("The source was withdrawn.");
+  });
+
+  it("shows a retraction made by another instance within a second", async () => {
+    const { approver, article: a } = await approvedArticle();
+    await ok(transition(approver, a.id, "publish"));
+    expect(await (await get(a.slug)).text()).not.toContain("Retracted on");
+    // Another instance retracts: this process learns of it from the database alone.
+    await db()
+      .update(publications)
+      .set({ retractedAt: sql`now()`, retractionNote: "Withdrawn elsewhere." })
+      .where(eq(publications.articleId, a.id));
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await (await get(a.slug)).text()).toContain("Withdrawn elsewhere.");
+  });
+
+  it("answers 404 for an article that was never published", async () => {
+    const editor = await createActor(db(), "editor");
+    const draft = await importArticle(db(), editor, STEM_CELL_TEXT, `Draft ${randomUUID()}`);
+    const response = await get(draft.slug);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("cache-control")).toBe("no-store");
   });
 });

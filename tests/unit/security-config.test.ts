@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, createNonce } from "../../lib/server/content-security-policy";
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  PUBLIC_PAGE_CSP,
+} from "../../lib/server/content-security-policy";
 import { MIN_SECRET_LENGTH, sessionSecretProblem } from "../../lib/server/session-secret";
 
 /** The directives of a policy, by name. */
@@ -65,5 +69,18 @@ describe("NEXTAUTH_SECRET at start-up", () => {
     for (const secret of [e2e, demo]) {
       expect(sessionSecretProblem({ NODE_ENV: "production", NEXTAUTH_SECRET: secret })).toBeNull();
     }
+  });
+});
+
+describe("the public pages' Content-Security-Policy", () => {
+  it("lets no script run and nothing load but inline styles and data images", () => {
+    const csp = directives(PUBLIC_PAGE_CSP);
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+    expect(csp.get("script-src")).toEqual(["'none'"]);
+    expect(csp.get("style-src")).toEqual(["'unsafe-inline'"]);
+    expect(csp.get("img-src")).toEqual(["data:"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+    expect(csp.get("form-action")).toEqual(["'none'"]);
   });
 });

@@ -9,5 +9,5 @@ export const GET = defineRoute({
   name: "publication.page",
   input: z.object({ slug: z.string().min(1).max(200) }),
   anonymous: true,
-  run: ({ db, input }) => publicationPageResponse(db, input.slug, null),
+  run: ({ db, input, request }) => publicationPageResponse(db, request, input.slug, null),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/export/formats";
-import { PUBLIC_CACHE_CONTROL } from "@/lib/publications/http";
+import { cachedRenderResponse } from "@/lib/publications/http";
 import { renderPublicationExport } from "@/lib/publications/page";
-import { getPublicPublication } from "@/lib/publications/read";
+import { cachedPublicationRender } from "@/lib/publications/render-cache";
 import { defineRoute } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -30,18 +30,20 @@ export const GET = defineRoute({
   name: "publication.export",
   input,
   anonymous: true,
-  run: async ({ db, input }) => {
-    const publication = await getPublicPublication(db, input.slug, input.version ?? null);
+  run: async ({ db, input, request }) => {
     const view = input.version === undefined ? "latest" : "version";
-    const body = await renderPublicationExport(publication, view, input.format);
-    const filename = publicationFilename(publication.snapshot, publication.number, input.format);
-    return new Response(body, {
-      headers: {
-        "Content-Type": EXPORT_FORMATS[input.format].mediaType,
-        "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-        "Cache-Control": PUBLIC_CACHE_CONTROL,
-        "X-Content-Type-Options": "nosniff",
-      },
+    const { head, render } = await cachedPublicationRender(
+      db,
+      input.slug,
+      input.version ?? null,
+      `export:${input.format}:${view}`,
+      (publication) => renderPublicationExport(publication, view, input.format),
+    );
+    const format = EXPORT_FORMATS[input.format];
+    const filename = publicationFilename(input.slug, head.number, input.format);
+    return cachedRenderResponse(request, render, {
+      "Content-Type": format.mediaType,
+      "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
     });
   },
 });

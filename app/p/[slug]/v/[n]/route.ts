@@ -15,5 +15,5 @@ export const GET = defineRoute({
       .positive("The version must be 1 or more."),
   }),
   anonymous: true,
-  run: ({ db, input }) => publicationPageResponse(db, input.slug, input.n),
+  run: ({ db, input, request }) => publicationPageResponse(db, request, input.slug, input.n),
 });
