@@ -22,13 +22,18 @@ export async function listArticlesForActor(db: Db, actor: Actor | null) {
 }
 
 /** Everything the review page shows: the current revision, its claims with evidence, the gate. */
-export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
-  authorize(actor, "article:read");
+/** The article of `slug`, its current revision and the claims anchored in it; not authorized. */
+async function currentRevisionWithClaims(db: Db, slug: string) {
   const article = await findArticleBySlug(db, slug);
   if (!article?.currentRevisionId) throw notFound("The article");
   const revision = await findRevisionById(db, article.currentRevisionId);
   if (!revision) throw notFound("The article's revision");
-  const claims = await listClaimsInRevision(db, revision.id);
+  return { article, revision, claims: await listClaimsInRevision(db, revision.id) };
+}
+
+export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
+  authorize(actor, "article:read");
+  const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
   const evidence = await listEvidenceForClaims(
     db,
     claims.map((c) => c.id),
@@ -91,11 +96,7 @@ export type ReviewClaim = ReviewData["claims"][number];
  */
 export async function getArticleForApi(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
-  const article = await findArticleBySlug(db, slug);
-  if (!article?.currentRevisionId) throw notFound("The article");
-  const revision = await findRevisionById(db, article.currentRevisionId);
-  if (!revision) throw notFound("The article's revision");
-  const claims = await listClaimsInRevision(db, revision.id);
+  const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
   return {
     article: {
       id: article.id,

@@ -14,6 +14,7 @@ import { readCodeMigrations } from "@/lib/backup/migrations";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";
+import { writeFailureReason } from "./io";
 
 /** `--out FILE` or `--out=FILE`, at most once; nothing else. */
 export function parseBackupArgs(args: string[]): { out?: string } {
@@ -43,17 +44,6 @@ export function defaultBackupName(now: Date): string {
     .replace(/\.\d+Z$/, "Z");
   return `claimdesk-backup-${stamp}.jsonl.gz`;
 }
-
-const WRITE_REASONS: Record<string, string> = {
-  ENOENT: "no such directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "a part of the path is not a directory",
-  ENOSPC: "the disk is full",
-  EROFS: "read-only file system",
-  EEXIST: "it already exists",
-};
 
 /** The version in package.json, for the backup's header. */
 export function appVersion(env: NodeJS.ProcessEnv = process.env): string {
@@ -125,8 +115,7 @@ export const backupCommand: Command = {
       return 0;
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(err.message.replace(file, display));
-      const code = (err as NodeJS.ErrnoException).code ?? "";
-      const reason = WRITE_REASONS[code];
+      const reason = writeFailureReason(err);
       if (reason) throw new CliError(`cannot write ${display}: ${reason}`);
       throw err;
     } finally {

@@ -31,6 +31,7 @@ import { findLatestPublicationForExport } from "@/lib/publications/read";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";
+import { writeFailureReason } from "./io";
 
 /** The system reader the CLI exports as (not a row in the users table). */
 export const CLI_READER: Actor = {
@@ -96,16 +97,6 @@ export function parseExportArgs(args: string[]): {
   return { slug, format, out, revision };
 }
 
-const WRITE_REASONS: Record<string, string> = {
-  ENOENT: "no such directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "a part of the path is not a directory",
-  ENOSPC: "the disk is full",
-  EROFS: "read-only file system",
-};
-
 export const exportCommand: Command = {
   name: "export",
   summary: "Export an article as HTML, W3C annotations, ClaimReview, Markdown, CSV or Word",
@@ -159,8 +150,9 @@ export const exportCommand: Command = {
     try {
       await fs.writeFile(target, bytes);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? "";
-      throw new CliError(`cannot write ${out}: ${WRITE_REASONS[code] ?? (code || "write error")}`);
+      const reason =
+        writeFailureReason(err) ?? ((err as NodeJS.ErrnoException).code || "write error");
+      throw new CliError(`cannot write ${out}: ${reason}`);
     }
     io.stdout(`Wrote ${out} (${bytes.byteLength} bytes) from ${summary}.\n`);
     return 0;

@@ -72,3 +72,20 @@ export async function readTextInput(arg: string, io: CliIo): Promise<string> {
     throw new CliError(`${name} is not valid UTF-8 text`);
   }
 }
+
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: "no such directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ENOSPC: "the disk is full",
+  EROFS: "read-only file system",
+  EEXIST: "it already exists",
+};
+
+/** Why writing a file failed, in words, or null for an error that is not about the file. */
+export function writeFailureReason(err: unknown): string | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? "";
+  return WRITE_REASONS[code] ?? null;
+}

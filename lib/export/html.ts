@@ -15,7 +15,7 @@ import {
   VERDICT_INFO,
   VERDICTS,
 } from "@/lib/domain/vocabulary";
-import { escapeHtml as esc, jsonForScript } from "@/lib/html/escape";
+import { escapeHtml as esc, jsonForScript, proseHtml } from "@/lib/html/escape";
 import { buildClaimReviews } from "./claimreview";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import type { ExportOptions } from "./public-url";
@@ -81,15 +81,6 @@ function link(href: string | null, label: string): string {
   return `<a href="${esc(href)}" rel="nofollow noopener noreferrer">${esc(label)}</a>`;
 }
 
-/** User-written prose: paragraphs on blank lines, line breaks kept, everything escaped. */
-function prose(text: string): string {
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${esc(p).replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}
-
 function claimLabel(claim: ExportClaim): string {
   return claim.verdict ? VERDICT_INFO[claim.verdict].label : CLAIM_STATUS_LABELS[claim.status];
 }
@@ -114,7 +105,7 @@ function renderEvidence(e: ExportEvidence): string {
 <strong>${link(e.url, e.title)}</strong>${source ? `. ${source}` : ""}
 <br><span>${esc(EVIDENCE_STANCE_LABELS[e.stance])} · ${esc(STUDY_DESIGN_INFO[e.studyDesign].label)} · CEBM level ${e.cebmLevel}${grade}</span>
 ${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
-${e.excerpt.trim() ? `<blockquote>${prose(e.excerpt)}</blockquote>` : ""}
+${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
 </li>`;
 }
 
@@ -134,12 +125,12 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
   }
   if (claim.suggestedCorrection.trim()) {
     parts.push(
-      `<div class="correction"><strong>Suggested correction:</strong>${prose(claim.suggestedCorrection)}</div>`,
+      `<div class="correction"><strong>Suggested correction:</strong>${proseHtml(claim.suggestedCorrection)}</div>`,
     );
   }
   if (claim.editorNote?.trim()) {
     parts.push(
-      `<div class="editor-note"><strong>Editor’s note:</strong>${prose(claim.editorNote)}</div>`,
+      `<div class="editor-note"><strong>Editor’s note:</strong>${proseHtml(claim.editorNote)}</div>`,
     );
   }
   if (claim.evidence.length > 0) {
@@ -189,7 +180,7 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
   const notes =
     model.claims.length > 0
       ? `<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Fact-check notes</h2><ol>\n${model.claims
-          .map((claim) => renderNote(claim, options.rationaleHtml ?? prose))
+          .map((claim) => renderNote(claim, options.rationaleHtml ?? proseHtml))
           .join("\n")}\n</ol></section>`
       : `<section class="notes"><h2>Fact-check notes</h2><p>No claims were checked in this revision.</p></section>`;
 

@@ -20,7 +20,7 @@ import {
 } from "@/lib/export/formats";
 import { renderHtmlExport } from "@/lib/export/html";
 import { publicArticleUrl, publicationVersionUrl } from "@/lib/export/public-url";
-import { escapeHtml as esc } from "@/lib/html/escape";
+import { escapeHtml as esc, proseHtml } from "@/lib/html/escape";
 import { renderMarkdown } from "@/lib/markdown/render";
 
 /** Which page: the article's (its latest publication) or one version's permanent page. */
@@ -47,20 +47,12 @@ export function publicationSourceUrl(pub: PublicPublication, view: PublicationVi
     : publicationVersionUrl(pub.snapshot, pub.number);
 }
 
-function prose(text: string): string {
-  return text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((p) => `<p>${esc(p).replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}
-
 function retractionNotice(pub: PublicPublication): string {
   const { retractedAt, retractionNote, number } = pub.latest;
   if (!retractedAt) return "";
   return `<div class="banner retraction" role="note" data-retracted="true"><p><strong>Retracted on ${esc(
     formatDate(retractedAt),
-  )}.</strong> This fact-check (version ${number}) was withdrawn by the publisher.</p>${prose(
+  )}.</strong> This fact-check (version ${number}) was withdrawn by the publisher.</p>${proseHtml(
     retractionNote ?? "",
   )}</div>`;
 }

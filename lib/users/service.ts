@@ -3,6 +3,7 @@
  * users advisory lock first, so that the "last active admin" checks see every other write.
  */
 import "server-only";
+import type { Tx } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
 import {
   countActiveAdmins,
@@ -82,14 +83,23 @@ export const createUser = defineAction({
   },
 });
 
+/**
+ * The user to change, with every user decision serialised first (the setup lock): "the last
+ * active admin" must not be decided by two admins at the same moment.
+ */
+async function lockedUser(tx: Tx, userId: string) {
+  await lockUsersForSetup(tx);
+  const user = await findUserById(tx, userId);
+  if (!user) throw notFound("The user");
+  return user;
+}
+
 export const changeUserRole = defineAction({
   name: "user.change_role",
   input: changeRoleSchema,
   permission: "user:manage",
   run: async ({ tx, actor }, input) => {
-    await lockUsersForSetup(tx);
-    const user = await findUserById(tx, input.userId);
-    if (!user) throw notFound("The user");
+    const user = await lockedUser(tx, input.userId);
     if (user.role === input.role) return { id: user.id, role: user.role };
     // A disabled admin is not one of the active admins the workspace cannot lose.
     if (user.role === "admin" && !user.disabledAt && (await countActiveAdmins(tx)) <= 1) {
@@ -119,9 +129,7 @@ export const disableUser = defineAction({
   input: userStatusSchema,
   permission: "user:manage",
   run: async ({ tx, actor }, input) => {
-    await lockUsersForSetup(tx);
-    const user = await findUserById(tx, input.userId);
-    if (!user) throw notFound("The user");
+    const user = await lockedUser(tx, input.userId);
     if (user.disabledAt) return { id: user.id, disabled: true };
     if (user.id === actor.id) {
       throw new AppError("rule", "You cannot disable your own account: ask another admin.");
@@ -157,9 +165,7 @@ export const enableUser = defineAction({
   input: userStatusSchema,
   permission: "user:manage",
   run: async ({ tx, actor }, input) => {
-    await lockUsersForSetup(tx);
-    const user = await findUserById(tx, input.userId);
-    if (!user) throw notFound("The user");
+    const user = await lockedUser(tx, input.userId);
     if (!user.disabledAt) return { id: user.id, disabled: false };
     await setUserDisabled(tx, user.id, null);
     await insertAuditEvent(tx, {
