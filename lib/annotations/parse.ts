@@ -18,13 +18,12 @@ import {
   annotationSchema,
   bodyObjectSchema,
   hasType,
-  MAX_IMPORT_ANNOTATIONS,
-  MAX_IMPORT_BODY,
   selectorSchema,
   targetObjectSchema,
   textPositionSelectorSchema,
   textQuoteSelectorSchema,
 } from "@/lib/validation/annotations";
+import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BODY } from "./limits";
 
 /** What a claim is made from: a TextQuoteSelector, an optional position hint and the note. */
 export interface NormalizedAnnotation {

@@ -35,7 +35,8 @@ import { ANCHOR_STATES, type AnchorState, type ArticleState } from "@/lib/domain
 import { AppError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 import { MAX_ARTICLE_TEXT } from "@/lib/validation/articles";
-import { MAX_SUMMARY, saveRevisionSchema } from "@/lib/validation/revisions";
+import { saveRevisionSchema } from "@/lib/validation/revisions";
+import { MAX_SUMMARY } from "./limits";
 import { reanchorClaims } from "./reanchor";
 
 export interface SavedRevision {

@@ -6,16 +6,8 @@
  * JSON type the model gives it — a quote that is a number is refused, not coerced.
  */
 import { z } from "zod";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_QUOTE } from "@/lib/annotations/limits";
 import { id } from "./common";
-
-/** The largest file or pasted text accepted, in UTF-8 bytes. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-/** The most annotations one import takes (each becomes up to three rows and is anchored). */
-export const MAX_IMPORT_ANNOTATIONS = 2_000;
-/** A claim's quote, as for claims made in the browser. */
-export const MAX_IMPORT_QUOTE = 5_000;
-/** An annotation's text, which becomes the rationale (20,000 at most, with room for a note). */
-export const MAX_IMPORT_BODY = 10_000;
 
 const utf8 = new TextEncoder();
 const TOO_LARGE = "The annotations file can be at most 2 MB. Split it and import the parts.";

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { docSchema } from "@/lib/document/schema";
+import { MAX_SUMMARY } from "@/lib/revisions/limits";
 import { MAX_QUOTE } from "./claims";
 import { id, text, version } from "./common";
-
-export const MAX_SUMMARY = 200;
 
 /**
  * Bounds checked before the (recursive) schema walks a document from a client: nesting (a deep

@@ -13,8 +13,8 @@ import { ClaimHighlights } from "@/lib/editor/claim-highlights";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { UndoRedo } from "@/lib/editor/undo-redo";
 import type { FieldErrors } from "@/lib/errors";
+import { MAX_SUMMARY } from "@/lib/revisions/limits";
 import type { EditData } from "@/lib/revisions/read";
-import { MAX_SUMMARY } from "@/lib/validation/revisions";
 import { claimLook } from "./claim-style";
 import { EditorToolbar } from "./editor-toolbar";
 

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { type ChangeEvent, type FormEvent, type Ref, useEffect, useRef, useState } from "react";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import { importAnnotationsAction } from "@/lib/actions/annotations";
+import { MAX_IMPORT_BYTES } from "@/lib/annotations/limits";
 import type { ImportOutcome, ImportResult, SkipReason } from "@/lib/annotations/service";
 import type { FieldErrors } from "@/lib/errors";
-import { MAX_IMPORT_BYTES } from "@/lib/validation/annotations";
 
 const SKIP_LABELS: Record<SkipReason, string> = {
   orphaned: "Not anchored",

@@ -1,0 +1,6 @@
+/**
+ * A revision summary's length. A plain number, apart from the zod schema that enforces it
+ * (lib/validation/revisions.ts), so that the editor can show it without bringing zod into the
+ * browser.
+ */
+export const MAX_SUMMARY = 200;
