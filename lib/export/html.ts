@@ -74,9 +74,11 @@ footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; }
 `;
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** "25 November 2026", in UTC, as every date of the export reads. */
+export const formatDate = (date: Date | string) => dateFormat.format(new Date(date));
 
-function link(href: string | null, label: string): string {
+/** A link to `href` when it is a safe URL (http, https, mailto), else the label as text. */
+export function link(href: string | null, label: string): string {
   if (!href || !SAFE_HREF.test(href)) return esc(label);
   return `<a href="${esc(href)}" rel="nofollow noopener noreferrer">${esc(label)}</a>`;
 }

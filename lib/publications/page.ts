@@ -11,23 +11,19 @@
  * page carries ClaimReview, so a claim is not reviewed twice at two URLs.
  */
 import type { PublicPublication } from "@/db/queries/publications";
-import { SAFE_HREF } from "@/lib/document/safe-href";
 import {
   EXPORT_FORMAT_IDS,
   EXPORT_FORMATS,
   type ExportFormatId,
   renderExport,
 } from "@/lib/export/formats";
-import { renderHtmlExport } from "@/lib/export/html";
+import { formatDate, link, renderHtmlExport } from "@/lib/export/html";
 import { publicArticleUrl, publicationVersionUrl } from "@/lib/export/public-url";
 import { escapeHtml as esc, proseHtml } from "@/lib/html/escape";
 import { renderMarkdown } from "@/lib/markdown/render";
 
 /** Which page: the article's (its latest publication) or one version's permanent page. */
 export type PublicationView = "latest" | "version";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const formatDate = (date: Date | string) => dateFormat.format(new Date(date));
 
 /** Site-relative paths: the page links within the site that serves it, whatever its host. */
 export function publicPaths(slug: string) {
@@ -70,13 +66,9 @@ export function renderPublicationHtml(
   const paths = publicPaths(model.article.slug);
   const retracted = pub.latest.retractedAt !== null;
   const current = pub.number === pub.latest.number;
-  const org = model.organization;
-  // Checked like every other link of the page (lib/export/html.ts): the URL is workspace
-  // configuration, and a `javascript:` one must not become a link readers can click.
-  const orgName =
-    org.url && SAFE_HREF.test(org.url)
-      ? `<a href="${esc(org.url)}" rel="noopener">${esc(org.name)}</a>`
-      : esc(org.name);
+  // Checked like every link of the page: the URL is workspace configuration, and a
+  // `javascript:` one must not become a link readers can click.
+  const orgName = link(model.organization.url, model.organization.name);
   const approved = model.revision.approvedAt
     ? `, approved ${esc(formatDate(model.revision.approvedAt))}${
         model.revision.approvedBy ? ` by ${esc(model.revision.approvedBy)}` : ""

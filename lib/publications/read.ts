@@ -5,23 +5,25 @@
  */
 import "server-only";
 import type { Db } from "@/db/client";
-import {
-  findPublicPublication,
-  listPublicationsOfArticle,
-  type PublicationSummary,
-  type PublicPublication,
-} from "@/db/queries/publications";
+import { findPublicPublication, type PublicPublication } from "@/db/queries/publications";
 import { type Actor, authorize } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 
-/** A publication for the public pages and downloads: by number, else the latest. */
+/** The 404 of a public page: "This publication" (the latest) or "Version N". */
+export const publicationNotFound = (number: number | null) =>
+  notFound(number === null ? "This publication" : `Version ${number}`);
+
+/**
+ * A publication with its snapshot, by number, else the latest. (The public pages render it
+ * through lib/publications/render-cache.ts, which reads the snapshot only when it must.)
+ */
 export async function getPublicPublication(
   db: Db,
   slug: string,
   number: number | null = null,
 ): Promise<PublicPublication> {
   const publication = await findPublicPublication(db, slug, number);
-  if (!publication) throw notFound(number === null ? "This publication" : `Version ${number}`);
+  if (!publication) throw publicationNotFound(number);
   return publication;
 }
 
@@ -33,14 +35,4 @@ export async function findLatestPublicationForExport(
 ): Promise<PublicPublication | null> {
   authorize(actor, "article:export");
   return findPublicPublication(db, slug, null);
-}
-
-/** An article's publications for the workspace, newest first. */
-export async function listPublicationsForActor(
-  db: Db,
-  actor: Actor | null,
-  articleId: string,
-): Promise<PublicationSummary[]> {
-  authorize(actor, "article:read");
-  return listPublicationsOfArticle(db, articleId);
 }

@@ -17,7 +17,7 @@ import {
   type PublicPublication,
   type PublicPublicationHead,
 } from "@/db/queries/publications";
-import { notFound } from "@/lib/errors";
+import { publicationNotFound } from "./read";
 
 export interface CachedRender {
   body: Uint8Array<ArrayBuffer>;
@@ -69,6 +69,8 @@ const HEAD_TTL_MS = 1_000;
 interface Caches {
   renders: ByteLru;
   heads: Map<string, { head: PublicPublicationHead; until: number }>;
+  /** Renders in flight, so that a burst of requests for a new key renders it once. */
+  pending: Map<string, Promise<CachedRender>>;
 }
 
 const KEY = Symbol.for("claimdesk.publication-render-cache");
@@ -80,6 +82,7 @@ function caches(): Caches {
       Math.max(1, Number(process.env.CLAIMDESK_RENDER_CACHE_MB) || 64) * 1024 * 1024,
     ),
     heads: new Map(),
+    pending: new Map(),
   };
   return holder[KEY];
 }
@@ -105,9 +108,6 @@ async function publicationHead(db: Db, slug: string, number: number | null) {
   return head;
 }
 
-/** Renders in flight, so that a burst of requests for a new key renders it once. */
-const pending = new Map<string, Promise<CachedRender>>();
-
 /**
  * The publication of `slug` (number, or the latest) rendered by `render` as `variant` (say
  * "page:latest" or "export:docx:version"), from the cache when the key is there.
@@ -121,7 +121,7 @@ export async function cachedPublicationRender(
   render: (publication: PublicPublication) => Promise<Uint8Array<ArrayBuffer>>,
 ): Promise<{ head: PublicPublicationHead; render: CachedRender }> {
   const head = await publicationHead(db, slug, number);
-  if (!head) throw notFound(number === null ? "This publication" : `Version ${number}`);
+  if (!head) throw publicationNotFound(number);
   const key = [
     head.id,
     head.latest.number,
@@ -131,11 +131,12 @@ export async function cachedPublicationRender(
   const hit = cache().get(key);
   if (hit) return { head, render: hit };
 
+  const { pending } = caches();
   let job = pending.get(key);
   if (!job) {
     job = (async () => {
       const snapshot = await findPublicationSnapshot(db, head.id);
-      if (!snapshot) throw notFound("This publication");
+      if (!snapshot) throw publicationNotFound(number);
       const { id: _id, ...rest } = head;
       const body = await render({ ...rest, snapshot });
       const entry: CachedRender = {

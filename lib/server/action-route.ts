@@ -16,9 +16,10 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/instance";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, ERROR_STATUS, type ErrorBody, errorBody } from "@/lib/errors";
+import { AppError, errorBody } from "@/lib/errors";
 import { type AnyActionDefinition, executeAction } from "./action";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+import { errorResponse } from "./route";
 
 /** The same bound as server actions' bodies (next.config.mjs `serverActions.bodySizeLimit`). */
 export const MAX_ACTION_BODY_BYTES = 5 * 1024 * 1024;
@@ -93,14 +94,6 @@ async function readInput(request: Request): Promise<unknown> {
   );
 }
 
-function reply(requestId: string, body: { data: unknown } | { error: ErrorBody }): Response {
-  const status = "error" in body ? ERROR_STATUS[body.error.code] : 200;
-  return NextResponse.json(body, {
-    status,
-    headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
-  });
-}
-
 /** The POST handler for `/api/actions/[name]`, over the given definitions (by name). */
 export function actionRoute(actions: ReadonlyMap<string, AnyActionDefinition>) {
   return async (request: Request, context: { params: Promise<{ name: string }> }) => {
@@ -120,12 +113,16 @@ export function actionRoute(actions: ReadonlyMap<string, AnyActionDefinition>) {
       const input = await readInput(request);
       const [db, actor] = await Promise.all([getDb(), getCurrentActor()]);
       const result = await executeAction(definition, { db, actor, requestId }, input);
-      return reply(requestId, result.ok ? { data: result.data } : { error: result.error });
+      if (!result.ok) return errorResponse(result.error, requestId);
+      return NextResponse.json(
+        { data: result.data },
+        { headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId } },
+      );
     } catch (err) {
       // Only our own refusals reach here (executeAction never throws); anything else would be
       // a bug in this file, and Next logs it through onRequestError with the request id.
       if (!(err instanceof AppError)) throw err;
-      return reply(requestId, { error: errorBody(err) });
+      return errorResponse(errorBody(err), requestId);
     }
   };
 }

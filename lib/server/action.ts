@@ -86,6 +86,14 @@ export function withoutNul(raw: unknown): unknown {
   return raw;
 }
 
+/** A failed parse as the `validation` error: the first message, and every one by field. */
+export function validationError(error: z.ZodError, fallback: string): AppError {
+  const fieldErrors = toFieldErrors(error);
+  return new AppError("validation", Object.values(fieldErrors)[0]?.[0] ?? fallback, {
+    fieldErrors,
+  });
+}
+
 export async function executeAction<S extends z.ZodType, R, P extends Permission | null>(
   def: ActionDefinition<S, R, P>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
@@ -93,11 +101,7 @@ export async function executeAction<S extends z.ZodType, R, P extends Permission
 ): Promise<ActionResult<R>> {
   try {
     const parsed = def.input.safeParse(withoutNul(raw));
-    if (!parsed.success) {
-      const fieldErrors = toFieldErrors(parsed.error);
-      const first = Object.values(fieldErrors)[0]?.[0];
-      throw new AppError("validation", first ?? "Some fields are not valid.", { fieldErrors });
-    }
+    if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
     if (def.permission !== null) authorize(deps.actor, def.permission);
     // authorize() above guarantees an actor whenever a permission is required.
     const ctx = (tx: Tx) => ({ tx, actor: deps.actor }) as ActionContext<P>;

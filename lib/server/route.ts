@@ -11,8 +11,14 @@ import type { Db } from "@/db/client";
 import { getDb } from "@/db/instance";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { AppError, concurrentWriteConflict, ERROR_STATUS, errorBody } from "@/lib/errors";
-import { toFieldErrors } from "./action";
+import {
+  AppError,
+  concurrentWriteConflict,
+  ERROR_STATUS,
+  type ErrorBody,
+  errorBody,
+} from "@/lib/errors";
+import { validationError } from "./action";
 import { logError } from "./log";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
@@ -41,34 +47,31 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
     try {
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const parsed = def.input.safeParse({ ...query, ...(await context.params) });
-      if (!parsed.success) {
-        const fieldErrors = toFieldErrors(parsed.error);
-        const first = Object.values(fieldErrors)[0]?.[0];
-        throw new AppError("validation", first ?? "The request is not valid.", { fieldErrors });
-      }
+      if (!parsed.success) throw validationError(parsed.error, "The request is not valid.");
       const [db, actor] = await Promise.all([getDb(), def.anonymous ? null : getCurrentActor()]);
       return await def.run({ db, actor, input: parsed.data, request, requestId });
     } catch (caught) {
       const err = concurrentWriteConflict(caught) ?? caught;
-      if (err instanceof AppError) {
-        return NextResponse.json(
-          { error: errorBody(err) },
-          {
-            status: ERROR_STATUS[err.code],
-            headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
-          },
-        );
-      }
+      if (err instanceof AppError) return errorResponse(errorBody(err), requestId);
       logError("route failed", err, { route: def.name, requestId });
-      return NextResponse.json(
+      return errorResponse(
         {
-          error: {
-            code: "internal",
-            message: `Something went wrong on our side. Please try again (request ${requestId}).`,
-          },
+          code: "internal",
+          message: `Something went wrong on our side. Please try again (request ${requestId}).`,
         },
-        { status: 500, headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId } },
+        requestId,
       );
     }
   };
+}
+
+/** An error as route handlers answer it: `{ error }` with its code's status, never cached. */
+export function errorResponse(error: ErrorBody, requestId: string): Response {
+  return NextResponse.json(
+    { error },
+    {
+      status: ERROR_STATUS[error.code],
+      headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
+    },
+  );
 }
