@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import { getDb } from "@/db/instance";
 import type { AuditLogRow } from "@/db/queries/audit";
 import { readAuditFilterOptions, readAuditLog } from "@/lib/audit/read";
@@ -31,6 +32,49 @@ function queryString(query: AuditLogQuery, before?: number): string {
   if (before !== undefined) params.set("before", String(before));
   const s = params.toString();
   return s ? `?${s}` : "";
+}
+
+/** Why no log is shown: said next to the filter when it is one, else here. */
+function FilterError({ errors }: { errors: Record<string, string[]> }) {
+  const message = formLevelMessage(
+    { message: Object.values(errors)[0]?.[0] ?? "The filters are not valid.", fieldErrors: errors },
+    FILTER_KEYS,
+  );
+  return message ? (
+    <div className="alert error" role="alert">
+      {message}
+    </div>
+  ) : (
+    <div className="alert error">Correct the filters above to see the log.</div>
+  );
+}
+
+/** A filter chosen from a list, "any" first; `value` is what the URL asked for. */
+function ChoiceField({
+  id,
+  label,
+  any,
+  value,
+  children: choices,
+}: {
+  id: string;
+  label: string;
+  any: string;
+  value: string;
+  children: readonly { id: string; label: string }[];
+}) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} name={id} defaultValue={value}>
+        <option value="">{any}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
 }
 
 function Changes({ event }: { event: AuditLogRow }) {
@@ -66,15 +110,15 @@ export default async function AuditPage({
     );
   }
   const db = await getDb();
-  const parsed = auditLogQuerySchema.safeParse(await searchParams);
+  const raw = await searchParams;
+  const typed = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
+  const parsed = auditLogQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : toFieldErrors(parsed.error);
   const query: AuditLogQuery = parsed.success ? parsed.data : {};
   const [options, log] = await Promise.all([
     readAuditFilterOptions(db, actor),
     parsed.success ? readAuditLog(db, actor, query) : null,
   ]);
-  const raw = await searchParams;
-  const typed = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
 
   return (
     <div className="page page-wide stack">
@@ -87,69 +131,34 @@ export default async function AuditPage({
       </div>
       <form method="get" action="/admin/audit" className="card audit-filters" aria-label="Filters">
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="audit-actor">Actor</label>
-            <select id="audit-actor" name="actor" defaultValue={typed("actor")}>
-              <option value="">Anyone</option>
-              {options.users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action">Action</label>
+          <ChoiceField id="actor" label="Actor" any="Anyone" value={typed("actor")}>
+            {options.users}
+          </ChoiceField>
+          <Field
+            id="action"
+            label="Action"
+            hint="An action, or its first words: “article.transition”."
+            errors={errors.action}
+          >
             <input
-              id="audit-action"
-              name="action"
+              {...fieldA11y("action", errors.action, true)}
               type="text"
               defaultValue={typed("action")}
               placeholder="claim or claim.update"
-              aria-invalid={errors.action ? true : undefined}
-              aria-describedby="audit-action-hint"
             />
-            <span id="audit-action-hint" className="hint">
-              {errors.action?.[0] ?? "An action, or its first words: “article.transition”."}
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-entity">Entity type</label>
-            <select id="audit-entity" name="entity" defaultValue={typed("entity")}>
-              <option value="">Any</option>
-              {AUDIT_ENTITY_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-article">Article</label>
-            <select id="audit-article" name="article" defaultValue={typed("article")}>
-              <option value="">Any</option>
-              {options.articles.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-from">From (UTC)</label>
-            <input id="audit-from" name="from" type="date" defaultValue={typed("from")} />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-to">To (UTC, included)</label>
-            <input
-              id="audit-to"
-              name="to"
-              type="date"
-              defaultValue={typed("to")}
-              aria-invalid={errors.to ? true : undefined}
-            />
-            {errors.to ? <p className="field-error">{errors.to[0]}</p> : null}
-          </div>
+          </Field>
+          <ChoiceField id="entity" label="Entity type" any="Any" value={typed("entity")}>
+            {AUDIT_ENTITY_TYPES.map((t) => ({ id: t, label: t }))}
+          </ChoiceField>
+          <ChoiceField id="article" label="Article" any="Any" value={typed("article")}>
+            {options.articles}
+          </ChoiceField>
+          <Field id="from" label="From (UTC)" errors={errors.from}>
+            <input {...fieldA11y("from", errors.from)} type="date" defaultValue={typed("from")} />
+          </Field>
+          <Field id="to" label="To (UTC, included)" errors={errors.to}>
+            <input {...fieldA11y("to", errors.to)} type="date" defaultValue={typed("to")} />
+          </Field>
         </div>
         <div className="button-row">
           <button type="submit" className="button primary">
@@ -164,9 +173,7 @@ export default async function AuditPage({
         </div>
       </form>
       {!log ? (
-        <div className="alert error" role="alert">
-          {Object.values(errors)[0]?.[0] ?? "The filters are not valid."}
-        </div>
+        <FilterError errors={errors} />
       ) : log.events.length === 0 ? (
         <div className="card">
           <p className="empty">No audit events match these filters.</p>
