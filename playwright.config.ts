@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumOptions } from "./tests/helpers/chromium";
 
 /**
  * End-to-end tests against a production build (`scripts/e2e.mjs` builds it into .next-e2e
@@ -11,11 +11,6 @@ import { defineConfig } from "@playwright/test";
 const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3100);
 const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
 
-/** Debian's Chromium here (no browser download on this network); Playwright's own elsewhere. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-}
 
 const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
   NODE_ENV: "production",
@@ -49,17 +44,7 @@ export default defineConfig({
     baseURL: demoUrl,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumOptions(),
   },
   webServer: [
     {

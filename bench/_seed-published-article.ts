@@ -15,16 +15,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { createClaim, updateClaim } from "@/lib/claims/service";
 import { addEvidence } from "@/lib/evidence/service";
 import { executeAction } from "@/lib/server/action";
-
-const CLAIMS = 1_000;
-const EVIDENCE_PER_CLAIM = 3;
-const SENTENCES = [
-  "Stem cell therapy has been proposed for chronic kidney disease in several small trials.",
-  "The clinic states that the procedure has no side effects and needs no follow-up.",
-  "Dialysis remains the standard of care for end-stage renal failure in most countries.",
-  "The authors conclude that the therapy is completely safe for children and the elderly.",
-];
-const QUOTE = SENTENCES[1] as string;
+import {
+  CLAIMS,
+  EVIDENCE_PER_CLAIM,
+  LARGE_ARTICLE_TEXT,
+  QUOTE,
+  sampleEvidence,
+} from "./_large-article";
 
 async function ok<T>(
   promise: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
@@ -54,14 +51,10 @@ async function main() {
     const managing = await user("bench.managing@example.com", "editor");
     const reviewer = await user("bench.reviewer@example.com", "reviewer");
 
-    // One paragraph of four sentences per claim, as bench/exports.ts.
-    const text = Array.from({ length: CLAIMS }, (_, p) =>
-      SENTENCES.map((s, i) => `${s} (section ${p + 1}.${i + 1})`).join(" "),
-    ).join("\n\n");
     const article = await db.transaction((tx) =>
       createArticleFromText(tx, editor.id, {
         title: "A long article, fact-checked",
-        text,
+        text: LARGE_ARTICLE_TEXT,
         sourceUrl: "https://clinic.example/post",
         originalAuthor: "Kidney Service China",
         originalPublishedAt: "2016-04-02",
@@ -96,18 +89,8 @@ async function main() {
             { db, actor: reviewer },
             {
               claimId: claim.id,
-              title: `Adverse events of stem cell therapy: review ${n + 1}.${e + 1}`,
-              authors: "Smith J, Chen L, Okafor N",
-              publisher: "BMJ",
-              year: 2021,
-              url: "https://bmj.example/review",
-              doi: `10.1000/xyz.${n}.${e}`,
-              pmid: "31978945",
-              excerpt: "Rejection occurred in 12% of recipients; two developed tumours.",
+              ...sampleEvidence(n, e),
               stance: "supports",
-              studyDesign: "systematic_review_rct",
-              gradeCertainty: "moderate",
-              gradeDowngradeReasons: ["imprecision"],
             },
           ),
         );

@@ -8,19 +8,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildApp, signInCookies, startApp } from "./_app.mjs";
+import { ApiClient, buildApp, demoLogin, startServer } from "../tests/helpers/app-server.ts";
 
 const distDir = ".next-bench";
 const buildSeconds = buildApp(distDir);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-"));
-const app = await startApp({ distDir, dataDir, port: 3190, demo: true });
+const app = await startServer({ distDir, dataDir, port: 3190, demo: true });
 const { base } = app;
 try {
   const startSeconds = app.seconds;
-  const cookies = await signInCookies(base, "reviewer@example.com", "demo-reviewer-pass");
-  const page = await fetch(`${base}/articles/how-does-stem-cell-therapy-treat-kidney-failure`, {
-    headers: { cookie: cookies.join("; ") },
-  });
+  const reviewer = await ApiClient.signIn(base, demoLogin("reviewer@example.com"));
+  const page = await reviewer.get("/articles/how-does-stem-cell-therapy-treat-kidney-failure");
   const html = await page.text();
   if (
     !html.includes("Create claim") &&
@@ -43,7 +41,7 @@ try {
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
   console.log(`next build:                    ${buildSeconds.toFixed(1)} s`);
   console.log(
-    `next start → first page:       ${startSeconds.toFixed(1)} s (new PGlite directory, demo seeding included)`,
+    `next start → healthy:          ${startSeconds.toFixed(1)} s (new PGlite directory, demo seeding included)`,
   );
   console.log(
     `article page First Load JS:    ${kb(gz)} gzipped (${kb(raw)} raw, ${scripts.length} scripts; budget 300 kB)`,

@@ -8,25 +8,19 @@ import { textToDoc } from "../lib/document/from-text";
 import { docToPlainText } from "../lib/document/text-map";
 import { EXPORT_FORMAT_IDS, renderExport } from "../lib/export/formats";
 import { buildExportModel, type ClaimSource } from "../lib/export/model";
+import {
+  CLAIMS,
+  EVIDENCE_PER_CLAIM,
+  LARGE_ARTICLE_TEXT,
+  QUOTE,
+  sampleEvidence,
+} from "./_large-article";
 
-const CLAIMS = 1_000;
-const EVIDENCE_PER_CLAIM = 3;
 const RUNS = 5;
 
-const SENTENCES = [
-  "Stem cell therapy has been proposed for chronic kidney disease in several small trials.",
-  "The clinic states that the procedure has no side effects and needs no follow-up.",
-  "Dialysis remains the standard of care for end-stage renal failure in most countries.",
-  "The authors conclude that the therapy is completely safe for children and the elderly.",
-];
-
-// One paragraph of four sentences per claim: ~60 words each, ~60,000 words in all.
-const text = Array.from({ length: CLAIMS }, (_, p) =>
-  SENTENCES.map((s, i) => `${s} (section ${p + 1}.${i + 1})`).join(" "),
-).join("\n\n");
-const doc = textToDoc(text);
+const doc = textToDoc(LARGE_ARTICLE_TEXT);
 const plainText = docToPlainText(doc);
-const quote = SENTENCES[1] as string;
+const quote = QUOTE;
 
 const claims: ClaimSource[] = [];
 let from = 0;
@@ -54,18 +48,8 @@ for (let n = 1; n <= CLAIMS; n++) {
       state: "exact",
     },
     evidence: Array.from({ length: EVIDENCE_PER_CLAIM }, (_, e) => ({
-      title: `Adverse events of stem cell therapy: review ${n}.${e + 1}`,
-      authors: "Smith J, Chen L, Okafor N",
-      publisher: "BMJ",
-      year: 2021,
-      url: "https://bmj.example/review",
-      doi: `10.1000/xyz.${n}.${e}`,
-      pmid: "31978945",
-      excerpt: "Rejection occurred in 12% of recipients; two developed tumours.",
+      ...sampleEvidence(n - 1, e),
       stance: "contradicts" as const,
-      studyDesign: "systematic_review_rct" as const,
-      gradeCertainty: "moderate" as const,
-      gradeDowngradeReasons: ["imprecision" as const],
     })),
   });
 }

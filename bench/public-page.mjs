@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { buildApp, root, startApp } from "./_app.mjs";
+import { buildApp, ROOT as root, startServer } from "../tests/helpers/app-server.ts";
 
 const distDir = ".next-bench";
 if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(root, distDir))) buildApp(distDir);
@@ -32,7 +32,7 @@ console.log(
   `seeded ${seeded.claims} claims, ${seeded.evidence} evidence items, published, in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
 );
 
-const app = await startApp({ distDir, dataDir, port: 3192 });
+const app = await startServer({ distDir, dataDir, port: 3192, demo: false });
 const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
 console.log(`load: ${hasWrk ? "wrk" : "autocannon"}, 10 connections, 10 s`);
 

@@ -13,7 +13,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { buildApp, chromiumOptions, root, startApp } from "./_app.mjs";
+import { buildApp, ROOT as root, startServer } from "../tests/helpers/app-server.ts";
+import { chromiumOptions } from "../tests/helpers/chromium.ts";
 
 const distDir = ".next-bench";
 if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(root, distDir))) buildApp(distDir);
@@ -27,7 +28,7 @@ const seed = spawnSync(
 if (seed.status !== 0) throw new Error("seeding failed");
 const seeded = JSON.parse(seed.stdout.trim().split("\n").at(-1));
 
-const app = await startApp({ distDir, dataDir, port: 3191 });
+const app = await startServer({ distDir, dataDir, port: 3191, demo: false });
 const browser = await chromium.launch(chromiumOptions());
 const ms = (n) => `${n.toFixed(0)} ms`;
 const pct = (xs, p) => {

@@ -15,10 +15,12 @@ const benches = fs
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  // TypeScript benches load the app's server modules, which insist on the react-server condition.
+  // Every bench loads TypeScript (tsx): the .ts ones the app's server modules, which insist on
+  // the react-server condition; the .mjs ones (Chromium, HTTP load) the test helpers that start
+  // the app.
   const args = file.endsWith(".ts")
     ? ["--conditions=react-server", "--import", "tsx", path.join(dir, file)]
-    : [path.join(dir, file)];
+    : ["--import", "tsx", path.join(dir, file)];
   const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
   if (status !== 0) failed++;
 }

@@ -8,8 +8,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { afterEach, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import type { z } from "zod";
 import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
+import type { Actor, Permission } from "../../lib/auth/permissions";
+import { type ActionDefinition, executeAction } from "../../lib/server/action";
 
 export const testEngine = (): "pglite" | "postgres" =>
   process.env.CLAIMDESK_TEST_ENGINE === "postgres" ? "postgres" : "pglite";
@@ -53,6 +56,35 @@ export function freshDatabasePerTest(): { readonly handle: DbHandle; readonly db
     get db() {
       return handle().db;
     },
+  };
+}
+
+/**
+ * One database for all the tests of the calling file (each makes its own article), and a way
+ * to run an action on it as someone: `const file = databasePerFile();` then `file.db` and
+ * `file.run(definition, actor, input)` inside a test.
+ */
+export function databasePerFile() {
+  let current: DbHandle | null = null;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const db = () => {
+    if (!current) throw new Error("databasePerFile: use the database inside a test");
+    return current.db;
+  };
+  return {
+    get db() {
+      return db();
+    },
+    run: <S extends z.ZodType, R, P extends Permission | null>(
+      def: ActionDefinition<S, R, P>,
+      actor: Actor | null,
+      input: unknown,
+    ) => executeAction(def, { db: db(), actor }, input),
   };
 }
 

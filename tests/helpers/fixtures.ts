@@ -1,5 +1,6 @@
 /** Test data written through the real services, as users would write it. */
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { findRevisionById } from "../../db/queries/revisions";
 import { insertUser } from "../../db/queries/users";
@@ -116,4 +117,38 @@ export async function resolvedInaccurateClaim(
       suggestedCorrection: "",
     }),
   );
+}
+
+/**
+ * Runs `work` while the database itself refuses every audit event of `articleId` (a trigger
+ * that raises), to prove an action writes nothing when its audit event cannot be stored. The
+ * action logs the failure as an unexpected error: those lines are collected, not printed, and
+ * returned with `work`'s result. The trigger is gone afterwards, whatever happened.
+ */
+export async function withAuditEventsFailing<T>(
+  db: Db,
+  articleId: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; errorLogs: unknown[][] }> {
+  const fn = `cd_fail_${randomUUID().replace(/-/g, "")}`;
+  await db.execute(
+    sql.raw(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END; $$`,
+    ),
+  );
+  await db.execute(
+    sql.raw(
+      `CREATE TRIGGER ${fn} BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.article_id = '${articleId}') EXECUTE FUNCTION ${fn}()`,
+    ),
+  );
+  const errorLogs: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errorLogs.push(args);
+  try {
+    return { result: await work(), errorLogs };
+  } finally {
+    console.error = original;
+    await db.execute(sql.raw(`DROP TRIGGER ${fn} ON audit_events`));
+    await db.execute(sql.raw(`DROP FUNCTION ${fn}()`));
+  }
 }

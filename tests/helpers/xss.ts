@@ -59,8 +59,8 @@ const ATTRIBUTES = new Set(
   ),
 );
 
-/** Attributes a browser follows as a URL. */
-const URL_ATTRIBUTES = new Set([
+/** Attributes a browser follows as a URL (the parser's checks and the browser's share them). */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
   "href",
   "src",
   "action",

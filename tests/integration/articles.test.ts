@@ -16,7 +16,13 @@ import { setEditorNote, updateClaim } from "../../lib/claims/service";
 import { normalizeText } from "../../lib/document/from-text";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
 import { createTestDatabase } from "../helpers/db";
-import { claimQuote, createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
+import {
+  claimQuote,
+  createActor,
+  importArticle,
+  STEM_CELL_TEXT,
+  withAuditEventsFailing,
+} from "../helpers/fixtures";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -477,28 +483,10 @@ describe("transitions and their audit events", () => {
     const { approver, article: a } = await inReview();
     const before = await article(a.id);
     // A fault injected in the database itself: inserting this article's audit events fails.
-    const fn = `cd_fail_${randomUUID().replace(/-/g, "")}`;
-    await db().execute(
-      sql.raw(
-        `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END; $$`,
-      ),
+    const { result, errorLogs: errors } = await withAuditEventsFailing(db(), a.id, () =>
+      transition(approver, a.id, "request_changes"),
     );
-    await db().execute(
-      sql.raw(
-        `CREATE TRIGGER ${fn} BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.article_id = '${a.id}') EXECUTE FUNCTION ${fn}()`,
-      ),
-    );
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
-      const result = await transition(approver, a.id, "request_changes");
-      expect(result).toMatchObject({ ok: false, error: { code: "internal" } });
-    } finally {
-      console.error = original;
-      await db().execute(sql.raw(`DROP TRIGGER ${fn} ON audit_events`));
-      await db().execute(sql.raw(`DROP FUNCTION ${fn}()`));
-    }
+    expect(result).toMatchObject({ ok: false, error: { code: "internal" } });
     expect(errors).toHaveLength(1);
     expect(await article(a.id)).toMatchObject({ state: "in_review", version: before.version });
     // With the database healthy again, the same decision goes through.

@@ -4,34 +4,17 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { auditEvents, claims, evidence } from "../../db/schema";
-import type { Actor, Permission } from "../../lib/auth/permissions";
 import { setEditorNote, updateClaim } from "../../lib/claims/service";
 import type { Verdict } from "../../lib/domain/vocabulary";
 import { addEvidence, deleteEvidence } from "../../lib/evidence/service";
-import { type ActionDefinition, executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle?.close();
-});
-const db = () => handle.db;
-
-function run<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
-  actor: Actor | null,
-  input: unknown,
-) {
-  return executeAction(def, { db: db(), actor }, input);
-}
+const file = databasePerFile();
+const db = () => file.db;
+const run = file.run;
 
 const SOURCE = {
   title: "Safety of mesenchymal stem cells: a systematic review",

@@ -5,14 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import type { PublicPublication } from "../../db/queries/publications";
 import { articles, auditEvents, publications } from "../../db/schema";
 import { transitionArticle } from "../../lib/articles/service";
 import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor, Permission } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/auth/permissions";
 import { setEditorNote, updateClaim } from "../../lib/claims/service";
 import { textToDoc } from "../../lib/document/from-text";
 import type { ExportModel } from "../../lib/export/model";
@@ -21,32 +19,19 @@ import { renderPublicationExport, renderPublicationHtml } from "../../lib/public
 import { getPublicPublication } from "../../lib/publications/read";
 import { cachedPublicationRender } from "../../lib/publications/render-cache";
 import { saveRevision } from "../../lib/revisions/service";
-import { type ActionDefinition, executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { databasePerFile } from "../helpers/db";
 import {
   createActor,
   importArticle,
   ok,
   resolvedInaccurateClaim,
   STEM_CELL_TEXT,
+  withAuditEventsFailing,
 } from "../helpers/fixtures";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle?.close();
-});
-const db = () => handle.db;
-
-function run<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
-  actor: Actor | null,
-  input: unknown,
-) {
-  return executeAction(def, { db: db(), actor }, input);
-}
+const file = databasePerFile();
+const db = () => file.db;
+const run = file.run;
 
 async function article(id: string) {
   const [row] = await db().select().from(articles).where(eq(articles.id, id));
@@ -140,29 +125,10 @@ describe("publish", () => {
   it("writes nothing when the audit event cannot be stored (one transaction)", async () => {
     const { approver, article: a } = await approvedArticle();
     const before = await article(a.id);
-    const fn = `cd_fail_${randomUUID().replace(/-/g, "")}`;
-    await db().execute(
-      sql.raw(
-        `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END; $$`,
-      ),
+    const { result } = await withAuditEventsFailing(db(), a.id, () =>
+      transition(approver, a.id, "publish"),
     );
-    await db().execute(
-      sql.raw(
-        `CREATE TRIGGER ${fn} BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.article_id = '${a.id}') EXECUTE FUNCTION ${fn}()`,
-      ),
-    );
-    const original = console.error;
-    console.error = () => {};
-    try {
-      expect(await transition(approver, a.id, "publish")).toMatchObject({
-        ok: false,
-        error: { code: "internal" },
-      });
-    } finally {
-      console.error = original;
-      await db().execute(sql.raw(`DROP TRIGGER ${fn} ON audit_events`));
-      await db().execute(sql.raw(`DROP FUNCTION ${fn}()`));
-    }
+    expect(result).toMatchObject({ ok: false, error: { code: "internal" } });
     expect(await publicationsOf(a.id)).toHaveLength(0);
     expect(await article(a.id)).toMatchObject({ state: "approved", version: before.version });
   });

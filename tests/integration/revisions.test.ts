@@ -6,13 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { DbHandle } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { articles, auditEvents, claimAnchors, claims, revisions } from "../../db/schema";
 import { transitionArticle } from "../../lib/articles/service";
 import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor, Permission } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/auth/permissions";
 import { getClaimHistory } from "../../lib/claims/read";
 import { updateClaim } from "../../lib/claims/service";
 import { textToDoc } from "../../lib/document/from-text";
@@ -25,26 +23,12 @@ import {
   saveRevision,
   saveRevisionFromImport,
 } from "../../lib/revisions/service";
-import { type ActionDefinition, executeAction } from "../../lib/server/action";
-import { createTestDatabase } from "../helpers/db";
+import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle?.close();
-});
-const db = () => handle.db;
-
-function run<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
-  actor: Actor | null,
-  input: unknown,
-) {
-  return executeAction(def, { db: db(), actor }, input);
-}
+const file = databasePerFile();
+const db = () => file.db;
+const run = file.run;
 
 const ORIGINAL = [
   "Stem cell therapy is one new treatment of kidney failure.",

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { URL_ATTRIBUTES } from "../../helpers/xss";
 import { signIn } from "./session";
 
 /**
@@ -52,19 +53,9 @@ export class XssWatch {
   /** Asserts that nothing ran and nothing executable is in the page now. */
   async check(where: string) {
     const found = await this.page.evaluate(
-      ({ userText }) => {
+      ({ userText, urlAttributeList }) => {
         const problems: string[] = [];
-        const urlAttributes = new Set([
-          "href",
-          "src",
-          "action",
-          "formaction",
-          "xlink:href",
-          "data",
-          "poster",
-          "background",
-          "ping",
-        ]);
+        const urlAttributes = new Set(urlAttributeList);
         const textElements = new Set(
           "P DIV SPAN A STRONG EM S CODE PRE BR HR UL OL LI BLOCKQUOTE MARK SUP H1 H2 H3 H4 H5 H6 TABLE THEAD TBODY TR TH TD SECTION".split(
             " ",
@@ -102,7 +93,7 @@ export class XssWatch {
         if (xss !== undefined) problems.push(`window.__xss = ${String(xss)}`);
         return problems;
       },
-      { userText: USER_TEXT },
+      { userText: USER_TEXT, urlAttributeList: [...URL_ATTRIBUTES] },
     );
     expect(found, `executable content on ${where}`).toEqual([]);
     expect(this.dialogs, `dialogs on ${where}`).toEqual([]);
