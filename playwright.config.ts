@@ -11,7 +11,6 @@ import { chromiumOptions } from "./tests/helpers/chromium";
 const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3100);
 const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
 
-
 const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
   NODE_ENV: "production",
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",

@@ -24,8 +24,17 @@ export function spawnClaimdesk(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): Promise<CliRun> {
+  return spawnCommand(process.execPath, [BIN, ...args], options);
+}
+
+/** Any command to completion, its output captured (`npm run …` as the operator's docs say). */
+export function spawnCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: options.env ?? process.env,
     });

@@ -5,14 +5,13 @@
  * scripts; and each refusal in one line with its exit code, leaving the databases as they were.
  * Always PGlite (the directories are the test's), so it lives with the unit tests and runs once.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
 import { readCodeMigrations } from "../../lib/backup/migrations";
-import { pgliteEnv, REPO_ROOT, spawnClaimdesk } from "../helpers/cli";
+import { pgliteEnv, REPO_ROOT, spawnClaimdesk, spawnCommand } from "../helpers/cli";
 import { readEveryTable, seedFullWorkspace } from "../helpers/workspace";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-cli-backup-"));
@@ -36,20 +35,8 @@ const everyTable = (dataDir: string) => withDatabase(dataDir, (h) => readEveryTa
 
 /** `npm run --silent NAME -- ARGS` in the project, as the operator's docs say. */
 function npmRun(name: string, args: string[], dataDir: string) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn("npm", ["run", "--silent", name, "--", ...args], {
-      cwd: REPO_ROOT,
-      env: pgliteEnv(dataDir),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  return spawnCommand("npm", ["run", "--silent", name, "--", ...args], {
+    env: pgliteEnv(dataDir),
   });
 }
 
