@@ -54,8 +54,16 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** Stored lower-cased; the unique index is the identity. */
     email: text("email").notNull(),
+    /** The display name shown wherever the person is named ("Medically reviewed by …"). */
     name: text("name").notNull(),
+    /** Professional credentials shown after the name, e.g. "MD, nephrologist"; empty if none. */
+    credentials: text("credentials").notNull().default(""),
     passwordHash: text("password_hash").notNull(),
+    /**
+     * Set for a temporary password (a new account, an admin's reset): the user must choose a
+     * new one before doing anything else. Cleared by changing the password.
+     */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     role: roleEnum("role").notNull().default("viewer"),
     /** A disabled user is refused on the next request (their JWT is not trusted alone). */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
@@ -85,6 +93,17 @@ export const workspaceSettings = pgTable(
     id: smallint("id").primaryKey().default(1),
     organizationName: text("organization_name").notNull().default("Claimdesk"),
     organizationUrl: text("organization_url"),
+    /**
+     * Where the public pages are read (`https://health.example.org`): the base of every absolute
+     * URL in exports and on the public page. Null: `NEXTAUTH_URL`.
+     */
+    publicBaseUrl: text("public_base_url"),
+    /** Short text shown as the organization's logo on the public page and exports; null: none. */
+    logoText: text("logo_text"),
+    /** Default months between medical reviews of an article ("next review due"). */
+    reviewIntervalMonths: integer("review_interval_months").notNull().default(12),
+    /** When false, `/p/**` answers 404: nothing is readable publicly. */
+    publicPagesEnabled: boolean("public_pages_enabled").notNull().default(true),
     updatedAt: updatedAt(),
   },
   (t) => [check("workspace_settings_single_row", sql`${t.id} = 1`)],
@@ -137,6 +156,13 @@ export const revisions = pgTable(
     parentId: uuid("parent_id"),
     approvedById: uuid("approved_by_id").references(() => users.id),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /**
+     * An editor's record that this revision was reviewed and needs no claims (its suggestions
+     * need no claim): lets approval through with untriaged suggestions, published as such.
+     */
+    noClaimsNote: text("no_claims_note"),
+    noClaimsById: uuid("no_claims_by_id").references(() => users.id),
+    noClaimsAt: timestamp("no_claims_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -173,6 +199,13 @@ export const claims = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * A claim created by mistake, deleted by its creator or an editor while in no publication.
+     * The row, its anchors and its history stay (audited facts are never removed); every list,
+     * gate and export leaves it out. Its number is not reused.
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: uuid("deleted_by_id").references(() => users.id),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer("version").notNull().default(1),
   },

@@ -1,21 +1,33 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { workspaceSettings } from "../schema";
+import { type WorkspaceSettings, workspaceSettings } from "../schema";
 
-export interface OrganizationSettings {
-  organizationName: string;
-  organizationUrl: string | null;
-}
+/** The workspace settings as every reader sees them (the row without its bookkeeping). */
+export type WorkspaceSettingsValues = Omit<WorkspaceSettings, "id" | "updatedAt">;
+
+/** What a workspace that never saved its settings uses (the column defaults). */
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
+  organizationName: "Claimdesk",
+  organizationUrl: null,
+  publicBaseUrl: null,
+  logoText: null,
+  reviewIntervalMonths: 12,
+  publicPagesEnabled: true,
+};
 
 /** The workspace settings, or the defaults when the row was never written. */
-export async function getWorkspaceSettings(db: Db): Promise<OrganizationSettings> {
+export async function getWorkspaceSettings(db: Db): Promise<WorkspaceSettingsValues> {
   const [row] = await db
     .select({
       organizationName: workspaceSettings.organizationName,
       organizationUrl: workspaceSettings.organizationUrl,
+      publicBaseUrl: workspaceSettings.publicBaseUrl,
+      logoText: workspaceSettings.logoText,
+      reviewIntervalMonths: workspaceSettings.reviewIntervalMonths,
+      publicPagesEnabled: workspaceSettings.publicPagesEnabled,
     })
     .from(workspaceSettings)
     .where(eq(workspaceSettings.id, 1));
-  return row ?? { organizationName: "Claimdesk", organizationUrl: null };
+  return row ?? DEFAULT_WORKSPACE_SETTINGS;
 }
