@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { DraftScope } from "@/app/_components/drafts";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
@@ -41,7 +42,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           <Link href="/signout">Sign out</Link>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        {/* Whose drafts of unsaved form text this browser keeps (app/_components/drafts.tsx). */}
+        <DraftScope userId={actor.id}>{children}</DraftScope>
+      </main>
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { DraftNote, useDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y } from "@/app/_components/field";
 import {
   ConflictNotice,
@@ -84,6 +85,15 @@ export function ClaimPanel({
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
+  // Unsaved review fields survive switching claims, links and reloads (per user and claim).
+  const draft = useDraft({
+    claimId: claim.id,
+    field: "review",
+    saved: formOf(claim),
+    value: form,
+    restore: (v) => setForm({ ...formOf(claim), ...v }),
+    enabled: canEdit,
+  });
 
   const set = <K extends keyof ClaimForm>(key: K, value: ClaimForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -102,6 +112,7 @@ export function ClaimPanel({
     const result = await updateClaimAction({ claimId: claim.id, version, ...form });
     setPending(false);
     if (!result.ok) return showError(result.error);
+    draft.clear();
     setErrors({});
     setConflict(null);
     setMessage({ kind: "success", text: "Saved." });
@@ -127,6 +138,7 @@ export function ClaimPanel({
       ) : null}
 
       <FormMessage message={message} />
+      <DraftNote draft={draft} />
       {conflict ? (
         <ConflictNotice
           testId="conflict"
@@ -276,6 +288,14 @@ function EditorNote({
   const [value, setValue] = useState(note);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const draft = useDraft({
+    claimId,
+    field: "editorNote",
+    saved: note,
+    value,
+    restore: (v) => setValue(String(v)),
+    enabled: canEdit,
+  });
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -283,6 +303,7 @@ function EditorNote({
     const result = await setEditorNoteAction({ claimId, version, editorNote: value });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
+    draft.clear();
     setError(null);
     onSaved?.(result.data.version, "Editor’s note saved.");
     router.refresh();
@@ -291,6 +312,7 @@ function EditorNote({
   return (
     <form onSubmit={save} className="stack" style={{ marginTop: "1.25rem" }}>
       <h3 className="section-title">Editor’s note</h3>
+      <DraftNote draft={draft} />
       <Field
         id="editorNote"
         label="Note to readers"

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
+import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y } from "@/app/_components/field";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/comments";
 import type { ReviewComment } from "@/lib/comments/read";
@@ -50,7 +51,7 @@ export function CommentsSection({
       ) : (
         <ol className="comment-list" aria-label="Comments">
           {comments.map((c) => (
-            <CommentItem key={c.id} comment={c} />
+            <CommentItem key={c.id} comment={c} claimId={claimId} />
           ))}
         </ol>
       )}
@@ -67,6 +68,13 @@ function NewComment({ claimId }: { claimId: string }) {
   const [refreshing, startTransition] = useTransition();
   const pending = sending || refreshing;
   const id = `comment-new-${claimId}`;
+  const draft = useDraft({
+    claimId,
+    field: "comment-new",
+    saved: "",
+    value: body,
+    restore: (v) => setBody(String(v)),
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,6 +85,7 @@ function NewComment({ claimId }: { claimId: string }) {
     setSending(false);
     // On error the text stays in the box, with the reason beside it.
     if (!result.ok) return setError(errorText(result.error));
+    draft.clear();
     startTransition(() => {
       setBody("");
       router.refresh();
@@ -86,6 +95,7 @@ function NewComment({ claimId }: { claimId: string }) {
   const errors = error ? [error] : undefined;
   return (
     <form onSubmit={submit} noValidate aria-label="New comment">
+      <DraftNote draft={draft} />
       <Field id={id} label="Add a comment" hint={MARKDOWN_HINT} errors={errors}>
         <textarea
           rows={3}
@@ -105,7 +115,7 @@ function NewComment({ claimId }: { claimId: string }) {
 
 type Mode = "view" | "editing" | "confirming-delete";
 
-function CommentItem({ comment }: { comment: ReviewComment }) {
+function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
   const [draft, setDraft] = useState(comment.body);
@@ -114,6 +124,17 @@ function CommentItem({ comment }: { comment: ReviewComment }) {
   const [refreshing, startTransition] = useTransition();
   const pending = working !== null || refreshing;
   const editId = `comment-edit-${comment.id}`;
+  // An edit in progress is a draft too; one stored reopens the edit box.
+  const field = `comment-${comment.id}`;
+  const kept = useDraft({
+    claimId,
+    field,
+    saved: comment.body,
+    value: draft,
+    restore: (v) => setDraft(String(v)),
+    enabled: mode === "editing",
+  });
+  useReopenDraft(claimId, field, () => setMode("editing"), comment.canEdit);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -123,6 +144,7 @@ function CommentItem({ comment }: { comment: ReviewComment }) {
     const result = await editCommentAction({ commentId: comment.id, body: draft });
     setWorking(null);
     if (!result.ok) return setError(errorText(result.error));
+    kept.clear();
     startTransition(() => {
       setMode("view");
       router.refresh();
@@ -166,14 +188,17 @@ function CommentItem({ comment }: { comment: ReviewComment }) {
 
       {mode === "editing" ? (
         <form onSubmit={save} noValidate aria-label="Edit comment">
+          <DraftNote draft={kept} />
           <Field id={editId} label="Your comment" hint={MARKDOWN_HINT} errors={errors}>
             <textarea
               rows={3}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === "Escape" && !pending) setMode("view");
-                else submitOnCtrlEnter(e);
+                if (e.key === "Escape" && !pending) {
+                  kept.clear();
+                  setMode("view");
+                } else submitOnCtrlEnter(e);
               }}
               readOnly={pending}
               // biome-ignore lint/a11y/noAutofocus: opened by the user's own click on Edit.
@@ -190,6 +215,7 @@ function CommentItem({ comment }: { comment: ReviewComment }) {
               type="button"
               disabled={pending}
               onClick={() => {
+                kept.clear();
                 setDraft(comment.body);
                 setError(null);
                 setMode("view");

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { DraftNote, useDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import {
   ConflictNotice,
@@ -99,6 +100,7 @@ export function EvidenceForm({
   submit,
   onCancel,
   onSaved,
+  draftOf,
 }: {
   /** The form's accessible name: "Add evidence", "Edit evidence". */
   label: string;
@@ -111,6 +113,8 @@ export function EvidenceForm({
   ) => Promise<ActionResult<unknown>>;
   onCancel: () => void;
   onSaved: () => void;
+  /** Where its unsaved values are kept as a draft (./drafts.tsx): the claim and which form. */
+  draftOf?: { claimId: string; field: string };
 }) {
   const p = useId();
   const [form, setForm] = useState<EvidenceFormValues>(initial);
@@ -119,6 +123,14 @@ export function EvidenceForm({
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [conflict, setConflict] = useState<EvidenceItem | null>(null);
   const [pending, setPending] = useState(false);
+  const draft = useDraft({
+    claimId: draftOf?.claimId ?? "",
+    field: draftOf?.field ?? "",
+    saved: initial,
+    value: form,
+    restore: (v) => setForm({ ...initial, ...v }),
+    enabled: draftOf !== undefined,
+  });
 
   const set = <K extends keyof EvidenceFormValues>(key: K, value: EvidenceFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -145,6 +157,7 @@ export function EvidenceForm({
     const result = await submit(form, version);
     setPending(false);
     if (!result.ok) return showError(result.error);
+    draft.clear();
     onSaved();
   }
 
@@ -156,6 +169,7 @@ export function EvidenceForm({
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label={label}>
       <FormMessage message={message} />
+      <DraftNote draft={draft} />
       {conflict ? (
         <ConflictNotice
           testId="evidence-conflict"
@@ -357,7 +371,14 @@ export function EvidenceForm({
           <button className="button primary" type="submit">
             {pending ? "Saving…" : submitLabel}
           </button>
-          <button className="button" type="button" onClick={onCancel}>
+          <button
+            className="button"
+            type="button"
+            onClick={() => {
+              draft.clear();
+              onCancel();
+            }}
+          >
             Cancel
           </button>
         </div>

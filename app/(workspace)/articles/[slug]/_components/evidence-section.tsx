@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReopenDraft } from "@/app/_components/drafts";
 import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
 import {
   addEvidenceAction,
@@ -36,6 +37,7 @@ export function EvidenceSection({
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  useReopenDraft(claimId, "evidence-new", () => setAdding(true), canEdit);
   return (
     <section aria-labelledby="evidence-title" style={{ marginTop: "1.25rem" }}>
       <h3 id="evidence-title" className="section-title">
@@ -76,6 +78,7 @@ export function EvidenceSection({
           label="Add evidence"
           initial={EMPTY_EVIDENCE}
           submitLabel="Add evidence"
+          draftOf={{ claimId, field: "evidence-new" }}
           submit={(values) => addEvidenceAction({ claimId, ...evidenceInputOf(values) })}
           onCancel={() => setAdding(false)}
           onSaved={() => {
@@ -104,6 +107,8 @@ function EvidenceListItem({
   const [mode, setMode] = useState<Mode>("view");
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [pending, setPending] = useState(false);
+  const draftOf = { claimId: item.claimId, field: `evidence-${item.id}` };
+  useReopenDraft(draftOf.claimId, draftOf.field, () => setMode("edit"), canEdit);
 
   async function remove() {
     setPending(true);
@@ -128,6 +133,7 @@ function EvidenceListItem({
           initial={evidenceFormOf(item)}
           initialVersion={item.version}
           submitLabel="Save evidence"
+          draftOf={draftOf}
           submit={(values, version) =>
             updateEvidenceAction({ evidenceId: item.id, version, ...evidenceInputOf(values) })
           }

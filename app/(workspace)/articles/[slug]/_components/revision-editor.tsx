@@ -3,8 +3,9 @@
 import { EditorContent, useEditor } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
+import { useLeaveGuard } from "@/app/_components/leave-guard";
 import { saveRevisionAction } from "@/lib/actions/revisions";
 import type { DocRoot } from "@/lib/document/schema";
 import { buildTextMap, offsetToPos } from "@/lib/document/text-map";
@@ -42,7 +43,6 @@ export function RevisionEditor({ data }: { data: EditData }) {
   const [error, setError] = useState<{ message: string; fieldErrors?: FieldErrors } | null>(null);
   const [newer, setNewer] = useState<NewerRevision | null>(null);
   const [linkRequest, setLinkRequest] = useState(0);
-  const savedRef = useRef(false);
 
   const editor = useEditor({
     extensions: [
@@ -94,17 +94,9 @@ export function RevisionEditor({ data }: { data: EditData }) {
     );
   }, [editor, data.claims]);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      if (savedRef.current) return;
-      event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  // Unsaved text: ask before a reload or close, and before any in-app link (the header's
+  // navigation, Cancel, History) takes the page away.
+  useLeaveGuard(dirty);
 
   async function save(base: string) {
     if (!editor || pending) return;
@@ -123,7 +115,6 @@ export function RevisionEditor({ data }: { data: EditData }) {
       setError({ message: result.error.message, fieldErrors: result.error.fieldErrors });
       return;
     }
-    savedRef.current = true;
     setDirty(false);
     router.push(`/articles/${article.slug}?saved=${result.data.number}`);
   }
