@@ -12,7 +12,8 @@ import { DEMO, signIn, signOut } from "./pages/session";
 const SLUG = "how-does-stem-cell-therapy-treat-kidney-failure";
 // Phrases no other spec claims: the demo workspace is shared by the whole run.
 const FIRST = "released by impaired kidneys";
-const SECOND = "kidney function level";
+// Not in a sentence the review spec expects among the suggestions.
+const SECOND = "Therapy treat kidney failure";
 const THIRD = "with the guidance of cytokines";
 
 async function createClaim(page: Page, article: ArticlePage, phrase: string) {
@@ -176,7 +177,7 @@ test("the revision editor asks before an in-app link drops unsaved changes", asy
   await expect(page.getByText("Unsaved changes.")).toBeVisible();
 
   // The header's navigation asks; "Cancel" stays, with the text as typed.
-  const question = page.waitForEvent("dialog");
+  const question = page.waitForEvent("dialog", { timeout: 10_000 });
   const click = page.getByRole("navigation", { name: "Main" }).getByRole("link").first().click();
   const dialog = await question;
   expect(dialog.type()).toBe("confirm");
@@ -188,7 +189,7 @@ test("the revision editor asks before an in-app link drops unsaved changes", asy
   await expect(page.getByText("Unsaved changes.")).toBeVisible();
 
   // The form's Cancel link asks too; "OK" leaves for the review page.
-  const again = page.waitForEvent("dialog");
+  const again = page.waitForEvent("dialog", { timeout: 10_000 });
   const leave = page.getByRole("link", { name: "Cancel" }).click();
   await (await again).accept();
   await leave;
