@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { DraftScope } from "@/app/_components/drafts";
+import { DraftScope } from "@/app/_components/draft-scope";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";

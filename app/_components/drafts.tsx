@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
+import { useContext, useEffect, useRef, useState } from "react";
+import { DraftUser } from "./draft-scope";
 
 /**
  * Drafts: what a person typed into a form and has not saved yet, kept in this browser so that
@@ -64,13 +65,6 @@ function readDraft(key: string): Stored | null {
   } catch {}
   removeRaw(key);
   return null;
-}
-
-const DraftUser = createContext<string | null>(null);
-
-/** Whose drafts the forms below keep. Without it, forms keep none. */
-export function DraftScope({ userId, children }: { userId: string; children: ReactNode }) {
-  return <DraftUser value={userId}>{children}</DraftUser>;
 }
 
 function useDraftKey(claimId: string, field: string, enabled: boolean): string | null {
