@@ -20,23 +20,34 @@ import { logError } from "@/lib/server/log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-export interface ActionContext<P extends Permission | null = Permission> {
+export interface ActionContext<P extends Permission | null = Permission, B = undefined> {
   tx: Tx;
   /** The signed-in user, read from the database; null only in actions open to anonymous users. */
   actor: P extends null ? Actor | null : Actor;
+  /** What the definition's `prepare` returned (undefined without one). */
+  prepared: B;
 }
 
 export interface ActionDefinition<
   S extends z.ZodType,
   R,
   P extends Permission | null = Permission | null,
+  B = undefined,
 > {
   /** Dotted name, used in logs and the authorization matrix: "claim.create". */
   name: string;
   input: S;
   /** The permission the actor must hold; null for the few actions open to anonymous users. */
   permission: P;
-  run: (ctx: ActionContext<P>, input: z.output<S>) => Promise<R>;
+  /**
+   * Slow work that needs no database (converting an upload), run after the permission check and
+   * before the transaction opens, so it never holds a connection that other requests wait for
+   * (PGlite has one). Its result is `ctx.prepared` in `run`. @default none
+   */
+  prepare?(actor: ActionContext<P>["actor"], input: z.output<S>): Promise<B>;
+  // Method syntax (bivariant parameters), so that any definition is assignable to the widest one
+  // whatever its `prepare` gives (test helpers take `Parameters<typeof executeAction>[0]`).
+  run(ctx: ActionContext<P, B>, input: z.output<S>): Promise<R>;
 }
 
 /**
@@ -45,11 +56,11 @@ export interface ActionDefinition<
  * authorization matrix), the widest instantiation is the honest type.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
-export type AnyActionDefinition = ActionDefinition<any, unknown, any>;
+export type AnyActionDefinition = ActionDefinition<any, unknown, any, any>;
 
-export function defineAction<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
-): ActionDefinition<S, R, P> {
+export function defineAction<S extends z.ZodType, R, P extends Permission | null, B = undefined>(
+  def: ActionDefinition<S, R, P, B>,
+): ActionDefinition<S, R, P, B> {
   return def;
 }
 
@@ -160,8 +171,13 @@ export function validationError(error: z.ZodError, fallback: string): AppError {
   });
 }
 
-export async function executeAction<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
+export async function executeAction<
+  S extends z.ZodType,
+  R,
+  P extends Permission | null,
+  B = undefined,
+>(
+  def: ActionDefinition<S, R, P, B>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
   raw: unknown,
 ): Promise<ActionResult<R>> {
@@ -170,7 +186,9 @@ export async function executeAction<S extends z.ZodType, R, P extends Permission
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
     if (def.permission !== null) authorize(deps.actor, def.permission);
     // authorize() above guarantees an actor whenever a permission is required.
-    const ctx = (tx: Tx) => ({ tx, actor: deps.actor }) as ActionContext<P>;
+    const actor = deps.actor as ActionContext<P>["actor"];
+    const prepared = (def.prepare ? await def.prepare(actor, parsed.data) : undefined) as B;
+    const ctx = (tx: Tx): ActionContext<P, B> => ({ tx, actor, prepared });
     const data = await deps.db.transaction((tx) => def.run(ctx(tx), parsed.data));
     return { ok: true, data };
   } catch (err) {
