@@ -16,19 +16,43 @@ import type { ImportedDocument, ImportSource } from "./import-to-doc";
 import { IMPORT_CONCURRENCY, IMPORT_MEMORY_LIMIT_MB, IMPORT_TIME_LIMIT_MS } from "./limits";
 
 /**
- * The worker's file, by absolute path. From source (tsx: the CLI, vitest) it sits next to this
- * file; in Next's server bundle this module lives in a chunk under the build folder, so the file
- * is found from the project root, the current directory of `next start`. Deliberately not
- * `new URL("./convert-worker.mjs", import.meta.url)`: the bundler would copy the worker as an
- * asset away from the TypeScript it loads.
+ * The project folder, where the TypeScript pipeline is. From source (tsx: the CLI, vitest)
+ * this file is `<root>/lib/import/isolated.ts`; in Next's server bundle it is a chunk under the
+ * build folder, and the root is the current directory of `next start`.
  */
-function workerFile(): string {
+function projectRoot(): string {
   const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
-  if (/[\\/]lib[\\/]import[\\/]isolated\.ts$/.test(here)) {
-    return path.join(path.dirname(here), "convert-worker.mjs");
-  }
-  return path.join(process.cwd(), "lib", "import", "convert-worker.mjs");
+  const source = /^(.*)[\\/]lib[\\/]import[\\/]isolated\.ts$/.exec(here);
+  return source?.[1] ?? process.cwd();
 }
+
+/**
+ * The worker's code, evaluated (not a file next to this one): a worker file referenced from
+ * here would be followed by Turbopack into the server bundle, tsx and its esbuild binary with
+ * it. It loads the same TypeScript pipeline as every other caller through tsx (a dependency
+ * already, for the CLI), posts one message — `{ ok: true, result }`, `{ ok: false, importError }`
+ * for a source a person can fix, `{ ok: false, error }` for a bug — and ends.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createRequire } = require("node:module");
+const { pathToFileURL } = require("node:url");
+const path = require("node:path");
+(async () => {
+  try {
+    // tsx's ESM API by its file: the CommonJS build of tsx/esm/api cannot load its own ESM half.
+    const tsx = path.join(path.dirname(createRequire(workerData.entry).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs");
+    const { tsImport } = await import(pathToFileURL(tsx).href);
+    const url = pathToFileURL(workerData.entry).href;
+    const { importToDoc } = await tsImport(url, { parentURL: url, tsconfig: workerData.tsconfig });
+    parentPort.postMessage({ ok: true, result: await importToDoc(workerData.source) });
+  } catch (err) {
+    // By name: tsx loads ImportError as a module instance of its own.
+    if (err && err.name === "ImportError") parentPort.postMessage({ ok: false, importError: err.message });
+    else parentPort.postMessage({ ok: false, error: String((err && err.stack) || err) });
+  }
+})();
+`;
 
 export interface ImportLimits {
   /** @default IMPORT_TIME_LIMIT_MS */
@@ -81,8 +105,14 @@ export async function importInWorker(
   await acquire();
   try {
     return await new Promise<ImportedDocument>((resolve, reject) => {
-      const worker = new Worker(workerFile(), {
-        workerData: { source },
+      const root = projectRoot();
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          source,
+          entry: path.join(root, "lib", "import", "import-to-doc.ts"),
+          tsconfig: path.join(root, "tsconfig.json"),
+        },
         resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb ?? IMPORT_MEMORY_LIMIT_MB },
       });
       let settled = false;
