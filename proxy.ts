@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/auth/page-notices";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/server/content-security-policy";
 import { isSameOrigin } from "@/lib/server/origin";
 import { newRequestId, REQUEST_ID_HEADER } from "@/lib/server/request-id";
@@ -51,6 +52,8 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set(REQUEST_ID_HEADER, requestId);
     requestHeaders.set("Content-Security-Policy", csp);
+    // Set here, so never the client's: which page a 403 is for (app/(workspace)/forbidden.tsx).
+    requestHeaders.set(PATHNAME_HEADER, pathname);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", csp);
