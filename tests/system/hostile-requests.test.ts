@@ -16,6 +16,7 @@ import {
   demoLogin,
   portFor,
   removeDir,
+  sentenceRanges,
   startServer,
 } from "../helpers/app-server";
 import { hostileDocx } from "../helpers/docx";
@@ -123,11 +124,16 @@ describe("item 14: no 500 for hostile JSON", () => {
   it('saves a comment "\\ud800" with U+FFFD instead of a 500', async () => {
     const reviewer = await ApiClient.signIn(server.base, demoLogin("reviewer@example.com"));
     const article = await reviewer.article(DEMO_ARTICLE_SLUG);
-    const claim = article.claims[0];
-    if (!claim) throw new Error("the demo article has no claim");
+    const sentence = sentenceRanges(article.revision.plainText)[0];
+    if (!sentence) throw new Error("the demo article has no sentence");
+    const claim = await reviewer.action<{ id: string }>("claim.create", {
+      revisionId: article.revision.id,
+      ...sentence,
+    });
+    if (!("data" in claim)) throw new Error(JSON.stringify(claim));
     const response = await reviewer.request(
       "/api/actions/comment.add",
-      json(`{"claimId":"${claim.id}","body":"Lone \\ud800 surrogate"}`),
+      json(`{"claimId":"${claim.data.id}","body":"Lone \\ud800 surrogate"}`),
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ data: { body: "Lone \uFFFD surrogate" } });
