@@ -55,6 +55,8 @@ const nextConfig = {
     // 413 before the import's own, clearer limit is reached. Article imports send one file or
     // pasted source of up to 2 MB (lib/import/limits.ts) plus the form's other fields.
     serverActions: { bodySizeLimit: "5mb" },
+    // `forbidden()`: pages a role may not use answer 403 (lib/auth/page-access.ts).
+    authInterrupts: true,
   },
 };
 

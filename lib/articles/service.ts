@@ -22,7 +22,8 @@ import { docToPlainText } from "@/lib/document/text-map";
 import { AppError, notFound } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/import/file-type";
 import { ImportError } from "@/lib/import/import-error";
-import { type ImportedDocument, importToDoc } from "@/lib/import/import-to-doc";
+import type { ImportedDocument } from "@/lib/import/import-to-doc";
+import { importInWorker } from "@/lib/import/isolated";
 import { publishCurrentRevision, retractPublication } from "@/lib/publications/service";
 import { reviseFromImport } from "@/lib/revisions/service";
 import { defineAction } from "@/lib/server/action";
@@ -134,20 +135,19 @@ export const importArticleText = defineAction({
 /**
  * Imports pasted text, Markdown or HTML, or an uploaded .txt, .md, .html or .docx file
  * (lib/import). A source that cannot be imported is a validation error next to the field it
- * came from. The conversion runs in `run`, after the permission check, so no one without the
- * permission makes the server parse a file. The price: it runs inside the transaction, which
- * on PGlite (one connection) makes other requests wait — a typical article converts in well
- * under 100 ms, a source at the 2 MB limit in 1–2 s on two cores.
+ * came from. The conversion is the definition's `prepare`: after the permission check, so no one
+ * without the permission makes the server parse a file, and before the transaction, so it holds
+ * no connection while it runs; it runs in a worker thread with a time and memory limit
+ * (`importInWorker`, lib/import/isolated.ts), so the server keeps answering meanwhile.
  */
 export const importArticleDocument = defineAction({
   name: "article.import_document",
   input: importDocumentSchema,
   permission: "article:import",
-  run: async ({ tx, actor }, input) => {
+  prepare: async (_actor, input): Promise<ImportedDocument> => {
     const field = input.source === "file" ? "file" : "text";
-    let imported: ImportedDocument;
     try {
-      imported = await importToDoc(
+      return await importInWorker(
         input.source === "file"
           ? { fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()) }
           : { format: input.format, text: input.text },
@@ -156,6 +156,8 @@ export const importArticleDocument = defineAction({
       if (!(err instanceof ImportError)) throw err;
       throw new AppError("validation", err.message, { fieldErrors: { [field]: [err.message] } });
     }
+  },
+  run: async ({ tx, actor, prepared: imported }, input) => {
     const title = input.title || imported.title;
     // The same source URL as an existing article: its next revision, not a second article.
     const revised = await reviseFromImport(tx, actor, {

@@ -11,6 +11,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/instance";
 import { logError } from "@/lib/server/log";
+import { authRedirect } from "./callback-url";
 import { loginRateLimiter, type SignedInUser, verifyCredentials } from "./credentials";
 import { clientIpFrom } from "./login-rate-limit";
 import { endSessionsOnSignOut, SESSION_VERSION_CLAIM, sessionClaimsOf } from "./sessions";
@@ -34,6 +35,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only same-origin paths, read as a browser reads them (lib/auth/callback-url.ts).
+    redirect: authRedirect,
     jwt({ token, user }) {
       // `user` is there only at sign-in: the version the token is valid for from now on.
       const version = (user as Partial<SignedInUser> | undefined)?.sessionVersion;

@@ -8,7 +8,8 @@
  *   .docx       → HTML (mammoth)                    ┘
  *
  * No database and no permissions here: the article service (and the re-import of a new
- * revision) call this and store the result. Every failure a person can fix is an ImportError.
+ * revision) call this, through `importInWorker` (isolated.ts) so that no source can hold up the
+ * server, and store the result. Every failure a person can fix is an ImportError.
  */
 import { textToDoc } from "@/lib/document/from-text";
 import type { DocInline, DocRoot } from "@/lib/document/schema";
@@ -18,7 +19,7 @@ import { docxToHtml } from "./docx";
 import { decodeTextFile, formatOfFileName, type ImportFormat, type TextFormat } from "./file-type";
 import { htmlDocumentTitle, htmlToDoc } from "./html-to-doc";
 import { ImportError } from "./import-error";
-import { MAX_IMPORT_BYTES, tooLargeMessage } from "./limits";
+import { MAX_IMPORT_BYTES, textTooLongMessage, tooLargeMessage } from "./limits";
 import { markdownToHtml } from "./markdown";
 import { sanitizeArticleHtml } from "./sanitize";
 
@@ -51,10 +52,7 @@ export async function importToDoc(source: ImportSource): Promise<ImportedDocumen
   const plainText = docToPlainText(doc);
   if (plainText.trim() === "") throw new ImportError(`${what} has no text to import.`);
   if (plainText.length > MAX_ARTICLE_TEXT) {
-    throw new ImportError(
-      `The article's text is ${plainText.length.toLocaleString("en")} characters long; ` +
-        `the limit is ${MAX_ARTICLE_TEXT.toLocaleString("en")}.`,
-    );
+    throw new ImportError(textTooLongMessage(plainText.length, MAX_ARTICLE_TEXT));
   }
   return { doc, plainText, title: guessTitle(doc, plainText, pageTitle), format };
 }
@@ -70,7 +68,7 @@ async function convert(source: ImportSource): Promise<Converted> {
   if (!("bytes" in source)) return fromText(source.format, source.text);
   const format = formatOfFileName(source.fileName);
   if (format !== "docx") return fromText(format, decodeTextFile(source.bytes));
-  const doc = htmlToDoc(sanitizeArticleHtml(await docxToHtml(source.bytes)));
+  const doc = htmlToDoc(sanitizeArticleHtml(await docxToHtml(source.bytes, MAX_ARTICLE_TEXT)));
   return { doc, pageTitle: null, format };
 }
 

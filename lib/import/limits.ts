@@ -24,6 +24,17 @@ export const MAX_DOCX_UNPACKED_BYTES = 32 * 1024 * 1024;
  */
 export const MAX_HTML_NESTING = 1000;
 
+/**
+ * How long converting one import may take and how much memory it may use. The conversion runs
+ * in a worker thread (isolated.ts) that is ended when it passes either, so a hostile file (a
+ * small .docx unpacking to 30 MB of tiny paragraphs kept mammoth busy for a minute) costs one
+ * refused import, never the server's attention: a 2 MB article converts in 1–2 s.
+ */
+export const IMPORT_TIME_LIMIT_MS = 15_000;
+export const IMPORT_MEMORY_LIMIT_MB = 512;
+/** How many conversions run at once per server process; more wait their turn. */
+export const IMPORT_CONCURRENCY = 2;
+
 /** The file name endings accepted, for the file picker's `accept` and for messages. */
 export const IMPORT_FILE_EXTENSIONS = [
   ".txt",
@@ -53,4 +64,15 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value < 10 ? Math.ceil(value * 10) / 10 : Math.ceil(value)} ${units[unit]}`;
+}
+
+/**
+ * The message for an article whose text is `length` characters (or at least that many, when
+ * counted before the conversion ends), over `limit`.
+ */
+export function textTooLongMessage(length: number, limit: number, atLeast = false): string {
+  return (
+    `The article's text is ${atLeast ? "at least " : ""}${length.toLocaleString("en")} characters long; ` +
+    `the limit is ${limit.toLocaleString("en")}.`
+  );
 }

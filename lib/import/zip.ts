@@ -5,6 +5,8 @@
  * them fails there instead.
  */
 
+import zlib from "node:zlib";
+
 const LOCAL_HEADER = 0x04034b50;
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -49,4 +51,45 @@ export function declaredUnpackedSize(bytes: Uint8Array): number | null {
       46 + dv.getUint16(at + 28, true) + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
   }
   return total;
+}
+
+/**
+ * The unpacked bytes of the entry called `name` (stored or deflated), or null when there is no
+ * such entry or it cannot be read; never more than `maxBytes` (a lying directory included).
+ */
+export function readEntry(bytes: Uint8Array, name: string, maxBytes: number): Uint8Array | null {
+  const dv = view(bytes);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (dv.getUint32(i, true) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = dv.getUint16(end + 10, true);
+  let at = dv.getUint32(end + 16, true);
+  const decoder = new TextDecoder();
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== DIRECTORY_ENTRY) return null;
+    const method = dv.getUint16(at + 10, true);
+    const packed = dv.getUint32(at + 20, true);
+    const nameLength = dv.getUint16(at + 28, true);
+    const local = dv.getUint32(at + 42, true);
+    const entryName = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (entryName === name) {
+      if (local + 30 > bytes.length || dv.getUint32(local, true) !== LOCAL_HEADER) return null;
+      const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      const data = bytes.subarray(start, start + packed);
+      try {
+        if (method === 0) return data.byteLength <= maxBytes ? data : null;
+        if (method !== 8) return null;
+        return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+      } catch {
+        return null;
+      }
+    }
+    at += 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
+  }
+  return null;
 }

@@ -10,7 +10,8 @@
  *
  * Cross-site requests are refused: a browser sends cookies with a form POST from another site
  * only as text/plain or form encodings, and this route takes neither (multipart is checked
- * against `Origin`, which browsers always send on cross-site POSTs).
+ * against `Origin`, which browsers always send on cross-site POSTs, compared with the configured
+ * origin: lib/server/origin.ts).
  */
 import "server-only";
 import { NextResponse } from "next/server";
@@ -18,6 +19,7 @@ import { getDb } from "@/db/instance";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { AppError, errorBody } from "@/lib/errors";
 import { type AnyActionDefinition, executeAction } from "./action";
+import { isSameOrigin } from "./origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 import { errorResponse } from "./route";
 
@@ -54,17 +56,6 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
     offset += chunk.byteLength;
   }
   return bytes;
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** The action's input from the body: parsed JSON, or FormData for multipart uploads. */
@@ -107,7 +98,7 @@ export function actionRoute(actions: ReadonlyMap<string, AnyActionDefinition>) {
           `There is no action "${name.slice(0, 100)}". Actions: ${[...actions.keys()].join(", ")}.`,
         );
       }
-      if (!sameOrigin(request)) {
+      if (!isSameOrigin(request.url, request.headers)) {
         throw new AppError("forbidden", "Cross-site requests to actions are refused.");
       }
       const input = await readInput(request);

@@ -20,23 +20,34 @@ import { logError } from "@/lib/server/log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-export interface ActionContext<P extends Permission | null = Permission> {
+export interface ActionContext<P extends Permission | null = Permission, B = undefined> {
   tx: Tx;
   /** The signed-in user, read from the database; null only in actions open to anonymous users. */
   actor: P extends null ? Actor | null : Actor;
+  /** What the definition's `prepare` returned (undefined without one). */
+  prepared: B;
 }
 
 export interface ActionDefinition<
   S extends z.ZodType,
   R,
   P extends Permission | null = Permission | null,
+  B = undefined,
 > {
   /** Dotted name, used in logs and the authorization matrix: "claim.create". */
   name: string;
   input: S;
   /** The permission the actor must hold; null for the few actions open to anonymous users. */
   permission: P;
-  run: (ctx: ActionContext<P>, input: z.output<S>) => Promise<R>;
+  /**
+   * Slow work that needs no database (converting an upload), run after the permission check and
+   * before the transaction opens, so it never holds a connection that other requests wait for
+   * (PGlite has one). Its result is `ctx.prepared` in `run`. @default none
+   */
+  prepare?(actor: ActionContext<P>["actor"], input: z.output<S>): Promise<B>;
+  // Method syntax (bivariant parameters), so that any definition is assignable to the widest one
+  // whatever its `prepare` gives (test helpers take `Parameters<typeof executeAction>[0]`).
+  run(ctx: ActionContext<P, B>, input: z.output<S>): Promise<R>;
 }
 
 /**
@@ -45,11 +56,11 @@ export interface ActionDefinition<
  * authorization matrix), the widest instantiation is the honest type.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
-export type AnyActionDefinition = ActionDefinition<any, unknown, any>;
+export type AnyActionDefinition = ActionDefinition<any, unknown, any, any>;
 
-export function defineAction<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
-): ActionDefinition<S, R, P> {
+export function defineAction<S extends z.ZodType, R, P extends Permission | null, B = undefined>(
+  def: ActionDefinition<S, R, P, B>,
+): ActionDefinition<S, R, P, B> {
   return def;
 }
 
@@ -64,26 +75,92 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
- * `raw` without U+0000 in any string (objects, arrays and FormData walked). PostgreSQL cannot
- * store NUL in text or jsonb and would fail the whole action with an opaque error; the
- * character is invisible and means nothing in an article, a rationale or a comment, so every
- * action drops it from its input rather than refusing what someone pasted.
+ * How deeply an input may nest objects and arrays. The deepest legitimate input is the editor's
+ * document (`MAX_DOC_NESTING`, 64 levels, in lib/validation/revisions.ts) inside the action's
+ * input object; anything deeper is refused before any recursive code (zod's schemas, JSON
+ * serialization for the audit event) could exhaust the stack on it.
  */
-export function withoutNul(raw: unknown): unknown {
-  if (typeof raw === "string") return raw.includes("\u0000") ? raw.replaceAll("\u0000", "") : raw;
-  if (Array.isArray(raw)) return raw.map(withoutNul);
+export const MAX_INPUT_DEPTH = 100;
+
+/** An unpaired UTF-16 surrogate: a high one not followed by a low one, or a lone low one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string PostgreSQL can store: U+0000 dropped (text and jsonb cannot hold it; the character is
+ * invisible and means nothing in an article, a rationale or a comment) and unpaired surrogates
+ * replaced by U+FFFD, as any UTF-8 encoder does (jsonb refuses the `\ud800` escape
+ * JSON.stringify writes for one, failing the audit insert). Both are replaced rather than
+ * refused: they are never typed on purpose, only pasted or produced by broken clients, and
+ * refusing would lose what someone pasted over an invisible character.
+ */
+export function storableString(value: string): string {
+  const withoutNul = value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  return withoutNul.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+const tooDeep = () =>
+  new AppError("validation", `The input nests more than ${MAX_INPUT_DEPTH} levels deep.`);
+
+type Slot = [parent: Record<string, unknown> | unknown[], key: string | number, value: unknown];
+
+/** Sets `key` as an own property, even "__proto__" (as JSON.parse and Object.fromEntries do). */
+function put(parent: Record<string, unknown> | unknown[], key: string | number, value: unknown) {
+  if (Array.isArray(parent)) parent[key as number] = value;
+  else
+    Object.defineProperty(parent, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
+/**
+ * The one pre-processing step of every action's and route's input, before zod: a copy of `raw`
+ * with every string (and object key) made storable (`storableString`), walked with an explicit
+ * stack, not recursion, so that a hostile body nested 10,000 arrays deep costs a loop and a 400
+ * (`validation`, more than MAX_INPUT_DEPTH levels) instead of a stack overflow and a 500.
+ * FormData values are cleaned the same way; files and other non-plain objects pass unchanged.
+ */
+export function cleanInput(raw: unknown): unknown {
   if (raw instanceof FormData) {
     const out = new FormData();
     for (const [key, value] of raw) {
-      if (typeof value === "string") out.append(key, withoutNul(value) as string);
-      else out.append(key, value);
+      if (typeof value === "string") out.append(storableString(key), storableString(value));
+      else out.append(storableString(key), value);
     }
     return out;
   }
-  if (raw && typeof raw === "object" && Object.getPrototypeOf(raw) === Object.prototype) {
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, withoutNul(v)]));
+  const root: Record<string, unknown> = {};
+  const stack: [...Slot, number][] = [[root, "value", raw, 0]];
+  for (let slot = stack.pop(); slot !== undefined; slot = stack.pop()) {
+    const [parent, key, value, depth] = slot;
+    if (typeof value === "string") {
+      put(parent, key, storableString(value));
+    } else if (Array.isArray(value)) {
+      if (depth >= MAX_INPUT_DEPTH) throw tooDeep();
+      const copy: unknown[] = new Array(value.length);
+      put(parent, key, copy);
+      for (let i = 0; i < value.length; i++) stack.push([copy, i, value[i], depth + 1]);
+    } else if (
+      value &&
+      typeof value === "object" &&
+      Object.getPrototypeOf(value) === Object.prototype
+    ) {
+      if (depth >= MAX_INPUT_DEPTH) throw tooDeep();
+      const copy: Record<string, unknown> = {};
+      put(parent, key, copy);
+      for (const [k, v] of Object.entries(value)) {
+        const cleanKey = storableString(k);
+        // Placed now, filled when popped: the copy keeps the input's key order.
+        put(copy, cleanKey, undefined);
+        stack.push([copy, cleanKey, v, depth + 1]);
+      }
+    } else {
+      put(parent, key, value);
+    }
   }
-  return raw;
+  return root.value;
 }
 
 /** A failed parse as the `validation` error: the first message, and every one by field. */
@@ -94,17 +171,24 @@ export function validationError(error: z.ZodError, fallback: string): AppError {
   });
 }
 
-export async function executeAction<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
+export async function executeAction<
+  S extends z.ZodType,
+  R,
+  P extends Permission | null,
+  B = undefined,
+>(
+  def: ActionDefinition<S, R, P, B>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
   raw: unknown,
 ): Promise<ActionResult<R>> {
   try {
-    const parsed = def.input.safeParse(withoutNul(raw));
+    const parsed = def.input.safeParse(cleanInput(raw));
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
     if (def.permission !== null) authorize(deps.actor, def.permission);
     // authorize() above guarantees an actor whenever a permission is required.
-    const ctx = (tx: Tx) => ({ tx, actor: deps.actor }) as ActionContext<P>;
+    const actor = deps.actor as ActionContext<P>["actor"];
+    const prepared = (def.prepare ? await def.prepare(actor, parsed.data) : undefined) as B;
+    const ctx = (tx: Tx): ActionContext<P, B> => ({ tx, actor, prepared });
     const data = await deps.db.transaction((tx) => def.run(ctx(tx), parsed.data));
     return { ok: true, data };
   } catch (err) {

@@ -18,7 +18,7 @@ import {
   type ErrorBody,
   errorBody,
 } from "@/lib/errors";
-import { validationError } from "./action";
+import { cleanInput, validationError } from "./action";
 import { logError } from "./log";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
@@ -46,7 +46,7 @@ export function defineRoute<S extends z.ZodType, P extends Record<string, string
     const requestId = requestIdFrom(request.headers);
     try {
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      const parsed = def.input.safeParse({ ...query, ...(await context.params) });
+      const parsed = def.input.safeParse(cleanInput({ ...query, ...(await context.params) }));
       if (!parsed.success) throw validationError(parsed.error, "The request is not valid.");
       const [db, actor] = await Promise.all([getDb(), def.anonymous ? null : getCurrentActor()]);
       return await def.run({ db, actor, input: parsed.data, request, requestId });

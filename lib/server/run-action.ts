@@ -8,8 +8,8 @@ import { type ActionDefinition, type ActionResult, executeAction } from "./actio
 import { requestIdFrom } from "./request-id";
 
 /** Runs an action definition for the signed-in user of the current request. */
-export async function runAction<S extends z.ZodType, R, P extends Permission | null>(
-  def: ActionDefinition<S, R, P>,
+export async function runAction<S extends z.ZodType, R, P extends Permission | null, B = undefined>(
+  def: ActionDefinition<S, R, P, B>,
   raw: unknown,
 ): Promise<ActionResult<R>> {
   const [db, actor, requestHeaders] = await Promise.all([getDb(), getCurrentActor(), headers()]);

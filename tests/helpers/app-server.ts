@@ -169,6 +169,14 @@ export class ApiClient {
     return fetch(`${this.base}${pathname}`, { headers: { cookie: this.cookie } });
   }
 
+  /** Any request with this session's cookie (headers of `init` added to it). */
+  request(pathname: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+    return fetch(`${this.base}${pathname}`, {
+      ...init,
+      headers: { ...init.headers, cookie: this.cookie },
+    });
+  }
+
   /** `POST /api/actions/<name>`: the HTTP status and the parsed `{ data }` or `{ error }`. */
   async action<T = Record<string, unknown>>(
     name: string,

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "@/app/_components/safe-callback";
 import { getDb } from "@/db/instance";
 import { countUsers } from "@/db/queries/users";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/demo/accounts";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
@@ -17,7 +17,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, process.env.NEXTAUTH_URL);
   if (await getCurrentActor()) redirect(callbackUrl);
   if ((await countUsers(await getDb())) === 0) redirect("/setup");
   const demo = isDemoMode();

@@ -5,7 +5,7 @@ import { getDb } from "@/db/instance";
 import type { AuditLogRow } from "@/db/queries/audit";
 import { readAuditFilterOptions, readAuditLog } from "@/lib/audit/read";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/page-access";
 import { AUDIT_ENTITY_TYPES } from "@/lib/domain/vocabulary";
 import { toFieldErrors } from "@/lib/server/action";
 import { type AuditLogQuery, auditLogQuerySchema } from "@/lib/validation/audit";
@@ -99,16 +99,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireActorOrRedirect("/admin/audit");
-  if (!can(actor, "audit:read")) {
-    return (
-      <div className="page">
-        <h1>Audit log</h1>
-        <div className="alert warning" role="status">
-          Only admins read the audit log.
-        </div>
-      </div>
-    );
-  }
+  requirePagePermission(actor, "audit:read");
   const db = await getDb();
   const raw = await searchParams;
   const typed = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/page-access";
 import { listUsersForAdmin } from "@/lib/users/read";
 import { AccountStatusControl } from "./account-status";
 import { CreateUserForm, RoleSelect } from "./user-forms";
@@ -12,16 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const actor = await requireActorOrRedirect("/admin/users");
-  if (!can(actor, "user:manage")) {
-    return (
-      <div className="page">
-        <h1>Users</h1>
-        <div className="alert warning" role="status">
-          Only admins manage users.
-        </div>
-      </div>
-    );
-  }
+  requirePagePermission(actor, "user:manage");
   const users = await listUsersForAdmin(await getDb(), actor);
   return (
     <div className="page stack">

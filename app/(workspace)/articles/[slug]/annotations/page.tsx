@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
 import { getImportTarget } from "@/lib/annotations/read";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { ImportAnnotationsForm } from "./import-annotations-form";
 
@@ -16,6 +16,7 @@ type Params = { params: Promise<{ slug: string }> };
 export default async function ImportAnnotationsPage({ params }: Params) {
   const { slug } = await params;
   const actor = await requireActorOrRedirect(`/articles/${slug}/annotations`);
+  requirePagePermission(actor, "claim:create");
   const db = await getDb();
   const { article, revisionNumber } = await getImportTarget(db, actor, slug).catch(
     (err: unknown) => {
@@ -38,11 +39,7 @@ export default async function ImportAnnotationsPage({ params }: Params) {
         AnnotationCollection with its pages embedded) and Hypothesis exports. Annotations that
         cannot be placed are listed with the reason.
       </p>
-      {!can(actor, "claim:create") ? (
-        <div className="alert warning" role="status">
-          Only reviewers, editors and admins can import annotations.
-        </div>
-      ) : article.state === "retracted" ? (
+      {article.state === "retracted" ? (
         <div className="alert warning" role="status">
           This article is retracted and takes no new claims.
         </div>

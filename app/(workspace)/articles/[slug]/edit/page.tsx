@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { requirePagePermission } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { getEditData } from "@/lib/revisions/read";
 import { RevisionEditor } from "../_components/revision-editor";
@@ -25,17 +24,7 @@ export default async function EditArticlePage({ params }: Params) {
       <Link href={`/articles/${slug}`}>← Back to the review</Link>
     </p>
   );
-  if (!can(actor, "article:edit")) {
-    return (
-      <div className="page">
-        {back}
-        <h1>Edit text</h1>
-        <p className="alert error" role="alert">
-          Your role ({ROLE_LABELS[actor.role]}) cannot edit article text: editors do that.
-        </p>
-      </div>
-    );
-  }
+  requirePagePermission(actor, "article:edit");
   const data = await getEditData(await getDb(), actor, slug).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
