@@ -36,7 +36,20 @@ export interface ActionDefinition<
   input: S;
   /** The permission the actor must hold; null for the few actions open to anonymous users. */
   permission: P;
+  /**
+   * Callable by a user whose password is temporary (everything else refuses them until they
+   * choose a new one: lib/auth/permissions.ts `authorize`). @default false
+   */
+  whileTemporaryPassword?: boolean;
   run: (ctx: ActionContext<P>, input: z.output<S>) => Promise<R>;
+  /**
+   * After a successful commit, for a server action in a browser's request only (`runAction`):
+   * effects on this request's response, such as re-issuing its session cookie. Not run for
+   * HTTP API, CLI or test callers; a failure here is logged, the committed work stands.
+   * (A method, not a property: its parameter stays bivariant, so every definition still fits
+   * `AnyActionDefinition`.)
+   */
+  afterCommitInRequest?(data: R): Promise<void>;
 }
 
 /**
@@ -102,7 +115,9 @@ export async function executeAction<S extends z.ZodType, R, P extends Permission
   try {
     const parsed = def.input.safeParse(withoutNul(raw));
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
-    if (def.permission !== null) authorize(deps.actor, def.permission);
+    if (def.permission !== null) {
+      authorize(deps.actor, def.permission, { whileTemporaryPassword: def.whileTemporaryPassword });
+    }
     // authorize() above guarantees an actor whenever a permission is required.
     const ctx = (tx: Tx) => ({ tx, actor: deps.actor }) as ActionContext<P>;
     const data = await deps.db.transaction((tx) => def.run(ctx(tx), parsed.data));

@@ -26,6 +26,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   "user:manage": ["admin"],
   "settings:manage": ["admin"],
   "audit:read": ["admin"],
+  "account:own": ["viewer", "reviewer", "editor", "admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
