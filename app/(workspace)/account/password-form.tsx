@@ -59,7 +59,7 @@ export function PasswordForm({ temporary = false }: { temporary?: boolean }) {
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="password-title">
       <h2 id="password-title" className="section-title">
-        {temporary ? "Choose a new password" : "Change your password"}
+        {temporary ? "Your new password" : "Change your password"}
       </h2>
       <FormMessage message={message} />
       <Field

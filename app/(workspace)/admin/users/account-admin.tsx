@@ -72,8 +72,8 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
     <form onSubmit={onSubmit} noValidate aria-label={`Reset the password of ${name}`}>
       <Field
         id={id}
-        label="Temporary password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
+        label="Replacement password"
+        hint={`Temporary: they choose their own at the next sign-in. At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
         errors={errors}
       >
         <input type="password" autoComplete="new-password" {...fieldA11y(id, errors, true)} />
