@@ -10,6 +10,8 @@ const SIGNED_IN_PATHS = [
   /^\/admin(\/|$)/,
   /^\/my-claims\/?$/,
   /^\/activity(\/|$)/,
+  /^\/account\/?$/,
+  /^\/choose-password\/?$/,
 ];
 
 /**

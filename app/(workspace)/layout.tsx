@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DraftScope } from "@/app/_components/draft-scope";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
@@ -15,6 +15,8 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
   if (!actor) redirect("/signin");
+  // A temporary password: nothing else until a new one is chosen (the server refuses it too).
+  if (actor.mustChangePassword) redirect(CHOOSE_PASSWORD_PATH);
   return (
     <>
       <a className="visually-hidden" href="#main">
@@ -33,9 +35,12 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           </Link>
           {can(actor, "user:manage") ? <Link href="/admin/users">Users</Link> : null}
           {can(actor, "audit:read") ? <Link href="/admin/audit">Audit log</Link> : null}
+          {can(actor, "settings:manage") ? <Link href="/admin/settings">Settings</Link> : null}
         </nav>
         <div className="who">
-          <span>{actor.name}</span>
+          <Link href="/account" title="Your account">
+            {actor.name}
+          </Link>
           <span className="role-badge" data-testid="current-role">
             {ROLE_LABELS[actor.role]}
           </span>

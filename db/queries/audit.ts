@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { AuditEntityType } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
-import { articles, auditEvents, users } from "../schema";
+import { articles, auditEvents, claims, publications, revisions, users } from "../schema";
 
 export interface AuditInput {
   actorId: string | null;
@@ -170,3 +170,47 @@ export function listAuditLog(
     .limit(page.limit);
 }
 export type AuditLogRow = Awaited<ReturnType<typeof listAuditLog>>[number];
+
+/**
+ * The numbers and names that audit events' entities are labelled with ("Claim 3", "Revision 2",
+ * "User Ada"), by id, in one query per kind. Ids that are not uuids (settings) are left out.
+ */
+export async function findAuditEntityNumbers(
+  db: Db,
+  ids: { claims: string[]; revisions: string[]; publications: string[]; users: string[] },
+) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const only = (list: string[]) => [...new Set(list.filter((id) => uuid.test(id)))];
+  const [claimRows, revisionRows, publicationRows, userRows] = await Promise.all([
+    only(ids.claims).length
+      ? db
+          .select({ id: claims.id, n: claims.number })
+          .from(claims)
+          .where(inArray(claims.id, only(ids.claims)))
+      : [],
+    only(ids.revisions).length
+      ? db
+          .select({ id: revisions.id, n: revisions.number })
+          .from(revisions)
+          .where(inArray(revisions.id, only(ids.revisions)))
+      : [],
+    only(ids.publications).length
+      ? db
+          .select({ id: publications.id, n: publications.number })
+          .from(publications)
+          .where(inArray(publications.id, only(ids.publications)))
+      : [],
+    only(ids.users).length
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, only(ids.users)))
+      : [],
+  ]);
+  return {
+    claims: new Map(claimRows.map((r) => [r.id, r.n])),
+    revisions: new Map(revisionRows.map((r) => [r.id, r.n])),
+    publications: new Map(publicationRows.map((r) => [r.id, r.n])),
+    users: new Map(userRows.map((r) => [r.id, r.name])),
+  };
+}

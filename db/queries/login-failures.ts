@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { loginFailures } from "../schema";
 
@@ -71,4 +71,28 @@ export async function pruneLoginFailures(db: Db, before: Date, limit: number): P
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )`);
+}
+
+/** Failures per key after `since`, for the keys that have any (the Users page's "Locked"). */
+export async function countRecentLoginFailures(
+  db: Db,
+  keys: string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({ key: loginFailures.key, n: count() })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
+    .groupBy(loginFailures.key);
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+/** Removes every failure of `key`; returns how many there were. */
+export async function clearLoginFailuresOfKey(db: Db, key: string): Promise<number> {
+  const rows = await db
+    .delete(loginFailures)
+    .where(eq(loginFailures.key, key))
+    .returning({ id: loginFailures.id });
+  return rows.length;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { type WorkspaceSettings, workspaceSettings } from "../schema";
 
@@ -30,4 +30,23 @@ export async function getWorkspaceSettings(db: Db): Promise<WorkspaceSettingsVal
     .from(workspaceSettings)
     .where(eq(workspaceSettings.id, 1));
   return row ?? DEFAULT_WORKSPACE_SETTINGS;
+}
+
+/** Writes the settings row (creating it the first time). */
+export async function saveWorkspaceSettings(
+  db: Db,
+  values: WorkspaceSettingsValues,
+): Promise<void> {
+  await db
+    .insert(workspaceSettings)
+    .values({ id: 1, ...values, updatedAt: new Date() })
+    .onConflictDoUpdate({
+      target: workspaceSettings.id,
+      set: { ...values, updatedAt: new Date() },
+    });
+}
+
+/** Serialises settings changes, so each audit event's "before" is what the change replaced. */
+export async function lockWorkspaceSettings(db: Db): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(7250301628)`);
 }

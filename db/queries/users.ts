@@ -9,7 +9,9 @@ const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
+  credentials: users.credentials,
   role: users.role,
+  mustChangePassword: users.mustChangePassword,
   disabledAt: users.disabledAt,
   createdAt: users.createdAt,
 };
@@ -18,7 +20,11 @@ export type PublicUser = {
   id: string;
   email: string;
   name: string;
+  /** "MD, nephrologist"; empty when none. */
+  credentials: string;
   role: Role;
+  /** A temporary password is in use: nothing but choosing a new one is allowed. */
+  mustChangePassword: boolean;
   disabledAt: Date | null;
   createdAt: Date;
 };
@@ -49,6 +55,49 @@ export async function findSessionUser(db: Db, id: string) {
     .from(users)
     .where(eq(users.id, id));
   return row ?? null;
+}
+
+/** The password hash of one user, for checking their current password before a change. */
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id));
+  return row?.passwordHash ?? null;
+}
+
+/**
+ * A new password hash, and whether it is temporary; also ends every session of the user (the
+ * version moves on). Returns the new session version, or null when there is no such user.
+ */
+export async function setUserPassword(
+  db: Db,
+  id: string,
+  values: { passwordHash: string; mustChangePassword: boolean },
+): Promise<number | null> {
+  const [row] = await db
+    .update(users)
+    .set({
+      passwordHash: values.passwordHash,
+      mustChangePassword: values.mustChangePassword,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}
+
+/** A user's display name and professional credentials. */
+export async function updateUserProfile(
+  db: Db,
+  id: string,
+  values: { name: string; credentials: string },
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ name: values.name, credentials: values.credentials, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 /** For sign-in only: the one query that reads a password hash. */
@@ -92,7 +141,14 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 
 export async function insertUser(
   db: Db,
-  values: { email: string; name: string; passwordHash: string; role: Role },
+  values: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    role: Role;
+    credentials?: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<PublicUser> {
   const [row] = await db.insert(users).values(values).returning(publicColumns);
   if (!row) throw new Error("insert returned no row");

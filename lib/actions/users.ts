@@ -1,6 +1,8 @@
 "use server";
 
 import { runAction } from "@/lib/server/run-action";
+import { resetUserPassword, unlockUser } from "@/lib/users/passwords";
+import { updateUserProfileByAdmin } from "@/lib/users/profile";
 import {
   changeUserRole,
   createUser,
@@ -27,4 +29,16 @@ export async function disableUserAction(input: unknown) {
 
 export async function enableUserAction(input: unknown) {
   return runAction(enableUser, input);
+}
+
+export async function resetUserPasswordAction(input: unknown) {
+  return runAction(resetUserPassword, input);
+}
+
+export async function unlockUserAction(input: unknown) {
+  return runAction(unlockUser, input);
+}
+
+export async function updateUserProfileAction(input: unknown) {
+  return runAction(updateUserProfileByAdmin, input);
 }

@@ -4,6 +4,7 @@
  * grouped by day around the "new since your last visit" divider. Pure; the events come from
  * `listActivityForUser`, which already chose the ones that concern the reader.
  */
+import { actionInWords } from "@/lib/audit/words";
 import { claimHistory, type HistoryChange } from "@/lib/claims/history";
 
 export interface ActivityEvent {
@@ -124,8 +125,27 @@ export function activityLine(event: ActivityEvent): ActivityLine {
       excerpt: text(event.note),
     });
   }
-  return line(event.action.replace(/[._]/g, " "), event.claimId ? claimTarget : articleTarget);
+  const verb = OTHER_VERBS[event.action];
+  if (verb) return line(verb, event.claimId ? claimTarget : articleTarget);
+  // An action without its own wording yet: its words from the audit vocabulary, never its code.
+  return line(
+    `${actionInWords(event.action).replace(/^./, (c) => c.toLowerCase())}:`,
+    event.claimId ? claimTarget : articleTarget,
+  );
 }
+
+/** Verbs for the other actions that can concern a reader, before the link to what they touch. */
+const OTHER_VERBS: Readonly<Record<string, string>> = {
+  "claim.create": "created",
+  "evidence.add": "added evidence to",
+  "evidence.update": "edited evidence on",
+  "evidence.delete": "deleted evidence from",
+  "comment.edit": "edited a comment on",
+  "comment.delete": "deleted a comment on",
+  "article.import": "imported",
+  "annotations.import": "imported annotations into",
+  "suggestion.dismiss": "dismissed a suggestion in",
+};
 
 export interface ActivitySection {
   /** The day, as `timeZone` sees it: "2026-11-25". */

@@ -18,7 +18,10 @@ import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/serv
 import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import type { AnyActionDefinition } from "@/lib/server/action";
+import { updateSettings } from "@/lib/settings/service";
 import { dismissSuggestion } from "@/lib/suggestions/service";
+import { changeOwnPassword, resetUserPassword, unlockUser } from "@/lib/users/passwords";
+import { updateOwnProfile, updateUserProfileByAdmin } from "@/lib/users/profile";
 import { changeUserRole, createUser, disableUser, enableUser } from "@/lib/users/service";
 
 const definitions: AnyActionDefinition[] = [
@@ -43,6 +46,12 @@ const definitions: AnyActionDefinition[] = [
   changeUserRole,
   disableUser,
   enableUser,
+  resetUserPassword,
+  unlockUser,
+  updateUserProfileByAdmin,
+  changeOwnPassword,
+  updateOwnProfile,
+  updateSettings,
 ];
 
 /** By dotted name ("claim.create"). */

@@ -6,12 +6,18 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listArticlesWithCounts } from "@/db/queries/articles";
-import { type AuditLogFilter, listAuditLog } from "@/db/queries/audit";
+import {
+  type AuditLogFilter,
+  type AuditLogRow,
+  findAuditEntityNumbers,
+  listAuditLog,
+} from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
 import { type Actor, authorize } from "@/lib/auth/permissions";
 import { logError } from "@/lib/server/log";
 import type { AuditLogQuery } from "@/lib/validation/audit";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "./csv";
+import { actionInWords, entityLabel } from "./words";
 
 export const AUDIT_PAGE_SIZE = 100;
 /** Rows fetched per query while streaming the CSV: bounded memory, whatever the log's size. */
@@ -37,11 +43,50 @@ export async function readAuditLog(db: Db, actor: Actor | null, query: AuditLogQ
     before: query.before,
     limit: AUDIT_PAGE_SIZE + 1,
   });
-  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  const events = await labelAuditEvents(db, rows.slice(0, AUDIT_PAGE_SIZE));
   return {
     events,
     olderCursor: rows.length > AUDIT_PAGE_SIZE ? (events.at(-1)?.id ?? null) : null,
   };
+}
+
+/** The claim that evidence and comment events name (`claimId` in after, or before for a deletion). */
+function claimIdOf(e: AuditLogRow): string | null {
+  if (e.entityType === "claim") return e.entityId;
+  if (e.entityType !== "evidence" && e.entityType !== "comment") return null;
+  const id = e.after?.claimId ?? e.before?.claimId;
+  return typeof id === "string" ? id : null;
+}
+
+/**
+ * Events as the audit page shows them: the action in words, the entity by its label (numbers
+ * and names looked up as they are now), and a link to the claim when there is one.
+ */
+export async function labelAuditEvents(db: Db, rows: AuditLogRow[]) {
+  const ids = (type: string) => rows.filter((r) => r.entityType === type).map((r) => r.entityId);
+  const found = await findAuditEntityNumbers(db, {
+    claims: rows.map(claimIdOf).filter((id): id is string => id !== null),
+    revisions: ids("revision"),
+    publications: ids("publication"),
+    users: ids("user"),
+  });
+  return rows.map((e) => {
+    const claimId = claimIdOf(e);
+    return {
+      ...e,
+      actionWords: actionInWords(e.action),
+      entityLabel: entityLabel({
+        entityType: e.entityType,
+        entityId: e.entityId,
+        articleTitle: e.articleTitle,
+        claimNumber: claimId ? found.claims.get(claimId) : null,
+        revisionNumber: found.revisions.get(e.entityId),
+        publicationNumber: found.publications.get(e.entityId),
+        userName: found.users.get(e.entityId),
+      }),
+      claimId: claimId && found.claims.has(claimId) ? claimId : null,
+    };
+  });
 }
 
 /** The choices of the filter form: every user and article, by name. */

@@ -28,12 +28,25 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 export async function actorForSession(db: Db, claims: SessionClaims): Promise<Actor | null> {
   const user = await findSessionUser(db, claims.userId);
   if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
-/** For pages: the actor, or a redirect to sign-in that comes back to `returnTo`. */
+/** Where a user with a temporary password is sent until they choose a new one. */
+export const CHOOSE_PASSWORD_PATH = "/choose-password";
+
+/**
+ * For pages: the actor, or a redirect to sign-in that comes back to `returnTo`; a user with a
+ * temporary password goes to choose a new one first (the reads refuse them anyway).
+ */
 export async function requireActorOrRedirect(returnTo: string): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (actor.mustChangePassword) redirect(CHOOSE_PASSWORD_PATH);
   return actor;
 }

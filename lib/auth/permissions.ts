@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "claim:override": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
+  /** One's own account: password, display name and credentials. */
+  "account:own": "viewer",
   /** The whole audit log, every user's actions (the Activity page shows one's own slice). */
   "audit:read": "admin",
 } as const satisfies Record<string, Role>;
@@ -32,6 +34,11 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
+  /**
+   * Signed in with a temporary password (a new account, an admin's reset): refused everything
+   * but choosing a new password (`authorize` below). Absent means false.
+   */
+  mustChangePassword?: boolean;
 }
 
 export function roleAtLeast(role: Role, least: Role): boolean {
@@ -42,9 +49,23 @@ export function can(actor: Actor | null, permission: Permission): boolean {
   return actor !== null && roleAtLeast(actor.role, PERMISSIONS[permission]);
 }
 
-/** Throws `unauthenticated` or `forbidden` unless the actor holds the permission. */
-export function authorize(actor: Actor | null, permission: Permission): Actor {
+export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
+  "Choose a new password first: your account has a temporary one.";
+
+/**
+ * Throws `unauthenticated` or `forbidden` unless the actor holds the permission. An actor with a
+ * temporary password is refused everything (every read and every action goes through here),
+ * except what passes `whileTemporaryPassword` (choosing the new password).
+ */
+export function authorize(
+  actor: Actor | null,
+  permission: Permission,
+  { whileTemporaryPassword = false }: { whileTemporaryPassword?: boolean } = {},
+): Actor {
   if (!actor) throw new AppError("unauthenticated", "Please sign in to continue.");
+  if (actor.mustChangePassword && !whileTemporaryPassword) {
+    throw new AppError("forbidden", PASSWORD_CHANGE_REQUIRED_MESSAGE);
+  }
   if (!can(actor, permission)) {
     throw new AppError("forbidden", `Your role (${actor.role}) does not allow this action.`);
   }

@@ -8,6 +8,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { PublicPublication } from "@/db/queries/publications";
+import { getWorkspaceSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { escapeHtml } from "@/lib/html/escape";
 import { PUBLIC_PAGE_CSP } from "@/lib/server/content-security-policy";
@@ -50,6 +51,16 @@ export function cachedRenderResponse(
   );
 }
 
+/**
+ * Refuses with `not_found` while an admin has switched the public pages off (Settings): every
+ * `/p/**` page and download then answers 404, as if nothing were published. Read per request
+ * (one small row), so the switch takes effect at once on every instance.
+ */
+export async function requirePublicPagesOn(db: Db): Promise<void> {
+  const { publicPagesEnabled } = await getWorkspaceSettings(db);
+  if (!publicPagesEnabled) throw new AppError("not_found", "There is no public page here.");
+}
+
 /** Renders `publication`'s page as bytes (the cache holds bytes). */
 const pageBytes = (view: PublicationView) => async (publication: PublicPublication) =>
   new TextEncoder().encode(renderPublicationHtml(publication, view));
@@ -63,6 +74,7 @@ export async function publicationPageResponse(
 ): Promise<Response> {
   const view: PublicationView = number === null ? "latest" : "version";
   try {
+    await requirePublicPagesOn(db);
     const { render } = await cachedPublicationRender(
       db,
       slug,

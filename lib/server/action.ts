@@ -45,9 +45,22 @@ export interface ActionDefinition<
    * (PGlite has one). Its result is `ctx.prepared` in `run`. @default none
    */
   prepare?(actor: ActionContext<P>["actor"], input: z.output<S>): Promise<B>;
+  /**
+   * Callable by a user whose password is temporary (everything else refuses them until they
+   * choose a new one: lib/auth/permissions.ts `authorize`). @default false
+   */
+  whileTemporaryPassword?: boolean;
   // Method syntax (bivariant parameters), so that any definition is assignable to the widest one
   // whatever its `prepare` gives (test helpers take `Parameters<typeof executeAction>[0]`).
   run(ctx: ActionContext<P, B>, input: z.output<S>): Promise<R>;
+  /**
+   * After a successful commit, for a server action in a browser's request only (`runAction`):
+   * effects on this request's response, such as re-issuing its session cookie. Not run for
+   * HTTP API, CLI or test callers; a failure here is logged, the committed work stands.
+   * (A method, not a property: its parameter stays bivariant, so every definition still fits
+   * `AnyActionDefinition`.)
+   */
+  afterCommitInRequest?(data: R): Promise<void>;
 }
 
 /**
@@ -184,7 +197,9 @@ export async function executeAction<
   try {
     const parsed = def.input.safeParse(cleanInput(raw));
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
-    if (def.permission !== null) authorize(deps.actor, def.permission);
+    if (def.permission !== null) {
+      authorize(deps.actor, def.permission, { whileTemporaryPassword: def.whileTemporaryPassword });
+    }
     // authorize() above guarantees an actor whenever a permission is required.
     const actor = deps.actor as ActionContext<P>["actor"];
     const prepared = (def.prepare ? await def.prepare(actor, parsed.data) : undefined) as B;

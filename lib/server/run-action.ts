@@ -5,6 +5,7 @@ import { getDb } from "@/db/instance";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { type ActionDefinition, type ActionResult, executeAction } from "./action";
+import { logError } from "./log";
 import { requestIdFrom } from "./request-id";
 
 /** Runs an action definition for the signed-in user of the current request. */
@@ -13,5 +14,14 @@ export async function runAction<S extends z.ZodType, R, P extends Permission | n
   raw: unknown,
 ): Promise<ActionResult<R>> {
   const [db, actor, requestHeaders] = await Promise.all([getDb(), getCurrentActor(), headers()]);
-  return executeAction(def, { db, actor, requestId: requestIdFrom(requestHeaders) }, raw);
+  const requestId = requestIdFrom(requestHeaders);
+  const result = await executeAction(def, { db, actor, requestId }, raw);
+  if (result.ok && def.afterCommitInRequest) {
+    try {
+      await def.afterCommitInRequest(result.data);
+    } catch (err) {
+      logError("action's after-commit step failed", err, { action: def.name, requestId });
+    }
+  }
+  return result;
 }

@@ -71,13 +71,15 @@ export const createUser = defineAction({
       name: input.name,
       passwordHash: await hashPassword(input.password),
       role: input.role,
+      // The admin chose it and shared it: the new user replaces it at first sign-in.
+      mustChangePassword: true,
     });
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "user.create",
       entityType: "user",
       entityId: user.id,
-      after: { email: user.email, name: user.name, role: user.role },
+      after: { email: user.email, name: user.name, role: user.role, mustChangePassword: true },
     });
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   },
@@ -87,7 +89,7 @@ export const createUser = defineAction({
  * The user to change, with every user decision serialised first (the setup lock): "the last
  * active admin" must not be decided by two admins at the same moment.
  */
-async function lockedUser(tx: Tx, userId: string) {
+export async function lockedUser(tx: Tx, userId: string) {
   await lockUsersForSetup(tx);
   const user = await findUserById(tx, userId);
   if (!user) throw notFound("The user");

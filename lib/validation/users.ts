@@ -47,3 +47,46 @@ export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 /** Disabling or re-enabling one account (`user.disable`, `user.enable`). */
 export const userStatusSchema = z.object({ userId: id() });
 export type UserStatusInput = z.infer<typeof userStatusSchema>;
+
+/** Your own password (`account.change_password`): the current one, the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().max(PASSWORD_MAX_LENGTH, "That is not your current password."),
+    newPassword: password(),
+    confirmPassword: z.string().max(PASSWORD_MAX_LENGTH),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirmPassword !== v.newPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmPassword"],
+        message: "The two new passwords differ.",
+      });
+    }
+    if (v.newPassword === v.currentPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["newPassword"],
+        message: "Choose a password other than the current one.",
+      });
+    }
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** An admin gives a user a temporary password (`user.reset_password`). */
+export const resetPasswordSchema = z.object({
+  userId: id(),
+  temporaryPassword: password(),
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** Display name and professional credentials ("MD, nephrologist"), shown where the person is named. */
+export const profileSchema = z.object({
+  name: text(120, 1, "Name"),
+  credentials: text(120, 0, "Credentials"),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** An admin edits someone's name and credentials (`user.update_profile`). */
+export const userProfileSchema = profileSchema.extend({ userId: id() });
+export type UserProfileInput = z.infer<typeof userProfileSchema>;

@@ -103,6 +103,8 @@ test("the main pages run under the CSP without a single violation", async ({ pag
     "/articles/new",
     "/my-claims",
     "/admin/users",
+    "/admin/settings",
+    "/account",
     "/articles",
   ]) {
     const res = await page.goto(path);

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { contextAs, DEMO, signIn, signOut } from "./pages/session";
+import { contextAs, DEMO, signIn, signInChoosingPassword, signOut } from "./pages/session";
 
 /**
  * Ending sessions in a real browser: a copy of the session cookie dies with sign-out, and a
@@ -9,8 +9,12 @@ import { contextAs, DEMO, signIn, signOut } from "./pages/session";
  */
 
 const PASSWORD = "a long enough password";
+const OWN_PASSWORD = "the user's own password";
 
-/** Adds a user as the admin on the Users page; returns the account to sign in with. */
+/**
+ * Adds a user as the admin on the Users page, and signs in as them once (in a browser of its
+ * own, signed out after) to replace the temporary password; returns the account to sign in with.
+ */
 async function addUser(admin: Page, name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.org`;
   await admin.goto("/admin/users");
@@ -22,7 +26,14 @@ async function addUser(admin: Page, name: string) {
   await expect(
     admin.getByRole("status").filter({ hasText: `${name} can now sign in as Reviewer` }),
   ).toBeVisible();
-  return { email, password: PASSWORD };
+  const browser = admin.context().browser();
+  if (!browser) throw new Error("no browser");
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signInChoosingPassword(page, { email, password: PASSWORD }, OWN_PASSWORD);
+  await first.close();
+  await admin.reload();
+  return { email, password: OWN_PASSWORD };
 }
 
 /** The sign-in page, as a person with no valid session sees it. */

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { FRESH_BASE_URL } from "../../playwright.config";
+import { chooseNewPassword } from "./pages/session";
 
 /** First run on an empty workspace (the second e2e server, started without demo data). */
 test.use({ baseURL: FRESH_BASE_URL });
@@ -40,6 +41,8 @@ test("first run: create the admin, add an editor, change a role; setup then clos
   await eliPage.getByLabel("E-mail").fill("eli@example.org");
   await eliPage.getByLabel("Password").fill("eli-temporary-pass");
   await eliPage.getByRole("button", { name: "Sign in" }).click();
+  // An account made by an admin has a temporary password: Eli chooses his own first.
+  await chooseNewPassword(eliPage, "eli-temporary-pass", "eli's own long password");
   await expect(eliPage.getByTestId("current-role")).toHaveText("Reviewer");
   await page.getByLabel("Role of Eli Editor").selectOption("editor");
   await expect(page.getByLabel("Role of Eli Editor")).toHaveValue("editor");

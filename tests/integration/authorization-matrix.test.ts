@@ -146,6 +146,48 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       return { userId: target.id };
     },
   },
+  "user.reset_password": {
+    least: "admin",
+    input: async (seed) => ({
+      userId: (await createActor(seed.db, "viewer")).id,
+      temporaryPassword: "a temporary password",
+    }),
+  },
+  "user.unlock": {
+    least: "admin",
+    input: async (seed) => ({ userId: (await createActor(seed.db, "viewer")).id }),
+  },
+  "user.update_profile": {
+    least: "admin",
+    input: async (seed) => ({
+      userId: (await createActor(seed.db, "viewer")).id,
+      name: "Dr Renamed",
+      credentials: "MD, nephrologist",
+    }),
+  },
+  "account.change_password": {
+    // Anyone signed in, for their own account (createActor's password is TEST_PASSWORD).
+    least: "viewer",
+    input: async () => {
+      const next = `a new password ${unique()}`;
+      return { currentPassword: TEST_PASSWORD, newPassword: next, confirmPassword: next };
+    },
+  },
+  "account.update_profile": {
+    least: "viewer",
+    input: async () => ({ name: `Renamed ${unique()}`, credentials: "PhD" }),
+  },
+  "settings.update": {
+    least: "admin",
+    input: async () => ({
+      organizationName: `Health desk ${unique()}`,
+      organizationUrl: "https://health.example.org",
+      publicBaseUrl: "https://read.example.org",
+      logoText: "HD",
+      reviewIntervalMonths: 6,
+      publicPagesEnabled: true,
+    }),
+  },
   "article.import": {
     least: "editor",
     input: async () => ({ title: `Imported ${unique()}`, text: "A short article." }),

@@ -3,6 +3,7 @@ import {
   type Actor,
   authorize,
   can,
+  PASSWORD_CHANGE_REQUIRED_MESSAGE,
   PERMISSIONS,
   type Permission,
   roleAtLeast,
@@ -26,6 +27,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   "user:manage": ["admin"],
   "settings:manage": ["admin"],
   "audit:read": ["admin"],
+  "account:own": ["viewer", "reviewer", "editor", "admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
@@ -87,5 +89,20 @@ describe("permissions", () => {
       expect(err.code).toBe("unauthenticated");
       expect(err.message).toBe("Please sign in to continue.");
     }
+  });
+
+  it("refuses a user with a temporary password everything, unless the check allows it", () => {
+    const admin = { ...actor("admin"), mustChangePassword: true };
+    for (const permission of PERMISSION_NAMES) {
+      const err = thrown(() => authorize(admin, permission));
+      expect(err.code).toBe("forbidden");
+      expect(err.message).toBe(PASSWORD_CHANGE_REQUIRED_MESSAGE);
+      expect(authorize(admin, permission, { whileTemporaryPassword: true })).toBe(admin);
+    }
+    // The exemption does not lift the role check.
+    const viewer = { ...actor("viewer"), mustChangePassword: true };
+    expect(
+      thrown(() => authorize(viewer, "user:manage", { whileTemporaryPassword: true })).message,
+    ).toBe("Your role (viewer) does not allow this action.");
   });
 });

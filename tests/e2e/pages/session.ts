@@ -45,3 +45,29 @@ export async function contextAs(
   await signIn(page, account);
   return { context, page };
 }
+
+/**
+ * The first sign-in with a temporary password (a new account, an admin's reset): the workspace
+ * sends the person to "Choose a new password" until they pick `next`; then the articles.
+ */
+export async function signInChoosingPassword(
+  page: Page,
+  account: { email: string; password: string },
+  next: string,
+) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await chooseNewPassword(page, account.password, next);
+}
+
+/** On "Choose a new password": the temporary one, the new one twice. */
+export async function chooseNewPassword(page: Page, temporary: string, next: string) {
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await page.getByLabel("Temporary password").fill(temporary);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("New password again").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+}

@@ -4,6 +4,7 @@ import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import { getDb } from "@/db/instance";
 import type { AuditLogRow } from "@/db/queries/audit";
 import { readAuditFilterOptions, readAuditLog } from "@/lib/audit/read";
+import { actionFilterChoices, actionInWords } from "@/lib/audit/words";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
 import { requirePagePermission } from "@/lib/auth/page-access";
 import { AUDIT_ENTITY_TYPES } from "@/lib/domain/vocabulary";
@@ -77,6 +78,30 @@ function ChoiceField({
   );
 }
 
+/**
+ * The action filter: every action in words (the URL keeps its code); an action the list does
+ * not know (typed into the URL) is offered as it was asked.
+ */
+function ActionField({ value, errors }: { value: string; errors?: string[] }) {
+  const choices = actionFilterChoices();
+  const asked =
+    value && !choices.some((c) => c.id === value)
+      ? [{ id: value, label: actionInWords(value) }]
+      : [];
+  return (
+    <Field id="action" label="Action" errors={errors}>
+      <select {...fieldA11y("action", errors)} defaultValue={value}>
+        <option value="">Any action</option>
+        {[...asked, ...choices].map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function Changes({ event }: { event: AuditLogRow }) {
   if (!event.before && !event.after && !event.note) return null;
   return (
@@ -125,21 +150,12 @@ export default async function AuditPage({
           <ChoiceField id="actor" label="Actor" any="Anyone" value={typed("actor")}>
             {options.users}
           </ChoiceField>
-          <Field
-            id="action"
-            label="Action"
-            hint="An action, or its first words: “article.transition”."
-            errors={errors.action}
-          >
-            <input
-              {...fieldA11y("action", errors.action, true)}
-              type="text"
-              defaultValue={typed("action")}
-              placeholder="claim or claim.update"
-            />
-          </Field>
+          <ActionField value={typed("action")} errors={errors.action} />
           <ChoiceField id="entity" label="Entity type" any="Any" value={typed("entity")}>
-            {AUDIT_ENTITY_TYPES.map((t) => ({ id: t, label: t }))}
+            {AUDIT_ENTITY_TYPES.map((t) => ({
+              id: t,
+              label: t.replace(/^./, (c) => c.toUpperCase()),
+            }))}
           </ChoiceField>
           <ChoiceField id="article" label="Article" any="Any" value={typed("article")}>
             {options.articles}
@@ -188,11 +204,17 @@ export default async function AuditPage({
                   <time dateTime={e.at.toISOString()}>{timeFormat.format(e.at)}</time>
                 </td>
                 <td>{e.actorName ?? "System"}</td>
+                <td>{e.actionWords}</td>
                 <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  {e.entityType} <span className="muted small">{e.entityId.slice(0, 8)}</span>
+                  {e.claimId && e.articleSlug ? (
+                    <Link
+                      href={`/articles/${encodeURIComponent(e.articleSlug)}?claim=${encodeURIComponent(e.claimId)}`}
+                    >
+                      {e.entityLabel}
+                    </Link>
+                  ) : (
+                    e.entityLabel
+                  )}
                 </td>
                 <td>
                   {e.articleSlug ? (

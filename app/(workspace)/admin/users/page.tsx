@@ -4,6 +4,8 @@ import { getDb } from "@/db/instance";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
 import { requirePagePermission } from "@/lib/auth/page-access";
 import { listUsersForAdmin } from "@/lib/users/read";
+import { ProfileForm } from "../../account/profile-form";
+import { ResetPasswordForm, UnlockButton } from "./account-admin";
 import { AccountStatusControl } from "./account-status";
 import { CreateUserForm, RoleSelect } from "./user-forms";
 
@@ -20,7 +22,8 @@ export default async function UsersPage() {
         <h1>Users</h1>
         <p className="muted">
           Roles take effect on each person’s next request. A disabled account is signed out at once
-          and cannot sign in until it is enabled again. Every change is in the{" "}
+          and cannot sign in until it is enabled again. A locked account has had too many failed
+          sign-ins; unlocking lets its owner try again at once. Every change is in the{" "}
           <Link href="/admin/audit">audit log</Link>.
         </p>
       </div>
@@ -32,12 +35,16 @@ export default async function UsersPage() {
             <th>Role</th>
             <th>Status</th>
             <th>Access</th>
+            <th>Manage</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.name}</td>
+              <td>
+                {u.name}
+                {u.credentials ? <div className="muted small">{u.credentials}</div> : null}
+              </td>
               <td>{u.email}</td>
               <td>
                 <RoleSelect userId={u.id} role={u.role} label={`Role of ${u.name}`} />
@@ -53,6 +60,15 @@ export default async function UsersPage() {
                 ) : (
                   "Active"
                 )}
+                {u.locked ? (
+                  <div>
+                    <strong>Locked</strong>{" "}
+                    <span className="muted small">after failed sign-ins</span>
+                  </div>
+                ) : null}
+                {u.mustChangePassword ? (
+                  <div className="muted small">Temporary password</div>
+                ) : null}
               </td>
               <td>
                 {u.id === actor.id ? (
@@ -61,6 +77,29 @@ export default async function UsersPage() {
                 ) : (
                   <AccountStatusControl userId={u.id} name={u.name} disabled={!!u.disabledAt} />
                 )}
+                {u.locked ? <UnlockButton userId={u.id} name={u.name} /> : null}
+              </td>
+              <td>
+                <details>
+                  <summary>
+                    Edit<span className="visually-hidden"> {u.name}</span>
+                  </summary>
+                  <div className="stack">
+                    <ProfileForm
+                      name={u.name}
+                      credentials={u.credentials}
+                      userId={u.id}
+                      idPrefix={`profile-${u.id}`}
+                    />
+                    {u.id === actor.id ? (
+                      <p className="muted small">
+                        Change your own password on <Link href="/account">your account</Link>.
+                      </p>
+                    ) : (
+                      <ResetPasswordForm userId={u.id} name={u.name} />
+                    )}
+                  </div>
+                </details>
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/export/formats";
-import { cachedRenderResponse } from "@/lib/publications/http";
+import { cachedRenderResponse, requirePublicPagesOn } from "@/lib/publications/http";
 import { renderPublicationExport } from "@/lib/publications/page";
 import { cachedPublicationRender } from "@/lib/publications/render-cache";
 import { defineRoute } from "@/lib/server/route";
@@ -31,6 +31,7 @@ export const GET = defineRoute({
   input,
   anonymous: true,
   run: async ({ db, input, request }) => {
+    await requirePublicPagesOn(db);
     const view = input.version === undefined ? "latest" : "version";
     const { head, render } = await cachedPublicationRender(
       db,

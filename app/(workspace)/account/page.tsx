@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/instance";
+import { requireActorOrRedirect } from "@/lib/auth/current-actor";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { readOwnAccount } from "@/lib/users/read";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+export default async function AccountPage() {
+  const actor = await requireActorOrRedirect("/account");
+  const me = await readOwnAccount(await getDb(), actor);
+  return (
+    <div className="page stack">
+      <div>
+        <h1>Your account</h1>
+        <p className="muted">
+          {me.email} · {ROLE_LABELS[me.role]}
+        </p>
+      </div>
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title" className="section-title">
+          Name and credentials
+        </h2>
+        <p className="muted small">
+          How you are named to readers, e.g. “Medically reviewed by Dr Jane Doe, MD, nephrologist”.
+        </p>
+        <ProfileForm name={me.name} credentials={me.credentials} />
+      </section>
+      <PasswordForm />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Field, fieldA11y } from "@/app/_components/field";
+import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import { updateOwnProfileAction } from "@/lib/actions/account";
+import { updateUserProfileAction } from "@/lib/actions/users";
+import type { FieldErrors } from "@/lib/errors";
+
+/**
+ * Display name and credentials: your own (no `userId`), or an admin's edit of someone's on the
+ * Users page (`userId`; `idPrefix` keeps the ids of several forms on one page apart).
+ */
+export function ProfileForm({
+  name,
+  credentials,
+  userId,
+  idPrefix = "profile",
+}: {
+  name: string;
+  credentials: string;
+  userId?: string;
+  idPrefix?: string;
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
+  const [pending, setPending] = useState(false);
+  const ids = { name: `${idPrefix}-name`, credentials: `${idPrefix}-credentials` };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get(ids.name) ?? ""),
+      credentials: String(form.get(ids.credentials) ?? ""),
+    };
+    setPending(true);
+    const result = userId
+      ? await updateUserProfileAction({ ...input, userId })
+      : await updateOwnProfileAction(input);
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.error.fieldErrors ?? {});
+      setMessage({ kind: "error", text: result.error.message });
+      return;
+    }
+    setErrors({});
+    setMessage({
+      kind: "success",
+      text: result.data.changed ? "Saved." : "Nothing to save: these are the current values.",
+    });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={userId ? `Profile of ${name}` : "Profile"}>
+      <FormMessage message={message} />
+      <div className="field-row">
+        <Field id={ids.name} label="Display name" errors={errors.name}>
+          <input type="text" defaultValue={name} {...fieldA11y(ids.name, errors.name)} />
+        </Field>
+        <Field
+          id={ids.credentials}
+          label="Credentials"
+          hint="Shown after the name, e.g. “MD, nephrologist”."
+          errors={errors.credentials}
+        >
+          <input
+            type="text"
+            defaultValue={credentials}
+            {...fieldA11y(ids.credentials, errors.credentials, true)}
+          />
+        </Field>
+      </div>
+      <button className="button primary" type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save profile"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Field, fieldA11y } from "@/app/_components/field";
+import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import type { WorkspaceSettingsValues } from "@/db/queries/settings";
+import { updateSettingsAction } from "@/lib/actions/settings";
+import type { FieldErrors } from "@/lib/errors";
+
+const FIELDS = [
+  "organizationName",
+  "organizationUrl",
+  "publicBaseUrl",
+  "logoText",
+  "reviewIntervalMonths",
+  "publicPagesEnabled",
+];
+
+export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<FormMessageValue | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const get = (k: string) => String(form.get(k) ?? "");
+    setPending(true);
+    const result = await updateSettingsAction({
+      organizationName: get("organizationName"),
+      organizationUrl: get("organizationUrl"),
+      publicBaseUrl: get("publicBaseUrl"),
+      logoText: get("logoText"),
+      reviewIntervalMonths: get("reviewIntervalMonths"),
+      publicPagesEnabled: form.get("publicPagesEnabled") === "on",
+    });
+    setPending(false);
+    if (!result.ok) {
+      const fieldErrors = result.error.fieldErrors ?? {};
+      setErrors(fieldErrors);
+      const shown =
+        Object.keys(fieldErrors).length > 0 &&
+        Object.keys(fieldErrors).every((k) => FIELDS.includes(k));
+      setMessage({
+        kind: "error",
+        text: shown ? "Some settings are not valid: see the fields below." : result.error.message,
+      });
+      return;
+    }
+    setErrors({});
+    setMessage({
+      kind: "success",
+      text: result.data.changed ? "Settings saved." : "Nothing changed.",
+    });
+    router.refresh();
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-label="Workspace settings">
+      <FormMessage message={message} />
+      <div className="field-row">
+        <Field id="organizationName" label="Organization name" errors={errors.organizationName}>
+          <input
+            type="text"
+            defaultValue={settings.organizationName}
+            {...fieldA11y("organizationName", errors.organizationName)}
+          />
+        </Field>
+        <Field
+          id="organizationUrl"
+          label="Organization URL"
+          hint="http:// or https://; optional."
+          errors={errors.organizationUrl}
+        >
+          <input
+            type="url"
+            defaultValue={settings.organizationUrl ?? ""}
+            {...fieldA11y("organizationUrl", errors.organizationUrl, true)}
+          />
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field
+          id="publicBaseUrl"
+          label="Public base URL"
+          hint="Where readers open the public pages, e.g. https://health.example.org; empty: this server's address."
+          errors={errors.publicBaseUrl}
+        >
+          <input
+            type="url"
+            defaultValue={settings.publicBaseUrl ?? ""}
+            {...fieldA11y("publicBaseUrl", errors.publicBaseUrl, true)}
+          />
+        </Field>
+        <Field
+          id="logoText"
+          label="Logo text"
+          hint="A short name shown as the logo; optional."
+          errors={errors.logoText}
+        >
+          <input
+            type="text"
+            defaultValue={settings.logoText ?? ""}
+            {...fieldA11y("logoText", errors.logoText, true)}
+          />
+        </Field>
+      </div>
+      <Field
+        id="reviewIntervalMonths"
+        label="Default review interval (months)"
+        hint="How long until an article's medical review is due again."
+        errors={errors.reviewIntervalMonths}
+      >
+        <input
+          type="number"
+          min={1}
+          max={60}
+          step={1}
+          defaultValue={settings.reviewIntervalMonths}
+          {...fieldA11y("reviewIntervalMonths", errors.reviewIntervalMonths, true)}
+        />
+      </Field>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            name="publicPagesEnabled"
+            defaultChecked={settings.publicPagesEnabled}
+            aria-describedby="publicPagesEnabled-hint"
+          />{" "}
+          Public pages are on
+        </label>
+        <span className="hint" id="publicPagesEnabled-hint">
+          Off: every public page and download (/p/…) answers “Not found”.
+        </span>
+        {errors.publicPagesEnabled?.map((e) => (
+          <p key={e} className="field-error" role="alert">
+            {e}
+          </p>
+        ))}
+      </div>
+      <button className="button primary" type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+    </form>
+  );
+}
