@@ -12,13 +12,14 @@ import {
   transitionArticle,
 } from "@/lib/articles/service";
 import { assignClaim } from "@/lib/claims/assign";
+import { deleteClaim, restoreClaim } from "@/lib/claims/delete";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/service";
 import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import type { AnyActionDefinition } from "@/lib/server/action";
-import { dismissSuggestion } from "@/lib/suggestions/service";
+import { dismissSuggestion, restoreSuggestion } from "@/lib/suggestions/service";
 import { changeUserRole, createUser, disableUser, enableUser } from "@/lib/users/service";
 
 const definitions: AnyActionDefinition[] = [
@@ -43,6 +44,9 @@ const definitions: AnyActionDefinition[] = [
   changeUserRole,
   disableUser,
   enableUser,
+  deleteClaim,
+  restoreClaim,
+  restoreSuggestion,
 ];
 
 /** By dotted name ("claim.create"). */
