@@ -397,6 +397,43 @@ describe("restoring a deleted claim", () => {
     expect(again).toMatchObject({ ok: false, error: { code: "rule" } });
   });
 
+  it("sends a resolved claim back for a re-check when its wording changed while deleted", async () => {
+    const editor = await createActor(db(), "editor");
+    const reviewer = await createActor(db(), "reviewer");
+    const a = await importArticle(db(), editor, STEM_CELL_TEXT, `Reworded ${randomUUID()}`);
+    const graded = await resolvedInaccurateClaim(db(), reviewer, a.revisionId);
+    const deleted = await ok(
+      run(deleteClaim, reviewer, { claimId: graded.id, version: graded.version }),
+    );
+    const saved = await ok(
+      run(saveRevision, editor, {
+        articleId: a.id,
+        baseRevisionId: a.revisionId,
+        summary: "Softer wording",
+        doc: textToDoc(
+          STEM_CELL_TEXT.replace(STEM_CELL_QUOTE, "no toxicity or rejection reaction"),
+        ),
+      }),
+    );
+    const restored = await ok(
+      run(restoreClaim, reviewer, { claimId: graded.id, version: deleted.version }),
+    );
+    const [anchor] = await db()
+      .select()
+      .from(claimAnchors)
+      .where(
+        and(eq(claimAnchors.claimId, graded.id), eq(claimAnchors.revisionId, saved.revisionId)),
+      );
+    expect(anchor).toMatchObject({ state: "changed", exact: "no toxicity or rejection reaction" });
+    expect(await claimRow(graded.id)).toMatchObject({
+      status: "in_review",
+      verdict: "inaccurate",
+      verdictStale: true,
+      version: restored.version,
+      deletedAt: null,
+    });
+  });
+
   it("does not reuse a deleted claim's number", async () => {
     const { reviewer, article, claim } = await setup();
     await ok(run(deleteClaim, reviewer, { claimId: claim.id, version: claim.version }));

@@ -40,8 +40,9 @@ export function DeleteClaim({
     setConfirming(false);
     if (!result.ok) {
       setError(result.error.message);
-      // A newer version, a deletion or a publication elsewhere: show the page as it is now.
-      if (result.error.code !== "validation") router.refresh();
+      // Deleted or published elsewhere meanwhile: show the page as it is now. A stale version
+      // keeps its message here (a refresh would remount the panel and lose it); it says to reload.
+      if (result.error.code === "not_found" || result.error.code === "rule") router.refresh();
       return;
     }
     onDeleted(result.data);
