@@ -47,8 +47,9 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     actor,
     claims.map((c) => c.id),
   );
-  const published = await listPublishedClaimNumbers(db, article.id);
   const mayClaim = can(actor, "claim:create");
+  // Only those who may claim may delete one, so only they need the published numbers.
+  const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
   const detected = mayClaim ? detectClaims(revision.plainText) : [];
   const dismissals = mayClaim ? await listDismissals(db, article.id) : [];
   const author = await findUserById(db, revision.authorId);

@@ -214,6 +214,7 @@ test("a reviewer accepts one suggested claim and dismisses another", async ({ pa
   await expect(
     page.getByText("irresponsibility of stem cell clinics", { exact: false }),
   ).toHaveCount(2);
+  await page.getByText(/^Dismissed suggestions \(\d+\)$/).click();
   await expect(page.getByRole("list", { name: "Dismissed suggestions" })).toContainText(
     "irresponsibility of stem cell clinics",
   );
