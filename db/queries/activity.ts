@@ -39,6 +39,8 @@ const CLAIM_ACTIONS = [
   "claim.set_editor_note",
   "claim.reanchor",
   "claim.reattach",
+  "claim.delete",
+  "claim.restore",
   "comment.add",
 ];
 
@@ -76,7 +78,8 @@ export async function listActivityForUser(
       actorName: users.name,
       articleSlug: articles.slug,
       articleTitle: articles.title,
-      claimId: claims.id,
+      // A deleted claim's events still concern its people, but there is no claim to link to.
+      claimId: sql<string | null>`CASE WHEN ${claims.deletedAt} IS NULL THEN ${claims.id} END`,
       claimNumber: claims.number,
     })
     .from(auditEvents)

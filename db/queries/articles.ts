@@ -113,7 +113,7 @@ export async function updateArticleState(
   return row ?? null;
 }
 
-/** The article list: each article with its current revision number and claim counts. */
+/** The article list: each article with its current revision number and claim counts (deleted claims left out). */
 export function listArticlesWithCounts(db: Db) {
   return db
     .select({
@@ -123,8 +123,8 @@ export function listArticlesWithCounts(db: Db) {
       state: articles.state,
       updatedAt: articles.updatedAt,
       revisionNumber: revisions.number,
-      claimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id})`,
-      openClaimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id} AND ${claims.status} IN ('open', 'in_review'))`,
+      claimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id} AND ${claims.deletedAt} IS NULL)`,
+      openClaimCount: sql<number>`(SELECT count(*)::int FROM ${claims} WHERE ${claims.articleId} = ${articles.id} AND ${claims.status} IN ('open', 'in_review') AND ${claims.deletedAt} IS NULL)`,
     })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))

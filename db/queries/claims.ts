@@ -1,8 +1,8 @@
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnchorState, ClaimStatus, Severity, Verdict } from "@/lib/domain/vocabulary";
 import type { Db } from "../client";
-import { articles, claimAnchors, claims, users } from "../schema";
+import { articles, claimAnchors, claims, revisions, users } from "../schema";
 
 const claimColumns = {
   id: claims.id,
@@ -52,8 +52,17 @@ export type AnchorValues = {
   score: number;
 };
 
+/**
+ * A claim that was deleted (soft delete, `deleted_at` set) is left out of every query in this
+ * file except the ones named "…IncludingDeleted": to the rest of the code it no longer exists.
+ */
+const notDeleted = () => isNull(claims.deletedAt);
+
 export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null> {
-  const [row] = await db.select(claimColumns).from(claims).where(eq(claims.id, id));
+  const [row] = await db
+    .select(claimColumns)
+    .from(claims)
+    .where(and(eq(claims.id, id), notDeleted()));
   return row ?? null;
 }
 
@@ -65,8 +74,86 @@ export async function lockClaimById(db: Db, id: string): Promise<ClaimRow | null
   const [row] = await db
     .select(claimColumns)
     .from(claims)
+    .where(and(eq(claims.id, id), notDeleted()))
+    .for("no key update");
+  return row ?? null;
+}
+
+/** The article of a claim, deleted or not (to take the article's lock before the claim's). */
+export async function findArticleIdOfClaim(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ articleId: claims.articleId })
+    .from(claims)
+    .where(eq(claims.id, id));
+  return row?.articleId ?? null;
+}
+
+export type ClaimRowWithDeletion = ClaimRow & {
+  deletedAt: Date | null;
+  deletedById: string | null;
+};
+
+/** The claim whether deleted or not, its row locked: deleting and restoring decide from it. */
+export async function lockClaimIncludingDeleted(
+  db: Db,
+  id: string,
+): Promise<ClaimRowWithDeletion | null> {
+  const [row] = await db
+    .select({ ...claimColumns, deletedAt: claims.deletedAt, deletedById: claims.deletedById })
+    .from(claims)
     .where(eq(claims.id, id))
     .for("no key update");
+  return row ?? null;
+}
+
+/**
+ * Marks a claim deleted (by `deletedById`) or restores it (null) if it is still at `version`;
+ * returns the new row, or null when someone else saved first. The row and everything that
+ * points at it (anchors, evidence, comments, audit events) stay.
+ */
+export async function setClaimDeletedIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  deletedById: string | null,
+): Promise<ClaimRow | null> {
+  const [row] = await db
+    .update(claims)
+    .set({
+      deletedAt: deletedById ? sql`now()` : null,
+      deletedById,
+      updatedAt: new Date(),
+      version: sql`${claims.version} + 1`,
+    })
+    .where(and(eq(claims.id, id), eq(claims.version, version)))
+    .returning(claimColumns);
+  return row ?? null;
+}
+
+/**
+ * The claim's anchor in the latest revision it has one in: what a restored claim is re-anchored
+ * from when revisions were saved while it was deleted (re-anchoring skips deleted claims).
+ */
+export async function findLatestAnchorOfClaim(
+  db: Db,
+  claimId: string,
+): Promise<(AnchorValues & { revisionId: string }) | null> {
+  const [row] = await db
+    .select({
+      revisionId: claimAnchors.revisionId,
+      exact: claimAnchors.exact,
+      prefix: claimAnchors.prefix,
+      suffix: claimAnchors.suffix,
+      start: claimAnchors.start,
+      end: claimAnchors.end,
+      state: claimAnchors.state,
+      score: claimAnchors.score,
+    })
+    .from(claimAnchors)
+    .innerJoin(revisions, eq(revisions.id, claimAnchors.revisionId))
+    .where(eq(claimAnchors.claimId, claimId))
+    .orderBy(desc(revisions.number))
+    .limit(1);
   return row ?? null;
 }
 
@@ -154,7 +241,7 @@ export function listClaimsInRevision(db: Db, revisionId: string) {
     .from(claimAnchors)
     .innerJoin(claims, eq(claims.id, claimAnchors.claimId))
     .leftJoin(assignees, eq(assignees.id, claims.assigneeId))
-    .where(eq(claimAnchors.revisionId, revisionId))
+    .where(and(eq(claimAnchors.revisionId, revisionId), notDeleted()))
     .orderBy(sql`${claimAnchors.start} NULLS LAST`, asc(claims.number));
 }
 export type ClaimInRevision = Awaited<ReturnType<typeof listClaimsInRevision>>[number];
@@ -215,7 +302,13 @@ export function listOpenClaimsAssignedTo(db: Db, userId: string) {
         eq(claimAnchors.revisionId, articles.currentRevisionId),
       ),
     )
-    .where(and(eq(claims.assigneeId, userId), inArray(claims.status, ["open", "in_review"])))
+    .where(
+      and(
+        eq(claims.assigneeId, userId),
+        inArray(claims.status, ["open", "in_review"]),
+        notDeleted(),
+      ),
+    )
     .orderBy(
       sql`CASE ${claims.severity} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`,
       desc(claims.updatedAt),
@@ -226,12 +319,13 @@ export type AssignedClaim = Awaited<ReturnType<typeof listOpenClaimsAssignedTo>>
 /**
  * Locks every claim of an article (in id order, so two lockers cannot deadlock) and returns
  * them: re-anchoring decides from these values, and no reviewer's save can slip in between.
+ * Deleted claims are not re-anchored: a restore anchors its claim in the then current revision.
  */
 export function lockClaimsOfArticle(db: Db, articleId: string): Promise<ClaimRow[]> {
   return db
     .select(claimColumns)
     .from(claims)
-    .where(eq(claims.articleId, articleId))
+    .where(and(eq(claims.articleId, articleId), notDeleted()))
     .orderBy(asc(claims.id))
     .for("no key update");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type {
   ClaimStatus,
   EvidenceStance,
@@ -143,7 +143,8 @@ export async function lockClaimOfEvidence(
       verdict: claims.verdict,
     })
     .from(claims)
-    .where(eq(claims.id, claimId))
+    // A deleted claim takes no evidence changes: to the evidence rules it is gone.
+    .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
     .for("no key update");
   return row ?? null;
 }

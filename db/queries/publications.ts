@@ -169,3 +169,18 @@ export async function findPublicPublication(
   const snapshot = await findPublicationSnapshot(db, id);
   return snapshot ? { ...publication, snapshot } : null;
 }
+
+/**
+ * The claim numbers that appear in any of the article's publication snapshots (retracted ones
+ * included: a retracted publication stays readable at its address). Snapshots name claims by
+ * their number, which is never reused, so the number identifies the claim.
+ */
+export async function listPublishedClaimNumbers(db: Db, articleId: string): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({
+      number: sql<string>`jsonb_array_elements(${publications.snapshot}->'claims')->>'number'`,
+    })
+    .from(publications)
+    .where(eq(publications.articleId, articleId));
+  return new Set(rows.map((r) => Number(r.number)));
+}

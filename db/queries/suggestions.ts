@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { suggestionDismissals } from "../schema";
+import { suggestionDismissals, users } from "../schema";
 
 /** The sentences dismissed on an article (as stored: whitespace collapsed). */
 export async function listDismissedSentences(db: Db, articleId: string): Promise<Set<string>> {
@@ -23,4 +23,43 @@ export async function insertDismissal(
     .onConflictDoNothing()
     .returning({ id: suggestionDismissals.id });
   return rows.length > 0;
+}
+
+/** The article's dismissals with who dismissed each and when, newest first. */
+export function listDismissals(db: Db, articleId: string) {
+  return db
+    .select({
+      sentence: suggestionDismissals.sentence,
+      dismissedByName: users.name,
+      createdAt: suggestionDismissals.createdAt,
+    })
+    .from(suggestionDismissals)
+    .leftJoin(users, eq(users.id, suggestionDismissals.dismissedById))
+    .where(eq(suggestionDismissals.articleId, articleId))
+    .orderBy(desc(suggestionDismissals.createdAt), desc(suggestionDismissals.id));
+}
+export type DismissalRow = Awaited<ReturnType<typeof listDismissals>>[number];
+
+/**
+ * Removes a dismissal (the suggestion is offered again); returns who dismissed it, or null when
+ * it was not dismissed. The audit trail keeps both the dismissal and its restore.
+ */
+export async function deleteDismissal(
+  db: Db,
+  articleId: string,
+  sentence: string,
+): Promise<{ dismissedById: string; createdAt: Date } | null> {
+  const [row] = await db
+    .delete(suggestionDismissals)
+    .where(
+      and(
+        eq(suggestionDismissals.articleId, articleId),
+        eq(suggestionDismissals.sentence, sentence),
+      ),
+    )
+    .returning({
+      dismissedById: suggestionDismissals.dismissedById,
+      createdAt: suggestionDismissals.createdAt,
+    });
+  return row ?? null;
 }

@@ -1,9 +1,10 @@
 "use server";
 
 import { assignClaim } from "@/lib/claims/assign";
+import { deleteClaim, restoreClaim } from "@/lib/claims/delete";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { runAction } from "@/lib/server/run-action";
-import { dismissSuggestion } from "@/lib/suggestions/service";
+import { dismissSuggestion, restoreSuggestion } from "@/lib/suggestions/service";
 
 export async function createClaimAction(input: unknown) {
   return runAction(createClaim, input);
@@ -23,4 +24,16 @@ export async function assignClaimAction(input: unknown) {
 
 export async function dismissSuggestionAction(input: unknown) {
   return runAction(dismissSuggestion, input);
+}
+
+export async function deleteClaimAction(input: unknown) {
+  return runAction(deleteClaim, input);
+}
+
+export async function restoreClaimAction(input: unknown) {
+  return runAction(restoreClaim, input);
+}
+
+export async function restoreSuggestionAction(input: unknown) {
+  return runAction(restoreSuggestion, input);
 }

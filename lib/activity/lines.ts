@@ -104,6 +104,14 @@ export function activityLine(event: ActivityEvent): ActivityLine {
       return line("re-attached", claimTarget, { changes: changes() });
     case "comment.add":
       return line("commented on", claimTarget, { excerpt: text(after.body) });
+    case "claim.delete":
+      // Gone from the article: named by its number, linked to the article.
+      return line("deleted", {
+        label: event.claimNumber ? `claim ${event.claimNumber} of ${title}` : `a claim of ${title}`,
+        href: articleHref,
+      });
+    case "claim.restore":
+      return line("restored", claimTarget);
     case "revision.create":
       return line(
         revision ? `saved revision ${revision} of` : "saved a revision of",

@@ -12,6 +12,7 @@ import {
   transitionArticle,
 } from "@/lib/articles/service";
 import { assignClaim } from "@/lib/claims/assign";
+import { deleteClaim, restoreClaim } from "@/lib/claims/delete";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/service";
@@ -19,7 +20,7 @@ import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import type { AnyActionDefinition } from "@/lib/server/action";
 import { updateSettings } from "@/lib/settings/service";
-import { dismissSuggestion } from "@/lib/suggestions/service";
+import { dismissSuggestion, restoreSuggestion } from "@/lib/suggestions/service";
 import { changeOwnPassword, resetUserPassword, unlockUser } from "@/lib/users/passwords";
 import { updateOwnProfile, updateUserProfileByAdmin } from "@/lib/users/profile";
 import { changeUserRole, createUser, disableUser, enableUser } from "@/lib/users/service";
@@ -52,6 +53,9 @@ const definitions: AnyActionDefinition[] = [
   changeOwnPassword,
   updateOwnProfile,
   updateSettings,
+  deleteClaim,
+  restoreClaim,
+  restoreSuggestion,
 ];
 
 /** By dotted name ("claim.create"). */

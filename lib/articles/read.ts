@@ -4,16 +4,17 @@ import type { Db } from "@/db/client";
 import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
-import { listPublicationsOfArticle } from "@/db/queries/publications";
+import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
-import { listDismissedSentences } from "@/db/queries/suggestions";
+import { listDismissals } from "@/db/queries/suggestions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
+import { mayDeleteClaim } from "@/lib/claims/delete";
 import { commentsByClaim } from "@/lib/comments/read";
 import { detectClaims } from "@/lib/detect/detect";
 import { notFound } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { selectSuggestions } from "@/lib/suggestions/select";
+import { selectSuggestions, sentenceKey } from "@/lib/suggestions/select";
 import { approvalBlockers } from "./workflow";
 
 export async function listArticlesForActor(db: Db, actor: Actor | null) {
@@ -46,6 +47,11 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     actor,
     claims.map((c) => c.id),
   );
+  const mayClaim = can(actor, "claim:create");
+  // Only those who may claim may delete one, so only they need the published numbers.
+  const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
+  const detected = mayClaim ? detectClaims(revision.plainText) : [];
+  const dismissals = mayClaim ? await listDismissals(db, article.id) : [];
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
   return {
@@ -68,18 +74,25 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       /** Rendered here: the markdown parser stays out of the browser bundle. */
       rationaleHtml: renderMarkdown(c.rationale),
       comments: comments.get(c.id) ?? [],
+      /** Whether the actor may delete it: its creator or an editor, while in no publication. */
+      canDelete: mayDeleteClaim(actor, c.createdById) && !published.has(c.number),
     })),
     blockers: approvalBlockers(claims),
     /** The article's publications, newest first (the workflow panel links the latest). */
     publications: await listPublicationsOfArticle(db, article.id),
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
-    suggestions: can(actor, "claim:create")
-      ? selectSuggestions(
-          detectClaims(revision.plainText),
-          await listDismissedSentences(db, article.id),
-          claims.map((c) => c.anchor),
-        )
-      : [],
+    suggestions: selectSuggestions(
+      detected,
+      new Set(dismissals.map((d) => d.sentence)),
+      claims.map((c) => c.anchor),
+    ),
+    /**
+     * Dismissed suggestions that the detector still finds in this revision (a dismissal of a
+     * sentence no longer in the text would restore nothing visible), newest first.
+     */
+    dismissedSuggestions: dismissals.filter((d) =>
+      detected.some((s) => sentenceKey(s.text) === d.sentence),
+    ),
     /** Whether the actor may add comments (editing one also needs to be its author or an admin). */
     canComment: can(actor, "comment:write"),
     /** Who claims can be assigned to; only loaded for those who may assign. */

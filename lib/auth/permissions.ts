@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "article:transition": "editor",
   "claim:assign": "editor",
   "claim:override": "editor",
+  /** Deleting (and restoring) a claim someone else created; a reviewer may delete their own. */
+  "claim:delete_any": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
   /** One's own account: password, display name and credentials. */

@@ -103,6 +103,10 @@ function summarize(
         : "re-anchored the claim";
     case "claim.reattach":
       return "re-attached the claim";
+    case "claim.delete":
+      return "deleted the claim";
+    case "claim.restore":
+      return "restored the claim";
     case "evidence.add":
       return title ? `added evidence “${title}”` : "added evidence";
     case "evidence.update":

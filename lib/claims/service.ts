@@ -71,7 +71,7 @@ function changedFields(before: ClaimRow, after: ClaimFieldChanges) {
 }
 
 /** The conflict error for a stale save: carries the newer claim so the UI can show it. */
-async function staleClaimError(tx: Db, claimId: string) {
+export async function staleClaimError(tx: Db, claimId: string) {
   const current = await findClaimById(tx, claimId);
   return new AppError(
     "conflict",

@@ -1,11 +1,11 @@
-/** Dismissing suggested claims (accepting one is creating a claim on its range). */
+/** Dismissing suggested claims and restoring them (accepting one is creating a claim on its range). */
 import "server-only";
 import { findArticleById } from "@/db/queries/articles";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { insertDismissal } from "@/db/queries/suggestions";
-import { notFound } from "@/lib/errors";
+import { deleteDismissal, insertDismissal } from "@/db/queries/suggestions";
+import { AppError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
-import { dismissSuggestionSchema } from "@/lib/validation/claims";
+import { dismissSuggestionSchema, restoreSuggestionSchema } from "@/lib/validation/claims";
 import { sentenceKey } from "./select";
 
 export const dismissSuggestion = defineAction({
@@ -33,5 +33,37 @@ export const dismissSuggestion = defineAction({
       });
     }
     return { dismissed: true };
+  },
+});
+
+/**
+ * Undoes a dismissal: the sentence is suggested again. The dismissal row goes (it only says
+ * "hide this"); the audit trail records the dismissal and this restore, with who and when.
+ */
+export const restoreSuggestion = defineAction({
+  name: "suggestion.restore",
+  input: restoreSuggestionSchema,
+  permission: "claim:create",
+  run: async ({ tx, actor }, { articleId, sentence }) => {
+    const article = await findArticleById(tx, articleId);
+    if (!article) throw notFound("The article");
+    const key = sentenceKey(sentence);
+    const removed = await deleteDismissal(tx, articleId, key);
+    if (!removed) {
+      throw new AppError("rule", "This suggestion is not dismissed (anymore): reload the page.");
+    }
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "suggestion.restore",
+      entityType: "suggestion",
+      entityId: articleId,
+      articleId,
+      before: {
+        sentence: key,
+        dismissedById: removed.dismissedById,
+        dismissedAt: removed.createdAt.toISOString(),
+      },
+    });
+    return { restored: true };
   },
 });

@@ -52,3 +52,17 @@ export const dismissSuggestionSchema = z.object({
   sentence: text(MAX_QUOTE, 1, "Sentence"),
 });
 export type DismissSuggestionInput = z.infer<typeof dismissSuggestionSchema>;
+
+/** Deleting a claim made by mistake, and restoring it (the undo): both name the version read. */
+export const deleteClaimSchema = z.object({
+  claimId: id(),
+  version: version(),
+});
+export type DeleteClaimInput = z.infer<typeof deleteClaimSchema>;
+
+export const restoreClaimSchema = deleteClaimSchema;
+export type RestoreClaimInput = z.infer<typeof restoreClaimSchema>;
+
+/** Restoring a dismissed suggestion: the sentence as the dismissed list shows it. */
+export const restoreSuggestionSchema = dismissSuggestionSchema;
+export type RestoreSuggestionInput = z.infer<typeof restoreSuggestionSchema>;

@@ -210,7 +210,12 @@ test("a reviewer accepts one suggested claim and dismisses another", async ({ pa
 
   await page.reload();
   await expect(page.getByText(/^Suggested claims \(\d+\)$/)).toBeVisible();
+  // In the article, and in the list of dismissed suggestions (where it can be restored).
   await expect(
     page.getByText("irresponsibility of stem cell clinics", { exact: false }),
-  ).toHaveCount(1); // only in the article
+  ).toHaveCount(2);
+  await page.getByText(/^Dismissed suggestions \(\d+\)$/).click();
+  await expect(page.getByRole("list", { name: "Dismissed suggestions" })).toContainText(
+    "irresponsibility of stem cell clinics",
+  );
 });

@@ -17,11 +17,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { insertComment } from "../../db/queries/comments";
-import { articles, claims, evidence, users } from "../../db/schema";
+import { articles, claims, evidence, suggestionDismissals, users } from "../../db/schema";
 import { API_ACTIONS } from "../../lib/api/actions";
 import { getArticleForApi } from "../../lib/articles/read";
 import { auditCsvStream } from "../../lib/audit/read";
 import type { Actor } from "../../lib/auth/permissions";
+import { deleteClaim } from "../../lib/claims/delete";
 import { getClaimHistory } from "../../lib/claims/read";
 import { textToDoc } from "../../lib/document/from-text";
 import { ROLES, type Role } from "../../lib/domain/vocabulary";
@@ -96,6 +97,23 @@ const ownComment = async (seed: Seed, actor: Actor | null) =>
       body: "A comment.",
     })
   ).id;
+/**
+ * A fresh claim created by the caller (by the seed's reviewer for those who cannot create one),
+ * so that only the role (not authorship) can refuse deleting or restoring it.
+ */
+const ownClaim = async (seed: Seed, actor: Actor | null) => {
+  const creator = actor && actor.role !== "viewer" ? actor : seed.actors.reviewer;
+  const claim = await claimQuote(seed.db, creator, seed.article.revisionId);
+  return { claimId: claim.id, version: claim.version, creator };
+};
+/** A claim of the caller's, deleted by them (or by the seed's reviewer), to restore. */
+const ownDeletedClaim = async (seed: Seed, actor: Actor | null) => {
+  const { claimId, version, creator } = await ownClaim(seed, actor);
+  const deleted = await ok(
+    executeAction(deleteClaim, { db: seed.db, actor: creator }, { claimId, version }),
+  );
+  return { claimId, version: deleted.version };
+};
 const quoteRange = (text: string) => ({
   start: text.indexOf(STEM_CELL_QUOTE),
   end: text.indexOf(STEM_CELL_QUOTE) + STEM_CELL_QUOTE.length,
@@ -261,6 +279,25 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
   "claim.assign": {
     least: "editor",
     input: async (seed) => ({ claimId: seed.claim.id, assigneeId: seed.actors.reviewer.id }),
+  },
+  "claim.delete": {
+    // A reviewer may delete their own claim (another's is refused: tests/integration/claims-delete).
+    least: "reviewer",
+    input: async (seed, actor) => {
+      const { claimId, version } = await ownClaim(seed, actor);
+      return { claimId, version };
+    },
+  },
+  "claim.restore": { least: "reviewer", input: ownDeletedClaim },
+  "suggestion.restore": {
+    least: "reviewer",
+    input: async (seed) => {
+      const sentence = `A sentence ${unique()}.`;
+      await seed.db
+        .insert(suggestionDismissals)
+        .values({ articleId: seed.article.id, sentence, dismissedById: seed.actors.reviewer.id });
+      return { articleId: seed.article.id, sentence };
+    },
   },
   "suggestion.dismiss": {
     least: "reviewer",

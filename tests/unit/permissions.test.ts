@@ -24,6 +24,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   "article:transition": ["editor", "admin"],
   "claim:assign": ["editor", "admin"],
   "claim:override": ["editor", "admin"],
+  "claim:delete_any": ["editor", "admin"],
   "user:manage": ["admin"],
   "settings:manage": ["admin"],
   "audit:read": ["admin"],

@@ -27,6 +27,7 @@ import type { ErrorBody, FieldErrors } from "@/lib/errors";
 import { AssigneeField } from "./assignee-field";
 import { ClaimHistory } from "./claim-history";
 import { CommentsSection } from "./comments-section";
+import { DeleteClaim, type DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
 import { RationaleView } from "./rationale-view";
 
@@ -61,6 +62,7 @@ export function ClaimPanel({
   assignableUsers = [],
   notice = null,
   onSaved,
+  onDeleted,
   onClose,
 }: {
   claim: ReviewClaim;
@@ -74,6 +76,8 @@ export function ClaimPanel({
   notice?: string | null;
   /** Called after a save with the claim's new version and a message for the remounted panel. */
   onSaved?: (version: number, notice: string) => void;
+  /** Called after the claim was deleted, for the page to show it gone and offer "Undo". */
+  onDeleted?: (deleted: DeletedClaim) => void;
   onClose: () => void;
 }) {
   const router = useRouter();
@@ -262,6 +266,15 @@ export function ClaimPanel({
           note={claim.editorNote ?? ""}
           canEdit={canOverride}
           onSaved={onSaved}
+        />
+      ) : null}
+
+      {claim.canDelete && onDeleted ? (
+        <DeleteClaim
+          claimId={claim.id}
+          number={claim.number}
+          version={claim.version}
+          onDeleted={onDeleted}
         />
       ) : null}
 

@@ -8,6 +8,9 @@ import { ArticleViewer, type TextRange, type ViewerHighlight } from "./article-v
 import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
+import type { DeletedClaim } from "./delete-claim";
+import { DeletedClaimNotice } from "./deleted-claim-notice";
+import { DismissedSuggestions } from "./dismissed-suggestions";
 import { Legend } from "./legend";
 import { OrphanedPanel } from "./orphaned-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
@@ -40,6 +43,8 @@ export function ReviewWorkspace({
   const [listView, setListView] = useState<ClaimListView>(DEFAULT_LIST_VIEW);
   // What the last save did, shown by the claim panel remounted for the version it produced.
   const [savedNotice, setSavedNotice] = useState<{ key: string; text: string } | null>(null);
+  // The claim just deleted from the panel, for the "deleted" notice and its Undo.
+  const [deleted, setDeleted] = useState<DeletedClaim | null>(null);
 
   const highlights: ViewerHighlight[] = useMemo(
     () =>
@@ -171,10 +176,25 @@ export function ReviewWorkspace({
               canAssign={can.assign}
               canComment={data.canComment}
               assignableUsers={data.assignableUsers}
+              onDeleted={(d) => {
+                setDeleted(d);
+                setSelectedId(null);
+              }}
               onClose={() => setSelectedId(null)}
             />
           ) : (
             <>
+              {deleted ? (
+                <DeletedClaimNotice
+                  key={deleted.id}
+                  deleted={deleted}
+                  onRestored={(id) => {
+                    setDeleted(null);
+                    setSelectedId(id);
+                  }}
+                  onDismiss={() => setDeleted(null)}
+                />
+              ) : null}
               <h2 className="section-title">Claims ({data.claims.length})</h2>
               <Legend />
               <div style={{ marginTop: "0.75rem" }}>
@@ -193,6 +213,10 @@ export function ReviewWorkspace({
                     revisionId={data.revision.id}
                     suggestions={data.suggestions}
                     onCreated={setSelectedId}
+                  />
+                  <DismissedSuggestions
+                    articleId={data.article.id}
+                    dismissed={data.dismissedSuggestions}
                   />
                 </div>
               ) : null}
