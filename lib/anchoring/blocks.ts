@@ -1,0 +1,163 @@
+/**
+ * Block places: whether a range of a new text sits in the same place *relative to the
+ * document's blocks* as a range of the old text. This is what makes `exact` mean "same text,
+ * same place" when a whole paragraph is cut and pasted elsewhere: its claims keep their quote
+ * and their context (which moved with them), yet they are not where they were. Pure, no I/O.
+ *
+ * BLOCKS. The plain text puts "\n\n" between text blocks (lib/document/text-map.ts); a run of
+ * two or more line breaks is taken as a block boundary here (a double hard break counts as one
+ * too: harmless, both texts are split alike). Blocks are compared with whitespace collapsed.
+ *
+ * ALIGNMENT. The old and new blocks are aligned by a longest common subsequence of unchanged
+ * blocks (counted in blocks, not characters: a long paragraph cut and pasted past two short
+ * ones is the one that moved). Ties go to the earlier old blocks staying matched: of two
+ * adjacent paragraphs swapped, the later one in the old text is the one that moved.
+ *
+ * IN PLACE. A range whose old block is `b` and new block is `b'` is in place when
+ * - `b` is matched and matched to `b'`, or
+ * - `b` is not matched (its block was edited or split) and `b'` is not matched to another old
+ *   block, and the pair (b, b') crosses no matched pair: every matched old block before `b` is
+ *   matched to a new block before `b'`, every one after `b` to one after `b'`.
+ * So inserting, deleting or editing other blocks, or splitting the claim's own block, keeps a
+ * claim in place; moving its block past unchanged ones does not.
+ */
+import { collapseWhitespace } from "./normalized-text";
+
+const BOUNDARY = /\n{2,}/g;
+/**
+ * The alignment is quadratic in the blocks between the unchanged head and tail (typically a
+ * handful: an edit touches a few paragraphs). Above this many block pairs (a 2,000-block text
+ * rewritten throughout) only the unchanged head and tail are matched, and claims in between
+ * count as in place: the text-only rules then decide, as they do without an old text.
+ */
+const MAX_CELLS = 4_000_000;
+
+interface Blocks {
+  /** Start offset of each block, ascending; the first is 0. */
+  starts: number[];
+  /** Each block's collapsed, trimmed text as a small integer shared by both texts. */
+  keys: number[];
+}
+
+function splitBlocks(text: string, ids: Map<string, number>): Blocks {
+  const starts = [0];
+  const keys: number[] = [];
+  const key = (from: number, to: number) => {
+    const k = collapseWhitespace(text.slice(from, to)).trim();
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(k, id);
+    }
+    keys.push(id);
+  };
+  for (const m of text.matchAll(BOUNDARY)) {
+    key(starts[starts.length - 1] ?? 0, m.index);
+    starts.push(m.index + m[0].length);
+  }
+  key(starts[starts.length - 1] ?? 0, text.length);
+  return { starts, keys };
+}
+
+/** The block holding `offset` (an offset inside a boundary belongs to the next block). */
+function blockAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * `match[i]`: the new block old block `i` is aligned to, or -1. Common head and tail first,
+ * then a longest common subsequence of what lies between.
+ */
+function align(a: readonly number[], b: readonly number[]): Int32Array {
+  const match = new Int32Array(a.length).fill(-1);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) {
+    match[head] = head;
+    head++;
+  }
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
+    match[a.length - 1 - tail] = b.length - 1 - tail;
+    tail++;
+  }
+  const n = a.length - head - tail;
+  const m = b.length - head - tail;
+  if (n === 0 || m === 0 || n * m > MAX_CELLS) return match;
+  // lcs[i * (m + 1) + j]: the LCS length of a[head + i..] and b[head + j..] (middles only).
+  const w = m + 1;
+  const lcs = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] =
+        a[head + i] === b[head + j]
+          ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
+    }
+  }
+  // Walk forwards; on a tie skip the new block, so the earlier old block can still be matched.
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[head + i] === b[head + j] && lcs[i * w + j] === (lcs[(i + 1) * w + j + 1] ?? 0) + 1) {
+      match[head + i] = head + j;
+      i++;
+      j++;
+    } else if ((lcs[i * w + j + 1] ?? 0) >= (lcs[(i + 1) * w + j] ?? 0)) j++;
+    else i++;
+  }
+  return match;
+}
+
+/** The block alignment of an old and a new text, answering "is this range in place?". */
+export class BlockPlaces {
+  private readonly oldStarts: number[];
+  private readonly newStarts: number[];
+  private readonly match: Int32Array;
+  /** `matchedNew[j]`: the old block new block `j` is aligned to, or -1. */
+  private readonly matchedNew: Int32Array;
+
+  constructor(oldText: string, newText: string) {
+    const ids = new Map<string, number>();
+    const before = splitBlocks(oldText, ids);
+    const after = splitBlocks(newText, ids);
+    this.oldStarts = before.starts;
+    this.newStarts = after.starts;
+    this.match = align(before.keys, after.keys);
+    this.matchedNew = new Int32Array(after.keys.length).fill(-1);
+    this.match.forEach((j, i) => {
+      if (j >= 0) this.matchedNew[j] = i;
+    });
+  }
+
+  /** Whether old offset `from` and new offset `to` are in the same place (see the top). */
+  inPlace(from: number, to: number): boolean {
+    const b = blockAt(this.oldStarts, from);
+    const nb = blockAt(this.newStarts, to);
+    const matched = this.match[b] ?? -1;
+    if (matched >= 0) return matched === nb;
+    if ((this.matchedNew[nb] ?? -1) >= 0) return false;
+    for (let i = b - 1; i >= 0; i--) {
+      const j = this.match[i] ?? -1;
+      if (j >= 0) {
+        if (j >= nb) return false;
+        break;
+      }
+    }
+    for (let i = b + 1; i < this.match.length; i++) {
+      const j = this.match[i] ?? -1;
+      if (j >= 0) return j > nb;
+    }
+    return true;
+  }
+}
