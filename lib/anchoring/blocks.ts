@@ -91,26 +91,41 @@ function align(a: readonly number[], b: readonly number[]): Int32Array {
     match[a.length - 1 - tail] = b.length - 1 - tail;
     tail++;
   }
-  const n = a.length - head - tail;
-  const m = b.length - head - tail;
+  // Of the middles, only blocks found on both sides can be matched: the others (edited,
+  // inserted, deleted) are left out of the quadratic part, which changes no match.
+  const inB = new Set(b.slice(head, b.length - tail));
+  const inA = new Set(a.slice(head, a.length - tail));
+  const oldIdx: number[] = [];
+  for (let i = head; i < a.length - tail; i++) if (inB.has(a[i] ?? -1)) oldIdx.push(i);
+  const newIdx: number[] = [];
+  for (let j = head; j < b.length - tail; j++) if (inA.has(b[j] ?? -1)) newIdx.push(j);
+  const n = oldIdx.length;
+  const m = newIdx.length;
   if (n === 0 || m === 0 || n * m > MAX_CELLS) return match;
-  // lcs[i * (m + 1) + j]: the LCS length of a[head + i..] and b[head + j..] (middles only).
+  const x = oldIdx.map((i) => a[i]);
+  const y = newIdx.map((j) => b[j]);
+  // lcs[i * (m + 1) + j]: the LCS length of x[i..] and y[j..]; 16 bits hold it up to 65,535.
   const w = m + 1;
-  const lcs = new Int32Array((n + 1) * w);
+  const lcs = n < 0xffff ? new Uint16Array((n + 1) * w) : new Int32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
+    const row = i * w;
+    const next = row + w;
+    const xi = x[i];
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * w + j] =
-        a[head + i] === b[head + j]
-          ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1
-          : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
+      if (xi === y[j]) lcs[row + j] = (lcs[next + j + 1] ?? 0) + 1;
+      else {
+        const down = lcs[next + j] ?? 0;
+        const right = lcs[row + j + 1] ?? 0;
+        lcs[row + j] = Math.max(down, right);
+      }
     }
   }
   // Walk forwards; on a tie skip the new block, so the earlier old block can still be matched.
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[head + i] === b[head + j] && lcs[i * w + j] === (lcs[(i + 1) * w + j + 1] ?? 0) + 1) {
-      match[head + i] = head + j;
+    if (x[i] === y[j] && lcs[i * w + j] === (lcs[(i + 1) * w + j + 1] ?? 0) + 1) {
+      match[oldIdx[i] ?? 0] = newIdx[j] ?? 0;
       i++;
       j++;
     } else if ((lcs[i * w + j + 1] ?? 0) >= (lcs[(i + 1) * w + j] ?? 0)) j++;

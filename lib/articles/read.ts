@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
-import { listClaimsInRevision } from "@/db/queries/claims";
+import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listPublicationsOfArticle } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
@@ -46,6 +46,12 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     actor,
     claims.map((c) => c.id),
   );
+  // The claims' anchors in the revision this one replaced: the old wording beside a changed one.
+  const anchorsBefore = new Map(
+    revision.parentId
+      ? (await listAnchorQuotesInRevision(db, revision.parentId)).map((a) => [a.claimId, a])
+      : [],
+  );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
   return {
@@ -68,6 +74,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       /** Rendered here: the markdown parser stays out of the browser bundle. */
       rationaleHtml: renderMarkdown(c.rationale),
       comments: comments.get(c.id) ?? [],
+      /** Its quote and anchor state in the previous revision; null when it is new in this one. */
+      anchorBefore: anchorsBefore.get(c.id) ?? null,
     })),
     blockers: approvalBlockers(claims),
     /** The article's publications, newest first (the workflow panel links the latest). */
