@@ -10,6 +10,7 @@ import path from "node:path";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claimAnchors, revisions } from "../../db/schema";
+import { getReviewData } from "../../lib/articles/read";
 import type { Actor } from "../../lib/auth/permissions";
 import { getClaimHistory } from "../../lib/claims/read";
 import { parseDemoArticle } from "../../lib/demo/seed";
@@ -120,6 +121,12 @@ describe("re-anchoring history", () => {
       before: "Same text, same place",
       after: "Same text, moved",
     });
+
+    // The review page's claims carry the state and the previous revision's anchor.
+    const review = await getReviewData(db(), reviewer, article.slug);
+    const shown = review.claims.find((x) => x.id === c.toxicity.id);
+    expect(shown?.anchor.state).toBe("moved");
+    expect(shown?.anchorBefore).toMatchObject({ exact: QUOTES.toxicity, state: "exact" });
   });
 
   it("writes one event per state change and none while a state holds", async () => {
@@ -135,6 +142,11 @@ describe("re-anchoring history", () => {
     const reworded = `Updated in 2026.\n\n${MOVED.replace(PARAGRAPHS[EVEN_THOUGH] ?? "", paragraph)}`;
     const r4 = await save(editor, article.id, r3.revisionId, reworded);
     expect((await stateIn(c.toxicity.id, r4))?.state).toBe("changed");
+    // The panel's old wording beside the new: the quote in revision 3, and the one now.
+    const review = await getReviewData(db(), reviewer, article.slug);
+    const shown = review.claims.find((x) => x.id === c.toxicity.id);
+    expect(shown?.anchorBefore).toMatchObject({ exact: QUOTES.toxicity, state: "exact" });
+    expect(shown?.anchor.exact).toContain("no toxicity and no rejection reaction");
     // The paragraph (now the last one) deleted.
     const deleted = reworded.replace(`\n\n${paragraph}`, "");
     expect(deleted).not.toContain("rejection reaction");

@@ -33,9 +33,12 @@ export function AnchorStateNote({
   const { state, exact } = claim.anchor;
   const before = claim.anchorBefore;
   const explanation = {
-    exact: before
-      ? "Same words in the same place as in the previous revision."
-      : "As selected in this revision.",
+    exact:
+      before?.state === "orphaned"
+        ? "Attached to this text in this revision; it was orphaned in the previous one."
+        : before
+          ? "Same words in the same place as in the previous revision."
+          : "As selected in this revision.",
     moved: "Same words, in another place than in the previous revision. Nothing to re-check.",
     changed: "Found by its surroundings: its wording differs from the previous revision's.",
     orphaned:
