@@ -134,6 +134,18 @@ describe("exact: same text in the same place among the blocks", () => {
     expect(places.inPlace(15, 15)).toBe(true); // "Third"
   });
 
+  it("applies the same rules when some paragraphs repeat (the general alignment)", () => {
+    // "Repeat" twice on both sides, neither at the head nor the tail: no shortcut applies.
+    const old = join("X", "Repeat", "First", "Second", "Repeat", "Z");
+    const now = join("Y", "Repeat", "Second", "First", "Repeat", "W");
+    const places = new BlockPlaces(old, now);
+    const at = (text: string, block: string) => text.indexOf(`\n\n${block}`) + 2;
+    expect(places.inPlace(at(old, "First"), at(now, "First"))).toBe(true);
+    expect(places.inPlace(at(old, "Second"), at(now, "Second"))).toBe(false);
+    expect(places.inPlace(0, 0)).toBe(true); // "X" edited into "Y" in place
+    expect(places.inPlace(at(old, "Z"), at(now, "W"))).toBe(true);
+  });
+
   it("an edited paragraph keeps its place unless it crossed an unchanged one", () => {
     const old = join("A", "B edited later", "C", "D");
     const inPlace = new BlockPlaces(old, join("A", "B was edited", "C", "D"));
