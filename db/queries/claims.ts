@@ -369,3 +369,18 @@ export async function updateLockedClaim(
   if (!row) throw new Error("update returned no row");
   return row;
 }
+
+/**
+ * Each claim's quote and anchor state in one revision, without the claim rows: what the review
+ * page compares the current anchors with (the old wording of a claim whose wording changed).
+ */
+export function listAnchorQuotesInRevision(db: Db, revisionId: string) {
+  return db
+    .select({
+      claimId: claimAnchors.claimId,
+      exact: claimAnchors.exact,
+      state: claimAnchors.state,
+    })
+    .from(claimAnchors)
+    .where(eq(claimAnchors.revisionId, revisionId));
+}

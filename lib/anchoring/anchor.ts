@@ -2,19 +2,24 @@
  * Anchoring: finding where a described range sits in a (possibly edited) text. Pure, no I/O.
  *
  * CONTRACT (used by the revision service, the annotation import and the CLI; keep it):
- *   anchorQuote(text, selector) → AnchorResult
- *   anchorMany(text, selectors) → AnchorResult[]   (same order; shares work between selectors)
- * Offsets are JavaScript string (UTF-16) offsets into `text`.
+ *   anchorQuote(text, selector, options?) → AnchorResult
+ *   anchorMany(text, selectors, options?) → AnchorResult[]   (same order; shares work)
+ * Offsets are JavaScript string (UTF-16) offsets into `text`. `options.previousText` is the text
+ * the selectors' `start` offsets refer to (the revision being replaced), when it is known.
  *
  * STATES. Whitespace is never evidence: a run of spaces, tabs or line breaks equals any other
  * (splitting or merging a paragraph changes no words). "Context" is the selector's prefix and
  * suffix, compared right next to the found text; an absent or empty side tells nothing.
- * - `exact`: the quote, character for character, with its whole context unchanged around it, so
- *   edits elsewhere that only shift offsets keep a claim exact. A selector without any context
- *   is exact only at its old position (shifted as its neighbours were), or, without an old
- *   position either, at its first occurrence. Score 1.
- * - `moved`: the same words as the quote (whitespace aside), but not with its whole context:
- *   elsewhere, or with its surroundings edited. Nothing to re-check.
+ * - `exact`: same text, same place: the quote, character for character, with its whole context
+ *   unchanged around it, and, when the previous text is known, in the same place relative to
+ *   the document's blocks (blocks.ts: its paragraph keeps its order among the paragraphs left
+ *   unchanged). Edits elsewhere that only shift offsets keep a claim exact; a paragraph cut and
+ *   pasted elsewhere makes its claims `moved`, though their context moved with them. A selector
+ *   without any context is exact only at its old position (shifted as its neighbours were), or,
+ *   without an old position either, at its first occurrence. Score 1.
+ * - `moved`: the same words as the quote (whitespace aside), but not with its whole context, or
+ *   not in the same place: elsewhere, with its surroundings edited, or with its paragraph moved.
+ *   Nothing to re-check.
  * - `changed`: found only approximately: the wording changed, the verdict must be re-checked.
  * - `orphaned`: not found with confidence: start/end null, score 0.
  * `moved` and `changed` must pass the thresholds in rules.ts (`accepted`): a short phrase seen
@@ -25,8 +30,9 @@
  * HOW. Selectors go in the order of their old positions, each cheapest step first:
  * (1) the expected position: the old one shifted by as much as the last selector found exact
  *     (an edit shifts everything after it alike), then the old one;
- * (2) exact occurrences near it, else in the whole text; one with its context intact is exact
- *     (the nearest, among repeats);
+ * (2) exact occurrences near it, else in the whole text; one with its context intact (and in
+ *     place among the blocks, when the previous text is known) is exact (the nearest, among
+ *     repeats); one intact but out of place is a candidate for `moved`;
  * (3) approximate candidates on the whitespace-collapsed text (built once per call, only when
  *     a selector gets here): Myers' bit-parallel matcher (approx-string-match) with a budget of
  *     half the quote's length in a window around the expected position, plus what now sits
@@ -37,6 +43,7 @@
  *     and snapped to words (boundaries.ts); else orphaned.
  */
 import type { AnchorState } from "@/lib/domain/vocabulary";
+import { BlockPlaces } from "./blocks";
 import { snapToWords, trimToContext } from "./boundaries";
 import { collapseWhitespace, NormalizedText } from "./normalized-text";
 import { accepted, better, type Candidate, makeCandidate, NEAR } from "./rules";
@@ -62,6 +69,15 @@ export interface AnchorSelector {
   start?: number | null;
   /** Not used: the end follows from `start` and the quote. */
   end?: number | null;
+}
+
+export interface AnchorOptions {
+  /**
+   * The text the selectors were described on (their `start` is an offset into it). With it,
+   * `exact` also requires the same place among the blocks (blocks.ts); without it (imported
+   * annotations, whose page is gone) only the quote and its context can tell.
+   */
+  previousText?: string;
 }
 
 export interface AnchorResult {
@@ -96,12 +112,15 @@ interface PreparedSelector {
   normSuffix: string;
   /** The old start, clamped into the text; null when there is none. */
   hint: number | null;
+  /** The old start as an offset of the previous text; null when there is none. */
+  oldStart: number | null;
 }
 
-function prepare(text: string, selector: AnchorSelector): PreparedSelector {
+function prepare(text: string, selector: AnchorSelector, previous?: string): PreparedSelector {
   const prefix = selector.prefix ?? "";
   const suffix = selector.suffix ?? "";
   const start = selector.start;
+  const known = typeof start === "number" && Number.isFinite(start);
   return {
     exact: selector.exact,
     prefix,
@@ -109,9 +128,10 @@ function prepare(text: string, selector: AnchorSelector): PreparedSelector {
     normExact: collapseWhitespace(selector.exact),
     normPrefix: collapseWhitespace(prefix),
     normSuffix: collapseWhitespace(suffix),
-    hint:
-      typeof start === "number" && Number.isFinite(start)
-        ? Math.min(Math.max(0, Math.round(start)), text.length)
+    hint: known ? Math.min(Math.max(0, Math.round(start)), text.length) : null,
+    oldStart:
+      known && previous !== undefined
+        ? Math.min(Math.max(0, Math.round(start)), previous.length)
         : null,
   };
 }
@@ -120,7 +140,17 @@ function prepare(text: string, selector: AnchorSelector): PreparedSelector {
 class Anchorer {
   private normalizedView: NormalizedText | null = null;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly blocks: BlockPlaces | null,
+  ) {}
+
+  /** Same place among the blocks as before (always, when that cannot be known). */
+  private placed(sel: PreparedSelector, start: number): boolean {
+    return (
+      this.blocks === null || sel.oldStart === null || this.blocks.inPlace(sel.oldStart, start)
+    );
+  }
 
   private get normalized(): NormalizedText {
     this.normalizedView ??= new NormalizedText(this.text);
@@ -208,7 +238,12 @@ class Anchorer {
 
     // (1) Where it should be.
     for (const at of expected === hint ? [hint] : [expected, hint]) {
-      if (at !== null && this.text.startsWith(exact, at) && this.intact(sel, at)) {
+      if (
+        at !== null &&
+        this.text.startsWith(exact, at) &&
+        this.intact(sel, at) &&
+        this.placed(sel, at)
+      ) {
         return { state: "exact", start: at, end: at + exact.length, score: 1 };
       }
     }
@@ -218,7 +253,7 @@ class Anchorer {
       expected === null
         ? []
         : exactOccurrences(this.text, exact, expected - WINDOW, expected + exact.length + WINDOW);
-    if (!occurrences.some((o) => this.intact(sel, o.start))) {
+    if (!occurrences.some((o) => this.intact(sel, o.start) && this.placed(sel, o.start))) {
       occurrences = exactOccurrences(this.text, exact);
     }
     const nearest = (list: Occurrence[]) =>
@@ -231,8 +266,12 @@ class Anchorer {
         null,
       );
     // With no context, being at the old position is what "exact" means; step (1) checked that.
+    // An intact occurrence out of place (its paragraph moved) is left to the candidates below,
+    // where it is `moved`, unless another one is in place.
     const intact =
-      noContext && hint !== null ? [] : occurrences.filter((o) => this.intact(sel, o.start));
+      noContext && hint !== null
+        ? []
+        : occurrences.filter((o) => this.intact(sel, o.start) && this.placed(sel, o.start));
     const exactOne = nearest(intact);
     if (exactOne) return { state: "exact", start: exactOne.start, end: exactOne.end, score: 1 };
 
@@ -292,8 +331,12 @@ class Anchorer {
 }
 
 /** Where `selector`'s quote is in `text`. */
-export function anchorQuote(text: string, selector: AnchorSelector): AnchorResult {
-  return anchorMany(text, [selector])[0] ?? ORPHANED;
+export function anchorQuote(
+  text: string,
+  selector: AnchorSelector,
+  options: AnchorOptions = {},
+): AnchorResult {
+  return anchorMany(text, [selector], options)[0] ?? ORPHANED;
 }
 
 /**
@@ -301,9 +344,17 @@ export function anchorQuote(text: string, selector: AnchorSelector): AnchorResul
  * order of their old positions, and each one found exactly tells the next where to look first:
  * an edit earlier in the text shifts everything after it by the same amount.
  */
-export function anchorMany(text: string, selectors: AnchorSelector[]): AnchorResult[] {
-  const anchorer = new Anchorer(text);
-  const prepared = selectors.map((s) => prepare(text, s));
+export function anchorMany(
+  text: string,
+  selectors: AnchorSelector[],
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  const { previousText } = options;
+  const anchorer = new Anchorer(
+    text,
+    previousText === undefined ? null : new BlockPlaces(previousText, text),
+  );
+  const prepared = selectors.map((s) => prepare(text, s, previousText));
   const order = prepared.map((_, i) => i);
   // Selectors without an old position go last, in their given order (the sort is stable).
   const key = (i: number) => prepared[i]?.hint ?? Number.MAX_SAFE_INTEGER;

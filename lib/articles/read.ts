@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
-import { listClaimsInRevision } from "@/db/queries/claims";
+import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
@@ -52,6 +52,12 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
   const detected = mayClaim ? detectClaims(revision.plainText) : [];
   const dismissals = mayClaim ? await listDismissals(db, article.id) : [];
+  // The claims' anchors in the revision this one replaced: the old wording beside a changed one.
+  const anchorsBefore = new Map(
+    revision.parentId
+      ? (await listAnchorQuotesInRevision(db, revision.parentId)).map((a) => [a.claimId, a])
+      : [],
+  );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
   return {
@@ -76,6 +82,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       comments: comments.get(c.id) ?? [],
       /** Whether the actor may delete it: its creator or an editor, while in no publication. */
       canDelete: mayDeleteClaim(actor, c.createdById) && !published.has(c.number),
+      /** Its quote and anchor state in the previous revision; null when it is new in this one. */
+      anchorBefore: anchorsBefore.get(c.id) ?? null,
     })),
     blockers: approvalBlockers(claims),
     /** The article's publications, newest first (the workflow panel links the latest). */

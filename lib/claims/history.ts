@@ -80,6 +80,35 @@ function show(field: string, value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
+const MAX_QUOTE = 120;
+
+/**
+ * A re-anchoring in words: "re-anchored the claim in revision 3: moved (same words, another
+ * place)", with the old wording for a changed one. Events written before the state was part of
+ * the sentence read the same way: their `after` has always held `anchorState` and `revision`.
+ */
+function reanchorSummary(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const head =
+    typeof after.revision === "number"
+      ? `re-anchored the claim in revision ${after.revision}`
+      : "re-anchored the claim";
+  const old = typeof before.exact === "string" ? before.exact : "";
+  switch (after.anchorState as AnchorState | undefined) {
+    case "exact":
+      return `${head}: same text, same place`;
+    case "moved":
+      return `${head}: moved (same words, another place)`;
+    case "changed":
+      return old
+        ? `${head}: wording changed, was “${old.length > MAX_QUOTE ? `${old.slice(0, MAX_QUOTE - 1)}…` : old}”`
+        : `${head}: wording changed`;
+    case "orphaned":
+      return `${head}: orphaned (text not found)`;
+    default:
+      return head;
+  }
+}
+
 function summarize(
   action: string,
   before: Record<string, unknown>,
@@ -98,9 +127,7 @@ function summarize(
     case "claim.set_editor_note":
       return "set the editor’s note";
     case "claim.reanchor":
-      return typeof after.revision === "number"
-        ? `re-anchored the claim in revision ${after.revision}`
-        : "re-anchored the claim";
+      return reanchorSummary(before, after);
     case "claim.reattach":
       return "re-attached the claim";
     case "claim.delete":

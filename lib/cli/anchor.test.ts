@@ -62,6 +62,25 @@ describe("claimdesk anchor", () => {
     );
   });
 
+  it("with --old, a claim whose paragraph was moved is moved, as in a revision save", async () => {
+    const first = "Dialysis remains the standard of care for kidney failure in adults.";
+    const second =
+      "The clinic says that stem cell therapy has no toxicity and rejection reaction at all, which no controlled trial has shown.";
+    const third = "Side effects were mild and resolved within a week in most patients.";
+    write("p-old.txt", [first, second, third, "A closing note."].join("\n\n"));
+    write("p-new.txt", [first, third, "A closing note.", second].join("\n\n"));
+    const quote = "no toxicity and rejection reaction";
+    const start = second.indexOf(quote) + first.length + 2;
+    write("p-claims.json", [{ id: "denial", start, end: start + quote.length }]);
+    const r = await run(["--old", "p-old.txt", "--new", "p-new.txt", "--claims", "p-claims.json"]);
+    expect(r.status).toBe(0);
+    const [item] = JSON.parse(r.stdout) as { state: string; start: number }[];
+    expect(item).toMatchObject({
+      state: "moved",
+      start: [first, third, "A closing note.", second].join("\n\n").indexOf(quote),
+    });
+  });
+
   it("takes W3C-like selectors, positions optional, and reports orphans", async () => {
     write("selectors.json", [
       { id: 7, exact: "keep up dialysis", prefix: "Patients should ", suffix: "." },

@@ -161,6 +161,9 @@ export const anchorCommand: Command = {
     const newText = await readTextInput(newFile, io);
     let ids: (string | number)[];
     let selectors: AnchorSelector[];
+    // With --old the claims' offsets refer to it: as in a revision save, a claim whose paragraph
+    // moved is then `moved`, not `exact`. Quote selectors from elsewhere come without it.
+    let previousText: string | undefined;
     const selectorsFile = options["--selectors"];
     if (selectorsFile) {
       const items = await readJson(io, selectorsFile, selectorsSchema);
@@ -171,6 +174,7 @@ export const anchorCommand: Command = {
       const oldFile = options["--old"] ?? "";
       const claimsFile = options["--claims"] ?? "";
       const oldText = await readTextInput(oldFile, io);
+      previousText = oldText;
       const claims = await readJson(io, claimsFile, claimsSchema);
       checkIds(io, claimsFile, claims);
       const outside = claims.flatMap((c, i) =>
@@ -187,7 +191,11 @@ export const anchorCommand: Command = {
       });
     }
 
-    const results = anchorMany(newText, selectors);
+    const results = anchorMany(
+      newText,
+      selectors,
+      previousText === undefined ? {} : { previousText },
+    );
     const output: AnchorOutputItem[] = results.map((r, i) => ({
       id: ids[i] ?? i,
       state: r.state,

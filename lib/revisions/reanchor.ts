@@ -31,7 +31,12 @@ export interface ReanchorOutcome {
   anchor: AnchorValues;
   /** Fields to change on the claim, or null when the claim row stays as it is. */
   recheck: ClaimFieldChanges | null;
-  /** Worth an audit event: the wording changed, the text was lost, or a lost text came back. */
+  /**
+   * Worth an audit event (one per claim and save): its anchor state differs from the one in the
+   * revision being replaced, or it is `moved` (it left its place in this revision) or `changed`
+   * (its wording changed again) once more. Staying exact (offsets shifted by edits elsewhere)
+   * or staying orphaned is not an event.
+   */
   notable: boolean;
 }
 
@@ -54,8 +59,16 @@ function validRange(text: string, start: number | null, end: number | null) {
     : null;
 }
 
-/** Each claim's anchor in `text` and its consequences, in the order given. */
-export function reanchorClaims(text: string, claims: readonly ReanchorClaim[]): ReanchorOutcome[] {
+/**
+ * Each claim's anchor in `text` and its consequences, in the order given. `previousText` is the
+ * text of the revision being replaced (the one the claims' offsets refer to): with it, a claim
+ * whose paragraph was moved is `moved`, not `exact` (lib/anchoring/blocks.ts).
+ */
+export function reanchorClaims(
+  text: string,
+  claims: readonly ReanchorClaim[],
+  previousText?: string,
+): ReanchorOutcome[] {
   const results = anchorMany(
     text,
     claims.map((c) => ({
@@ -65,6 +78,7 @@ export function reanchorClaims(text: string, claims: readonly ReanchorClaim[]): 
       start: c.anchor.start,
       end: c.anchor.end,
     })),
+    previousText === undefined ? {} : { previousText },
   );
   return claims.map((claim, i) => {
     const result = results[i];
@@ -97,8 +111,7 @@ export function reanchorClaims(text: string, claims: readonly ReanchorClaim[]): 
     const state: AnchorState = anchor.state;
     const recheck =
       state === "changed" && claim.status !== "dismissed" ? recheckChanges(claim) : null;
-    const wasOrphaned = previous.state === "orphaned";
-    const notable = state === "changed" || (state === "orphaned") !== wasOrphaned;
+    const notable = state !== previous.state || state === "moved" || state === "changed";
     return { claimId: claim.id, number: claim.number, previous, anchor, recheck, notable };
   });
 }

@@ -145,6 +145,7 @@ async function writeRevision(
   const outcomes = reanchorClaims(
     plainText,
     anchored.map((c) => ({ ...c, ...rows.get(c.id), anchor: c.anchor })),
+    previous?.plainText,
   );
   await insertClaimAnchors(
     tx,

@@ -100,10 +100,16 @@ test("an editor revises the text; claims are re-checked, re-attached and compare
   const reattach = orphans.getByRole("button", { name: `Re-attach claim ${b} here` });
   await expect(reattach).toBeDisabled();
 
+  await expect(claimA).toContainText("Wording changed");
   await claimA.click();
   await expect(
     article.claimPanel.getByText("The wording changed since this verdict"),
   ).toBeVisible();
+  // The panel says so in words, with the previous revision's wording beside today's.
+  const anchorState = article.claimPanel.getByTestId("anchor-state");
+  await expect(anchorState).toContainText("Anchor: Wording changed.");
+  await expect(anchorState.locator("del")).toHaveText(`“${REWORDED}”`);
+  await expect(anchorState.locator("ins")).toContainText("the amount of stem cells");
   await article.claimPanel.getByRole("button", { name: "All claims" }).click();
 
   await article.selectWithMouse(REATTACH_TO);

@@ -196,11 +196,16 @@ describe("saving a revision", () => {
     const ofSave = events.filter(
       (e) => e.action.startsWith("revision.") || e.action === "claim.reanchor",
     );
+    // One event per claim whose anchor state changed (the exact one has none).
     expect(ofSave.map((e) => [e.action, e.entityId])).toEqual([
+      ["claim.reanchor", expect.any(String)],
       ["claim.reanchor", expect.any(String)],
       ["claim.reanchor", expect.any(String)],
       ["revision.create", data.revisionId],
     ]);
+    expect(new Set(ofSave.slice(0, 3).map((e) => e.entityId))).toEqual(
+      new Set([c.changed.id, c.moved.id, c.orphaned.id]),
+    );
     const reanchorOf = (id: string) => ofSave.find((e) => e.entityId === id);
     expect(reanchorOf(c.changed.id)).toMatchObject({
       actorId: editor.id,
@@ -216,7 +221,11 @@ describe("saving a revision", () => {
       before: { anchorState: "exact", exact: QUOTES.orphaned },
       after: { anchorState: "orphaned", start: null, end: null },
     });
-    expect(ofSave[2]).toMatchObject({
+    expect(reanchorOf(c.moved.id)).toMatchObject({
+      before: { anchorState: "exact", exact: QUOTES.moved },
+      after: { anchorState: "moved", exact: QUOTES.moved, revision: 2 },
+    });
+    expect(ofSave[3]).toMatchObject({
       entityType: "revision",
       before: { revision: 1, state: "draft" },
       after: { revision: 2, summary: "Reword the harm claim", anchors: { orphaned: 1 } },
@@ -236,7 +245,11 @@ describe("saving a revision", () => {
 
     // The claim's history tells the story in words.
     const history = await getClaimHistory(db(), reviewer, c.changed.id);
-    const reanchored = history.find((h) => h.summary === "re-anchored the claim in revision 2");
+    const reanchored = history.find(
+      (h) =>
+        h.summary ===
+        `re-anchored the claim in revision 2: wording changed, was “${QUOTES.changed}”`,
+    );
     expect(reanchored?.changes).toEqual(
       expect.arrayContaining([
         { field: "Anchor", before: "Same text, same place", after: "Wording changed" },

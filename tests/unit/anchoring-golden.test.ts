@@ -40,7 +40,8 @@ describe("anchoring golden cases", () => {
 
   it.each(golden.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const selector = selectorFor(c.old, c.claim.start, c.claim.end);
-    const result = anchorQuote(c.new, selector);
+    // As the revision service anchors: the old text is known.
+    const result = anchorQuote(c.new, selector, { previousText: c.old });
     expect({ state: result.state, start: result.start, end: result.end }).toEqual(c.expected);
     if (result.state === "exact") expect(result.score).toBe(1);
     else if (result.state === "orphaned") expect(result.score).toBe(0);
@@ -53,8 +54,27 @@ describe("anchoring golden cases", () => {
     // All cases' new texts joined: each claim's selector keeps its own old position as a hint.
     for (const c of golden) {
       const selector = selectorFor(c.old, c.claim.start, c.claim.end);
-      const [many] = anchorMany(c.new, [selector, { exact: "" }]);
-      expect(many).toEqual(anchorQuote(c.new, selector));
+      const [many] = anchorMany(c.new, [selector, { exact: "" }], { previousText: c.old });
+      expect(many).toEqual(anchorQuote(c.new, selector, { previousText: c.old }));
     }
+  });
+
+  it("without the old text (imported annotations) differs only where a whole paragraph moved", () => {
+    const differing = golden.filter((c) => {
+      const selector = selectorFor(c.old, c.claim.start, c.claim.end);
+      const withOld = anchorQuote(c.new, selector, { previousText: c.old });
+      const textOnly = anchorQuote(c.new, selector);
+      if (withOld.state === textOnly.state) return false;
+      // The same place found either way; only the state says whether its paragraph moved.
+      expect([textOnly.state, textOnly.start, textOnly.end]).toEqual([
+        "exact",
+        withOld.start,
+        withOld.end,
+      ]);
+      return true;
+    });
+    expect(differing.map((c) => c.name)).toEqual([
+      "whole paragraph moved: its claims are moved, though their surroundings moved with them",
+    ]);
   });
 });

@@ -141,12 +141,10 @@ describe("anchoring properties", () => {
           // Only when the quote with its context is still one of a kind can its place be known.
           fc.pre(occurrences(edited, sel.prefix + sel.exact + sel.suffix) === 1);
           const shift = at <= start ? inserted.length - deleted : 0;
-          expect(anchorQuote(edited, sel)).toEqual({
-            state: "exact",
-            start: start + shift,
-            end: end + shift,
-            score: 1,
-          });
+          const expected = { state: "exact", start: start + shift, end: end + shift, score: 1 };
+          expect(anchorQuote(edited, sel)).toEqual(expected);
+          // With the old text known (a revision save), such an edit keeps the block order too.
+          expect(anchorQuote(edited, sel, { previousText: text })).toEqual(expected);
         },
       ),
       { numRuns: 300 },
@@ -184,9 +182,11 @@ describe("anchoring properties", () => {
               ) === 1,
           );
           const results = anchorMany(edited, selectors);
+          const withOld = anchorMany(edited, selectors, { previousText: text });
           claims.forEach((c, i) => {
             if (!unaffected[i]) return;
             const shift = edit.at <= c.start ? edit.inserted.length : 0;
+            expect(withOld[i]).toEqual(results[i]);
             expect(results[i]).toEqual({
               state: "exact",
               start: c.start + shift,

@@ -16,6 +16,7 @@ import {
   VERDICT_INFO,
   VERDICTS,
 } from "@/lib/domain/vocabulary";
+import { AnchorBadge } from "./anchor-state";
 import { claimLook } from "./claim-style";
 import { EvidenceSummaryLine } from "./evidence-summary";
 
@@ -178,9 +179,7 @@ export function ClaimList({
                     <span className={`badge severity-${c.severity}`}>
                       {SEVERITY_LABELS[c.severity]}
                     </span>
-                    {c.anchor.state === "orphaned" ? (
-                      <span className="badge status-dismissed">Orphaned</span>
-                    ) : null}
+                    <AnchorBadge claim={c} />
                     {c.verdictStale ? (
                       <span className="badge state-changes_requested">Needs re-check</span>
                     ) : null}

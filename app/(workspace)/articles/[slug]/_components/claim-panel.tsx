@@ -24,6 +24,7 @@ import {
   type Verdict,
 } from "@/lib/domain/vocabulary";
 import type { ErrorBody, FieldErrors } from "@/lib/errors";
+import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
 import { ClaimHistory } from "./claim-history";
 import { CommentsSection } from "./comments-section";
@@ -135,6 +136,7 @@ export function ClaimPanel({
         </button>
       </div>
       <blockquote className="panel-quote">“{claim.anchor.exact}”</blockquote>
+      <AnchorStateNote claim={claim} />
       {claim.verdictStale ? (
         <div className="alert warning" role="status">
           The wording changed since this verdict was given: re-check it.
