@@ -1,6 +1,7 @@
 "use server";
 
 import { assignClaim } from "@/lib/claims/assign";
+import { setEditorNotes } from "@/lib/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { runAction } from "@/lib/server/run-action";
 import { dismissSuggestion } from "@/lib/suggestions/service";
@@ -23,4 +24,8 @@ export async function assignClaimAction(input: unknown) {
 
 export async function dismissSuggestionAction(input: unknown) {
   return runAction(dismissSuggestion, input);
+}
+
+export async function setEditorNotesAction(input: unknown) {
+  return runAction(setEditorNotes, input);
 }

@@ -12,9 +12,11 @@ import {
   transitionArticle,
 } from "@/lib/articles/service";
 import { assignClaim } from "@/lib/claims/assign";
+import { setEditorNotes } from "@/lib/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/service";
+import { recordNoClaims } from "@/lib/revisions/no-claims";
 import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import type { AnyActionDefinition } from "@/lib/server/action";
@@ -43,6 +45,8 @@ const definitions: AnyActionDefinition[] = [
   changeUserRole,
   disableUser,
   enableUser,
+  setEditorNotes,
+  recordNoClaims,
 ];
 
 /** By dotted name ("claim.create"). */

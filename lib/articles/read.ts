@@ -6,15 +6,12 @@ import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listPublicationsOfArticle } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
-import { listDismissedSentences } from "@/db/queries/suggestions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
 import { commentsByClaim } from "@/lib/comments/read";
-import { detectClaims } from "@/lib/detect/detect";
 import { notFound } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { selectSuggestions } from "@/lib/suggestions/select";
-import { approvalBlockers } from "./workflow";
+import { loadApprovalGate } from "./gate";
 
 export async function listArticlesForActor(db: Db, actor: Actor | null) {
   authorize(actor, "article:read");
@@ -34,6 +31,7 @@ async function currentRevisionWithClaims(db: Db, slug: string) {
 export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
   const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
+  const { untriaged, blockers } = await loadApprovalGate(db, article.id, revision, claims);
   const evidence = await listEvidenceForClaims(
     db,
     claims.map((c) => c.id),
@@ -48,6 +46,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
+  const noClaimsBy = revision.noClaimsById ? await findUserById(db, revision.noClaimsById) : null;
   return {
     article,
     revision: {
@@ -61,6 +60,15 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       authorName: author?.name ?? "Unknown",
       approvedAt: revision.approvedAt,
       approvedByName: approver?.name ?? null,
+      /** The editor's "reviewed, no claims needed" record, if any. */
+      noClaims:
+        revision.noClaimsNote !== null && revision.noClaimsAt
+          ? {
+              note: revision.noClaimsNote,
+              at: revision.noClaimsAt,
+              byName: noClaimsBy?.name ?? "Unknown",
+            }
+          : null,
     },
     claims: claims.map((c) => ({
       ...c,
@@ -69,17 +77,11 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       rationaleHtml: renderMarkdown(c.rationale),
       comments: comments.get(c.id) ?? [],
     })),
-    blockers: approvalBlockers(claims),
+    blockers,
     /** The article's publications, newest first (the workflow panel links the latest). */
     publications: await listPublicationsOfArticle(db, article.id),
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
-    suggestions: can(actor, "claim:create")
-      ? selectSuggestions(
-          detectClaims(revision.plainText),
-          await listDismissedSentences(db, article.id),
-          claims.map((c) => c.anchor),
-        )
-      : [],
+    suggestions: can(actor, "claim:create") ? untriaged : [],
     /** Whether the actor may add comments (editing one also needs to be its author or an admin). */
     canComment: can(actor, "comment:write"),
     /** Who claims can be assigned to; only loaded for those who may assign. */
