@@ -10,11 +10,18 @@ import { MAX_NO_CLAIMS_NOTE } from "@/lib/revisions/limits";
 const recordedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 /** The revision's "reviewed, no claims needed" record, as readers will see it. */
-export function NoClaimsRecord({ record }: { record: { note: string; at: Date; byName: string } }) {
+export function NoClaimsRecord({
+  record,
+  hasClaims,
+}: {
+  record: { note: string; at: Date; byName: string };
+  /** With claims in the revision the record speaks of the sentences left: "no further claims". */
+  hasClaims: boolean;
+}) {
   return (
     <p className="alert" data-testid="no-claims-record">
-      Reviewed by {record.byName} on {recordedFormat.format(record.at)}: no claims needed —{" "}
-      {record.note}
+      Reviewed by {record.byName} on {recordedFormat.format(record.at)}: no{" "}
+      {hasClaims ? "further " : ""}claims needed — {record.note}
     </p>
   );
 }

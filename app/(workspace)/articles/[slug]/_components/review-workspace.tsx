@@ -168,6 +168,7 @@ export function ReviewWorkspace({
           noClaims={data.revision.noClaims}
           canOverride={can.override}
           claimsNeedingNote={claimsNeedingNote}
+          hasClaims={data.claims.some((c) => c.status !== "dismissed")}
         />
         <OrphanedPanel
           claims={orphaned}

@@ -27,6 +27,7 @@ export function WorkflowPanel({
   noClaims,
   canOverride,
   claimsNeedingNote,
+  hasClaims,
 }: {
   articleId: string;
   state: ArticleState;
@@ -43,6 +44,8 @@ export function WorkflowPanel({
   /** Whether the actor may write editor's notes and the no-claims record. */
   canOverride: boolean;
   claimsNeedingNote: ClaimNeedingNote[];
+  /** Whether the revision has claims that are published (not dismissed). */
+  hasClaims: boolean;
 }) {
   const router = useRouter();
   const [note, setNote] = useState("");
@@ -113,7 +116,7 @@ export function WorkflowPanel({
           </ul>
         </div>
       ) : null}
-      {noClaims ? <NoClaimsRecord record={noClaims} /> : null}
+      {noClaims ? <NoClaimsRecord record={noClaims} hasClaims={hasClaims} /> : null}
       {canOverride && reviewing && claimsNeedingNote.length > 0 ? (
         <EditorNotesForm
           key={claimsNeedingNote.map((c) => `${c.id}@${c.version}`).join(" ")}
