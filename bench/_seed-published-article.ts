@@ -14,6 +14,7 @@ import { createArticleFromText, transitionArticle } from "@/lib/articles/service
 import type { Actor } from "@/lib/auth/permissions";
 import { createClaim, updateClaim } from "@/lib/claims/service";
 import { addEvidence } from "@/lib/evidence/service";
+import { recordNoClaims } from "@/lib/revisions/no-claims";
 import { executeAction } from "@/lib/server/action";
 import {
   CLAIMS,
@@ -112,6 +113,18 @@ async function main() {
         ),
       );
     }
+    // The gate refuses untriaged suggestions; the large text has many, left unclaimed on purpose.
+    await ok(
+      executeAction(
+        recordNoClaims,
+        { db, actor: managing },
+        {
+          articleId: article.id,
+          revisionId: article.revisionId,
+          note: "The sentences not claimed need no claims (bench).",
+        },
+      ),
+    );
     let version = row?.version ?? 1;
     for (const [transition, actor] of [
       ["submit", editor],

@@ -16,6 +16,9 @@ const revisionColumns = {
   approvedById: revisions.approvedById,
   approvedAt: revisions.approvedAt,
   createdAt: revisions.createdAt,
+  noClaimsNote: revisions.noClaimsNote,
+  noClaimsById: revisions.noClaimsById,
+  noClaimsAt: revisions.noClaimsAt,
 };
 
 export type RevisionRow = {
@@ -30,6 +33,10 @@ export type RevisionRow = {
   approvedById: string | null;
   approvedAt: Date | null;
   createdAt: Date;
+  /** The editor's "reviewed, no claims needed" record (lib/revisions/no-claims.ts). */
+  noClaimsNote: string | null;
+  noClaimsById: string | null;
+  noClaimsAt: Date | null;
 };
 
 export async function findRevisionById(db: Db, id: string): Promise<RevisionRow | null> {
@@ -136,4 +143,16 @@ export async function findArticleBySourceUrl(
     .orderBy(desc(articles.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Writes the editor's "reviewed, no claims needed" record on one revision. */
+export async function setRevisionNoClaims(
+  db: Db,
+  revisionId: string,
+  record: { note: string; byId: string; at: Date },
+): Promise<void> {
+  await db
+    .update(revisions)
+    .set({ noClaimsNote: record.note, noClaimsById: record.byId, noClaimsAt: record.at })
+    .where(eq(revisions.id, revisionId));
 }

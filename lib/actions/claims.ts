@@ -2,6 +2,7 @@
 
 import { assignClaim } from "@/lib/claims/assign";
 import { deleteClaim, restoreClaim } from "@/lib/claims/delete";
+import { setEditorNotes } from "@/lib/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { runAction } from "@/lib/server/run-action";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/suggestions/service";
@@ -36,4 +37,8 @@ export async function restoreClaimAction(input: unknown) {
 
 export async function restoreSuggestionAction(input: unknown) {
   return runAction(restoreSuggestion, input);
+}
+
+export async function setEditorNotesAction(input: unknown) {
+  return runAction(setEditorNotes, input);
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { recordNoClaims } from "@/lib/revisions/no-claims";
 import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import { runAction } from "@/lib/server/run-action";
@@ -10,4 +11,8 @@ export async function saveRevisionAction(input: unknown) {
 
 export async function reattachClaimAction(input: unknown) {
   return runAction(reattachClaim, input);
+}
+
+export async function recordNoClaimsAction(input: unknown) {
+  return runAction(recordNoClaims, input);
 }

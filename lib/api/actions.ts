@@ -13,9 +13,11 @@ import {
 } from "@/lib/articles/service";
 import { assignClaim } from "@/lib/claims/assign";
 import { deleteClaim, restoreClaim } from "@/lib/claims/delete";
+import { setEditorNotes } from "@/lib/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/evidence/service";
+import { recordNoClaims } from "@/lib/revisions/no-claims";
 import { reattachClaim } from "@/lib/revisions/reattach";
 import { saveRevision } from "@/lib/revisions/service";
 import type { AnyActionDefinition } from "@/lib/server/action";
@@ -56,6 +58,8 @@ const definitions: AnyActionDefinition[] = [
   deleteClaim,
   restoreClaim,
   restoreSuggestion,
+  setEditorNotes,
+  recordNoClaims,
 ];
 
 /** By dotted name ("claim.create"). */

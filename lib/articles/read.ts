@@ -11,11 +11,10 @@ import { findUserById, listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
 import { mayDeleteClaim } from "@/lib/claims/delete";
 import { commentsByClaim } from "@/lib/comments/read";
-import { detectClaims } from "@/lib/detect/detect";
 import { notFound } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { selectSuggestions, sentenceKey } from "@/lib/suggestions/select";
-import { approvalBlockers } from "./workflow";
+import { sentenceKey } from "@/lib/suggestions/select";
+import { loadApprovalGate } from "./gate";
 
 export async function listArticlesForActor(db: Db, actor: Actor | null) {
   authorize(actor, "article:read");
@@ -35,6 +34,12 @@ async function currentRevisionWithClaims(db: Db, slug: string) {
 export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
   const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
+  const { detected, untriaged, blockers } = await loadApprovalGate(
+    db,
+    article.id,
+    revision,
+    claims,
+  );
   const evidence = await listEvidenceForClaims(
     db,
     claims.map((c) => c.id),
@@ -50,7 +55,6 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const mayClaim = can(actor, "claim:create");
   // Only those who may claim may delete one, so only they need the published numbers.
   const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
-  const detected = mayClaim ? detectClaims(revision.plainText) : [];
   const dismissals = mayClaim ? await listDismissals(db, article.id) : [];
   // The claims' anchors in the revision this one replaced: the old wording beside a changed one.
   const anchorsBefore = new Map(
@@ -60,6 +64,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
+  const noClaimsBy = revision.noClaimsById ? await findUserById(db, revision.noClaimsById) : null;
   return {
     article,
     revision: {
@@ -73,6 +78,15 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       authorName: author?.name ?? "Unknown",
       approvedAt: revision.approvedAt,
       approvedByName: approver?.name ?? null,
+      /** The editor's "reviewed, no claims needed" record, if any. */
+      noClaims:
+        revision.noClaimsNote !== null && revision.noClaimsAt
+          ? {
+              note: revision.noClaimsNote,
+              at: revision.noClaimsAt,
+              byName: noClaimsBy?.name ?? "Unknown",
+            }
+          : null,
     },
     claims: claims.map((c) => ({
       ...c,
@@ -85,15 +99,11 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       /** Its quote and anchor state in the previous revision; null when it is new in this one. */
       anchorBefore: anchorsBefore.get(c.id) ?? null,
     })),
-    blockers: approvalBlockers(claims),
+    blockers,
     /** The article's publications, newest first (the workflow panel links the latest). */
     publications: await listPublicationsOfArticle(db, article.id),
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
-    suggestions: selectSuggestions(
-      detected,
-      new Set(dismissals.map((d) => d.sentence)),
-      claims.map((c) => c.anchor),
-    ),
+    suggestions: mayClaim ? untriaged : [],
     /**
      * Dismissed suggestions that the detector still finds in this revision (a dismissal of a
      * sentence no longer in the text would restore nothing visible), newest first.

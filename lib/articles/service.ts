@@ -14,7 +14,6 @@ import {
   updateArticleState,
 } from "@/db/queries/articles";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { listClaimsInRevision } from "@/db/queries/claims";
 import { findRevisionById, insertRevision, markRevisionApproved } from "@/db/queries/revisions";
 import { splitParagraphs, textToDoc } from "@/lib/document/from-text";
 import { type DocRoot, docSchema } from "@/lib/document/schema";
@@ -32,8 +31,9 @@ import {
   importTextSchema,
   transitionArticleSchema,
 } from "@/lib/validation/articles";
+import { loadApprovalGate } from "./gate";
 import { slugify, uniqueSlug } from "./slug";
-import { approvalBlockers, nextState } from "./workflow";
+import { approvalRefusal, nextState } from "./workflow";
 
 export interface ImportedArticle {
   id: string;
@@ -218,15 +218,9 @@ export const transitionArticle = defineAction({
           "You wrote this revision: another editor must approve it (four-eyes rule).",
         );
       }
-      const blockers = approvalBlockers(await listClaimsInRevision(tx, revision.id));
+      const { blockers } = await loadApprovalGate(tx, article.id, revision);
       if (blockers.length > 0) {
-        throw new AppError(
-          "rule",
-          `Approval is blocked by ${blockers.length} claim${blockers.length === 1 ? "" : "s"} that still need a decision.`,
-          {
-            details: { blockers },
-          },
-        );
+        throw new AppError("rule", approvalRefusal(blockers), { details: { blockers } });
       }
       await markRevisionApproved(tx, revision.id, actor.id);
     }

@@ -176,6 +176,13 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
           revision.approvedAt ? formatDate(revision.approvedAt) : ""
         }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
       : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`);
+  // The editor's call that the revision needs no (further) claims: published as such.
+  const noClaims = revision.noClaims ?? null;
+  const reviewed = noClaims
+    ? `<p class="meta" data-testid="no-claims">Reviewed${noClaims.by ? ` by ${esc(noClaims.by)}` : ""} on ${esc(
+        formatDate(noClaims.at),
+      )}: no ${model.claims.length > 0 ? "further " : ""}claims needed — ${esc(noClaims.note)}</p>\n`
+    : "";
   const legend = `<section class="legend" aria-label="Legend"><ul>${VERDICTS.map(
     (v) => `<li><span class="badge verdict-${v}">${esc(VERDICT_INFO[v].label)}</span></li>`,
   ).join("")}</ul></section>`;
@@ -202,7 +209,7 @@ ${jsonLd}</head>
 <h1>${esc(article.title)}</h1>
 ${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
 ${status}
-${options.replaceBodyHtml === undefined ? legend : ""}
+${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
 </header>
 ${
   options.replaceBodyHtml ??

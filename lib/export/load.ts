@@ -67,6 +67,7 @@ export async function buildRevisionModel(
   const names = await findUserNames(db, [
     ...claims.map((c) => c.createdById),
     ...(revision.approvedById ? [revision.approvedById] : []),
+    ...(revision.noClaimsById ? [revision.noClaimsById] : []),
   ]);
 
   const evidenceByClaim = new Map<string, ClaimSource["evidence"]>();
@@ -90,6 +91,14 @@ export async function buildRevisionModel(
       approvedAt: revision.approvedAt,
       approvedBy: revision.approvedById ? (names.get(revision.approvedById) ?? null) : null,
       createdAt: revision.createdAt,
+      noClaims:
+        revision.noClaimsNote !== null && revision.noClaimsAt
+          ? {
+              note: revision.noClaimsNote,
+              by: revision.noClaimsById ? (names.get(revision.noClaimsById) ?? null) : null,
+              at: revision.noClaimsAt,
+            }
+          : null,
     },
     claims: claims.map((c) => ({
       ...c,

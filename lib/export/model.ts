@@ -62,11 +62,22 @@ export interface ExportModel {
     approvedAt: string | null;
     approvedBy: string | null;
     createdAt: string;
+    /**
+     * The editor's "reviewed, no claims needed" record: published as such. Absent from
+     * snapshots frozen before it existed, so renderers read it as `?? null`.
+     */
+    noClaims?: NoClaimsRecord | null;
   };
   doc: DocRoot;
   plainText: string;
   claims: ExportClaim[];
   generatedAt: string;
+}
+
+export interface NoClaimsRecord {
+  note: string;
+  by: string | null;
+  at: string;
 }
 
 /** What the loader reads from the database for one claim. */
@@ -98,6 +109,7 @@ export interface ExportSource {
     approvedAt: Date | null;
     approvedBy: string | null;
     createdAt: Date;
+    noClaims?: { note: string; by: string | null; at: Date } | null;
   };
   claims: ClaimSource[];
   now: Date;
@@ -164,6 +176,9 @@ export function buildExportModel(source: ExportSource): ExportModel {
       approvedAt: revision.approvedAt?.toISOString() ?? null,
       approvedBy: revision.approvedBy,
       createdAt: revision.createdAt.toISOString(),
+      noClaims: revision.noClaims
+        ? { ...revision.noClaims, at: revision.noClaims.at.toISOString() }
+        : null,
     },
     doc: revision.doc,
     plainText: revision.plainText,

@@ -4,3 +4,6 @@
  * browser.
  */
 export const MAX_SUMMARY = 200;
+
+/** The editor's "reviewed, no claims needed" note (published with the article). */
+export const MAX_NO_CLAIMS_NOTE = 2_000;

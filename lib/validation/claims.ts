@@ -66,3 +66,15 @@ export type RestoreClaimInput = z.infer<typeof restoreClaimSchema>;
 /** Restoring a dismissed suggestion: the sentence as the dismissed list shows it. */
 export const restoreSuggestionSchema = dismissSuggestionSchema;
 export type RestoreSuggestionInput = z.infer<typeof restoreSuggestionSchema>;
+/** One editor's note for several claims at once (the approval panel's form). */
+export const setEditorNotesSchema = z.object({
+  claims: z
+    .array(z.object({ claimId: id(), version: version() }))
+    .min(1, "Choose at least one claim.")
+    .max(500, "At most 500 claims at once.")
+    .refine((cs) => new Set(cs.map((c) => c.claimId)).size === cs.length, {
+      message: "A claim is listed twice.",
+    }),
+  editorNote: text(5_000, 1, "Editor's note"),
+});
+export type SetEditorNotesInput = z.infer<typeof setEditorNotesSchema>;

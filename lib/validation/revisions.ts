@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { docSchema } from "@/lib/document/schema";
-import { MAX_SUMMARY } from "@/lib/revisions/limits";
+import { MAX_NO_CLAIMS_NOTE, MAX_SUMMARY } from "@/lib/revisions/limits";
 import { MAX_QUOTE } from "./claims";
 import { id, text, version } from "./common";
 
@@ -61,3 +61,11 @@ export const reattachClaimSchema = z
     path: ["end"],
   });
 export type ReattachClaimInput = z.infer<typeof reattachClaimSchema>;
+
+export const recordNoClaimsSchema = z.object({
+  articleId: id(),
+  /** The revision the editor reviewed: a newer one was not, so recording on it is a conflict. */
+  revisionId: id(),
+  note: text(MAX_NO_CLAIMS_NOTE, 1, "Note"),
+});
+export type RecordNoClaimsInput = z.infer<typeof recordNoClaimsSchema>;

@@ -72,11 +72,20 @@ test("an approved article is published and read and downloaded without signing i
   await asManaging.open(slug);
   await asManaging.transition("Approve revision");
   await expect(
-    managing.page.getByRole("alert").filter({ hasText: "Approval is blocked by 1 claim" }),
+    managing.page
+      .getByRole("alert")
+      .filter({ hasText: "Approval is blocked: 1 claim needs a verdict" }),
   ).toBeVisible();
   await expect(managing.page.getByTestId("approval-blockers")).toContainText(
-    "Claim 2 is not resolved yet.",
+    "Claim 2 needs a verdict.",
   );
+  // Issue 10: the other suggested sentences need no claims; the managing editor records that.
+  const noClaims = managing.page.getByRole("form", { name: "Reviewed: no claims needed" });
+  await noClaims
+    .getByLabel("Why no claims are needed")
+    .fill("The other sentences describe the clinic, not health effects.");
+  await noClaims.getByRole("button", { name: "Record: no claims needed" }).click();
+  await expect(managing.page.getByTestId("no-claims-record")).toBeVisible();
 
   // Reviewer resolves claim 2 as unsupported; the managing editor adds the editor's note.
   await asReviewer.highlight(/^Claim 2/).click();
@@ -88,7 +97,7 @@ test("an approved article is published and read and downloaded without signing i
 
   await managing.page.reload();
   const blockers = managing.page.getByTestId("approval-blockers");
-  await expect(blockers).toContainText("add an editor's note");
+  await expect(blockers).toContainText("Claim 2 (rated Unsupported) needs an editor's note.");
   await blockers.getByRole("button", { name: "Claim 2" }).click();
   await asManaging.claimPanel.getByLabel("Note to readers").fill(EDITOR_NOTE);
   await asManaging.claimPanel.getByRole("button", { name: "Save editor’s note" }).click();

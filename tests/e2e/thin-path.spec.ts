@@ -83,10 +83,19 @@ test("editor imports, reviewer grades a claim, managing editor approves, viewer 
   await article.open(SLUG);
   await article.transition("Approve revision");
   await expect(
-    page.getByRole("alert").filter({ hasText: "Approval is blocked by 1 claim" }),
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Approval is blocked: 1 claim needs an editor's note" }),
   ).toBeVisible();
   const blockers = page.getByTestId("approval-blockers");
-  await expect(blockers).toContainText("add an editor's note");
+  await expect(blockers).toContainText("Claim 1 (rated Inaccurate) needs an editor's note.");
+  // Issue 10: the sentences left unclaimed need no claims; the managing editor records that.
+  const noClaims = page.getByRole("form", { name: "Reviewed: no claims needed" });
+  await noClaims
+    .getByLabel("Why no claims are needed")
+    .fill("Checked: the other sentences need no fact-check.");
+  await noClaims.getByRole("button", { name: "Record: no claims needed" }).click();
+  await expect(page.getByTestId("no-claims-record")).toBeVisible();
   await blockers.getByRole("button", { name: "Claim 1" }).click();
   await article.claimPanel
     .getByLabel("Note to readers")

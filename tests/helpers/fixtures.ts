@@ -1,15 +1,18 @@
 /** Test data written through the real services, as users would write it. */
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { findRevisionById } from "../../db/queries/revisions";
 import { insertUser } from "../../db/queries/users";
+import { articles } from "../../db/schema";
+import { loadApprovalGate } from "../../lib/articles/gate";
 import { createArticleFromText } from "../../lib/articles/service";
 import type { Actor } from "../../lib/auth/permissions";
 import { createClaim, updateClaim } from "../../lib/claims/service";
 import type { Role } from "../../lib/domain/vocabulary";
 import { addEvidence } from "../../lib/evidence/service";
 import { executeAction } from "../../lib/server/action";
+import { dismissSuggestion } from "../../lib/suggestions/service";
 
 /** A cheap, valid argon2id hash of "correct horse battery" (hashing per test user is slow). */
 export const TEST_PASSWORD = "correct horse battery";
@@ -151,4 +154,27 @@ export async function withAuditEventsFailing<T>(
     await db.execute(sql.raw(`DROP TRIGGER ${fn} ON audit_events`));
     await db.execute(sql.raw(`DROP FUNCTION ${fn}()`));
   }
+}
+
+/**
+ * Dismisses, as `reviewer` and through the real action, every detector suggestion of the
+ * article's current revision that no claim covers and nobody dismissed: what the approval gate
+ * counts as untriaged. For tests whose subject is not triage but that need to pass the gate.
+ */
+export async function triageSuggestions(db: Db, reviewer: Actor, articleId: string) {
+  const [article] = await db
+    .select({ currentRevisionId: articles.currentRevisionId })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  const revision = article?.currentRevisionId
+    ? await findRevisionById(db, article.currentRevisionId)
+    : null;
+  if (!revision) throw new Error(`article ${articleId} has no revision`);
+  const { untriaged } = await loadApprovalGate(db, articleId, revision);
+  for (const s of untriaged) {
+    await ok(
+      executeAction(dismissSuggestion, { db, actor: reviewer }, { articleId, sentence: s.text }),
+    );
+  }
+  return untriaged.length;
 }

@@ -15,6 +15,7 @@ import { setEditorNote } from "../../lib/claims/service";
 import { addComment, deleteComment } from "../../lib/comments/service";
 import { DEMO_ARTICLE_SLUG, seedDemo } from "../../lib/demo/seed";
 import { addEvidence } from "../../lib/evidence/service";
+import { recordNoClaims } from "../../lib/revisions/no-claims";
 import { executeAction } from "../../lib/server/action";
 import { dismissSuggestion } from "../../lib/suggestions/service";
 import { disableUser } from "../../lib/users/service";
@@ -90,6 +91,19 @@ export async function seedFullWorkspace(db: Db): Promise<void> {
       setEditorNote,
       { db, actor: approver },
       { claimId: claim.id, version: claim.version, editorNote: "Published with a correction." },
+    ),
+  );
+  // The gate refuses untriaged suggestions: the record also puts values in the revision's
+  // no_claims_* columns, so a backup round-trips them.
+  await ok(
+    executeAction(
+      recordNoClaims,
+      { db, actor: approver },
+      {
+        articleId,
+        revisionId: article.currentRevisionId,
+        note: "The sentences not claimed need no claims.",
+      },
     ),
   );
   await move(approver, "approve");

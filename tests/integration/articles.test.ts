@@ -21,6 +21,7 @@ import {
   createActor,
   importArticle,
   STEM_CELL_TEXT,
+  triageSuggestions,
   withAuditEventsFailing,
 } from "../helpers/fixtures";
 
@@ -318,6 +319,8 @@ describe("approval gate", () => {
   it("refuses approval while a claim is open, naming the claim, and writes nothing", async () => {
     const { approver, reviewer, article: a } = await inReview();
     const claim = await claimQuote(db(), reviewer, a.revisionId);
+    // Issue 10: untriaged suggestions block too (tests/integration/approval-gate.test.ts).
+    await triageSuggestions(db(), reviewer, a.id);
     const before = await article(a.id);
     const eventsBefore = (await eventsOf(a.id)).length;
 
@@ -326,7 +329,7 @@ describe("approval gate", () => {
       ok: false,
       error: {
         code: "rule",
-        message: "Approval is blocked by 1 claim that still need a decision.",
+        message: "Approval is blocked: 1 claim needs a verdict.",
         details: {
           blockers: [
             {
@@ -334,7 +337,7 @@ describe("approval gate", () => {
               number: claim.number,
               quote: QUOTE,
               reason: "unresolved",
-              message: `Claim ${claim.number} is not resolved yet.`,
+              message: `Claim ${claim.number} needs a verdict.`,
             },
           ],
         },
@@ -359,6 +362,7 @@ describe("approval gate", () => {
       suggestedCorrection: "",
     });
     if (!resolved.ok) throw new Error(resolved.error.message);
+    await triageSuggestions(db(), reviewer, a.id);
 
     const blocked = await transition(approver, a.id, "approve");
     expect(blocked).toMatchObject({
@@ -397,6 +401,7 @@ describe("approval gate", () => {
       "article.transition.submit",
       "claim.create",
       "claim.update",
+      "suggestion.dismiss",
       "claim.set_editor_note",
       "article.transition.approve",
       "article.transition.publish",
@@ -422,7 +427,8 @@ describe("approval gate", () => {
       ok: false,
       error: { code: "rule" },
     });
-    // Another editor may.
+    // Another editor may (once the suggestions are triaged).
+    await triageSuggestions(db(), await createActor(db(), "reviewer"), a.id);
     expect(await transition(approver, a.id, "approve")).toMatchObject({
       ok: true,
       data: { state: "approved" },
@@ -443,6 +449,7 @@ describe("approval gate", () => {
     });
     const other = await inReview();
     await claimQuote(db(), other.reviewer, other.article.revisionId);
+    await triageSuggestions(db(), reviewer, a.id);
     expect(await transition(approver, a.id, "approve")).toMatchObject({
       ok: true,
       data: { state: "approved" },
@@ -457,7 +464,8 @@ describe("approval gate", () => {
 
 describe("transitions and their audit events", () => {
   it("writes exactly one audit event per transition, and none for a refused one", async () => {
-    const { author, approver, article: a } = await inReview();
+    const { author, approver, reviewer, article: a } = await inReview();
+    await triageSuggestions(db(), reviewer, a.id);
     const steps: [Actor, ArticleTransition, string?][] = [
       [approver, "request_changes"],
       [author, "submit"],

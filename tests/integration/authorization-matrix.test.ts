@@ -276,6 +276,21 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       editorNote: "Check the primary source.",
     }),
   },
+  "claim.set_editor_notes": {
+    least: "editor",
+    input: async (seed) => ({
+      claims: [{ claimId: seed.claim.id, version: await claimVersion(seed) }],
+      editorNote: `One note for these claims ${unique()}.`,
+    }),
+  },
+  "revision.record_no_claims": {
+    least: "editor",
+    input: async (seed) => ({
+      articleId: seed.article.id,
+      revisionId: seed.article.revisionId,
+      note: "Reviewed: nothing here needs a claim.",
+    }),
+  },
   "claim.assign": {
     least: "editor",
     input: async (seed) => ({ claimId: seed.claim.id, assigneeId: seed.actors.reviewer.id }),

@@ -26,6 +26,7 @@ import {
   ok,
   STEM_CELL_QUOTE as QUOTE,
   resolvedInaccurateClaim,
+  triageSuggestions,
 } from "../helpers/fixtures";
 import { failedAssertions, webAnnotationSuite } from "../helpers/web-annotation-schemas";
 
@@ -58,6 +59,7 @@ async function approvedArticle() {
       editorNote: "We publish this with our correction.",
     }),
   );
+  await triageSuggestions(h.db, reviewer, imported.id);
   await ok(
     executeAction(transitionArticle, as(approver), {
       articleId: imported.id,

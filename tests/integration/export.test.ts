@@ -7,7 +7,13 @@ import { renderHtmlExport } from "../../lib/export/html";
 import { loadExportModel } from "../../lib/export/load";
 import { executeAction } from "../../lib/server/action";
 import { freshDatabasePerTest } from "../helpers/db";
-import { createActor, importArticle, ok, resolvedInaccurateClaim } from "../helpers/fixtures";
+import {
+  createActor,
+  importArticle,
+  ok,
+  resolvedInaccurateClaim,
+  triageSuggestions,
+} from "../helpers/fixtures";
 
 const h = freshDatabasePerTest();
 
@@ -65,7 +71,7 @@ describe("export model", () => {
   });
 
   it("exports the approved revision with its approver, for a viewer", async () => {
-    const { editor, approver, claim, imported, as } = await reviewedArticle();
+    const { editor, approver, reviewer, claim, imported, as } = await reviewedArticle();
     await ok(
       executeAction(transitionArticle, as(editor), {
         articleId: imported.id,
@@ -80,6 +86,7 @@ describe("export model", () => {
         editorNote: "We publish this with our correction.",
       }),
     );
+    await triageSuggestions(h.db, reviewer, imported.id);
     await ok(
       executeAction(transitionArticle, as(approver), {
         articleId: imported.id,

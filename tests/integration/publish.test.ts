@@ -26,6 +26,7 @@ import {
   ok,
   resolvedInaccurateClaim,
   STEM_CELL_TEXT,
+  triageSuggestions,
   withAuditEventsFailing,
 } from "../helpers/fixtures";
 
@@ -81,6 +82,7 @@ async function approvedArticle() {
       editorNote: "Published with the correction.",
     }),
   );
+  await triageSuggestions(db(), reviewer, imported.id);
   await ok(transition(approver, imported.id, "approve"));
   return { author, approver, reviewer, article: imported, claim: noted };
 }

@@ -24,7 +24,7 @@ import {
   saveRevisionFromImport,
 } from "../../lib/revisions/service";
 import { databasePerFile } from "../helpers/db";
-import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
+import { claimQuote, createActor, importArticle, triageSuggestions } from "../helpers/fixtures";
 
 const file = databasePerFile();
 const db = () => file.db;
@@ -409,6 +409,7 @@ describe("editing states", () => {
   it("keeps draft, in review and changes requested; sends approved and published back to draft; refuses retracted", async () => {
     const editor = await createActor(db(), "editor");
     const approver = await createActor(db(), "editor");
+    const reviewer = await createActor(db(), "reviewer");
     const imported = await importArticle(db(), editor, ORIGINAL, `States ${randomUUID()}`);
     let base = imported.revisionId;
     let n = 0;
@@ -424,6 +425,7 @@ describe("editing states", () => {
     expect((await transition(approver, imported.id, "request_changes")).ok).toBe(true);
     expect(await edit()).toBe("changes_requested");
     expect((await transition(editor, imported.id, "submit")).ok).toBe(true);
+    await triageSuggestions(db(), reviewer, imported.id);
     expect((await transition(approver, imported.id, "approve")).ok).toBe(true);
     expect(await edit()).toBe("draft");
     const events = await db()
@@ -437,11 +439,13 @@ describe("editing states", () => {
     });
 
     expect((await transition(editor, imported.id, "submit")).ok).toBe(true);
+    await triageSuggestions(db(), reviewer, imported.id);
     expect((await transition(approver, imported.id, "approve")).ok).toBe(true);
     expect((await transition(approver, imported.id, "publish")).ok).toBe(true);
     expect(await edit()).toBe("draft");
 
     expect((await transition(editor, imported.id, "submit")).ok).toBe(true);
+    await triageSuggestions(db(), reviewer, imported.id);
     expect((await transition(approver, imported.id, "approve")).ok).toBe(true);
     expect((await transition(approver, imported.id, "publish")).ok).toBe(true);
     expect((await transition(approver, imported.id, "retract")).ok).toBe(true);
@@ -495,6 +499,7 @@ describe("orphaned claims", () => {
       if (!result.ok) throw new Error(result.error.message);
     }
     expect((await transition(editor, article.id, "submit")).ok).toBe(true);
+    await triageSuggestions(db(), reviewer, article.id);
     const refused = await transition(approver, article.id, "approve");
     expect(refused).toMatchObject({
       ok: false,
@@ -750,6 +755,7 @@ describe("re-import", () => {
     const retractedUrl = `https://clinic.example/${randomUUID()}`;
     const { article } = await imported(retractedUrl);
     const approver = await createActor(db(), "editor");
+    await triageSuggestions(db(), await createActor(db(), "reviewer"), article.id);
     for (const [actor, name] of [
       [editor, "submit"],
       [approver, "approve"],

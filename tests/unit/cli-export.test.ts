@@ -24,6 +24,7 @@ import {
   ok,
   resolvedInaccurateClaim,
   STEM_CELL_QUOTE,
+  triageSuggestions,
 } from "../helpers/fixtures";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-export-"));
@@ -95,6 +96,7 @@ async function seedPublishedArticle(db: Db, editor: Actor, reviewer: Actor) {
       },
     ),
   );
+  await triageSuggestions(db, reviewer, a.id);
   await move(approver, "approve");
   await move(approver, "publish");
   await ok(

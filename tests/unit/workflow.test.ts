@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ApprovalBlocker,
   approvalBlockers,
+  approvalRefusal,
   availableTransitions,
   type GateClaim,
   nextState,
@@ -13,6 +14,7 @@ import {
   type ArticleState,
   CLAIM_STATUSES,
   type ClaimStatus,
+  VERDICT_INFO,
   VERDICTS,
   type Verdict,
 } from "@/lib/domain/vocabulary";
@@ -104,7 +106,7 @@ describe("approvalBlockers", () => {
         number: 4,
         quote: "no toxicity and rejection reaction",
         reason: "unresolved",
-        message: "Claim 4 is not resolved yet.",
+        message: "Claim 4 needs a verdict.",
       },
     ]);
   });
@@ -125,7 +127,7 @@ describe("approvalBlockers", () => {
         ).toEqual(needsNote ? ["verdict_needs_note"] : []);
         if (needsNote) {
           expect(blockers[0]?.message).toBe(
-            `Claim 1 is rated ${verdict}: add an editor's note to publish it anyway.`,
+            `Claim 1 (rated ${VERDICT_INFO[verdict].label}) needs an editor's note.`,
           );
         }
       }
@@ -191,6 +193,56 @@ describe("approvalBlockers", () => {
     const quote = approvalBlockers([claim({ anchor: { exact: long, state: "moved" } })])[0]?.quote;
     expect(quote).toBe(`${"y".repeat(77)}…`);
     expect(quote).toHaveLength(78);
+  });
+});
+
+describe("untriaged suggestions at the gate", () => {
+  it("block approval, counted, unless the revision has a 'no claims needed' record", () => {
+    expect(approvalBlockers([], { untriaged: 15, noClaimsRecorded: false })).toEqual([
+      {
+        reason: "untriaged_suggestions",
+        count: 15,
+        message:
+          "15 suggested claims not yet triaged: accept or dismiss them, or record that the article needs no claims.",
+      },
+    ]);
+    expect(approvalBlockers([], { untriaged: 1, noClaimsRecorded: false })[0]?.message).toBe(
+      "1 suggested claim not yet triaged: accept or dismiss it, or record that the article needs no claims.",
+    );
+    expect(approvalBlockers([], { untriaged: 15, noClaimsRecorded: true })).toEqual([]);
+    expect(approvalBlockers([], { untriaged: 0, noClaimsRecorded: false })).toEqual([]);
+  });
+
+  it("do not lift the claims' own blockers when the record is there", () => {
+    const blockers = approvalBlockers([claim({ number: 3 })], {
+      untriaged: 2,
+      noClaimsRecorded: true,
+    });
+    expect(blockers.map((b) => b.reason)).toEqual(["unresolved"]);
+  });
+});
+
+describe("approvalRefusal", () => {
+  it("says what is needed per kind, never that claims 'still need a decision'", () => {
+    const blockers = approvalBlockers(
+      [
+        claim({ id: "a", number: 1 }),
+        claim({ id: "b", number: 2, status: "in_review" }),
+        claim({ id: "c", number: 3, status: "resolved", verdict: "misleading" }),
+        claim({ id: "d", number: 4, anchor: { exact: "gone", state: "orphaned" } }),
+      ],
+      { untriaged: 1, noClaimsRecorded: false },
+    );
+    const message = approvalRefusal(blockers);
+    expect(message).toBe(
+      "Approval is blocked: 2 claims need a verdict; 1 claim needs an editor's note; 1 claim needs re-attaching or marking not check-worthy; 1 suggested claim not yet triaged: accept or dismiss it, or record that the article needs no claims.",
+    );
+    expect(message).not.toContain("decision");
+    expect(
+      approvalRefusal(
+        approvalBlockers([claim({ number: 4, status: "resolved", verdict: "unsupported" })]),
+      ),
+    ).toBe("Approval is blocked: 1 claim needs an editor's note.");
   });
 });
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createClaimAction } from "@/lib/actions/claims";
 import type { ReviewData } from "@/lib/articles/read";
+import { VERDICT_INFO } from "@/lib/domain/vocabulary";
 import { ArticleViewer, type TextRange, type ViewerHighlight } from "./article-viewer";
 import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
@@ -45,6 +46,26 @@ export function ReviewWorkspace({
   const [savedNotice, setSavedNotice] = useState<{ key: string; text: string } | null>(null);
   // The claim just deleted from the panel, for the "deleted" notice and its Undo.
   const [deleted, setDeleted] = useState<DeletedClaim | null>(null);
+
+  // The claims the approval panel offers one editor's note for, as the gate listed them.
+  const claimsNeedingNote = useMemo(
+    () =>
+      data.blockers.flatMap((b) => {
+        if (b.reason !== "verdict_needs_note") return [];
+        const c = data.claims.find((x) => x.id === b.claimId);
+        return c?.verdict
+          ? [
+              {
+                id: c.id,
+                number: c.number,
+                version: c.version,
+                verdictLabel: VERDICT_INFO[c.verdict].label,
+              },
+            ]
+          : [];
+      }),
+    [data.blockers, data.claims],
+  );
 
   const highlights: ViewerHighlight[] = useMemo(
     () =>
@@ -148,6 +169,11 @@ export function ReviewWorkspace({
           slug={data.article.slug}
           publication={data.publications[0] ?? null}
           onShowClaim={setSelectedId}
+          revisionId={data.revision.id}
+          noClaims={data.revision.noClaims}
+          canOverride={can.override}
+          claimsNeedingNote={claimsNeedingNote}
+          hasClaims={data.claims.some((c) => c.status !== "dismissed")}
         />
         <OrphanedPanel
           claims={orphaned}

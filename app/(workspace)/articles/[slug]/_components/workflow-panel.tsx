@@ -7,6 +7,12 @@ import { transitionArticleAction } from "@/lib/actions/articles";
 import type { ApprovalBlocker, ArticleTransition } from "@/lib/articles/workflow";
 import { availableTransitions } from "@/lib/articles/workflow";
 import { ARTICLE_STATE_LABELS, type ArticleState } from "@/lib/domain/vocabulary";
+import {
+  type ClaimNeedingNote,
+  EditorNotesForm,
+  NoClaimsForm,
+  NoClaimsRecord,
+} from "./approval-forms";
 
 export function WorkflowPanel({
   articleId,
@@ -17,6 +23,11 @@ export function WorkflowPanel({
   slug,
   publication,
   onShowClaim,
+  revisionId,
+  noClaims,
+  canOverride,
+  claimsNeedingNote,
+  hasClaims,
 }: {
   articleId: string;
   state: ArticleState;
@@ -27,6 +38,14 @@ export function WorkflowPanel({
   /** The latest publication, once the article was published. */
   publication: PublicationSummary | null;
   onShowClaim: (id: string) => void;
+  revisionId: string;
+  /** The revision's "reviewed, no claims needed" record, if any. */
+  noClaims: { note: string; at: Date; byName: string } | null;
+  /** Whether the actor may write editor's notes and the no-claims record. */
+  canOverride: boolean;
+  claimsNeedingNote: ClaimNeedingNote[];
+  /** Whether the revision has claims that are published (not dismissed). */
+  hasClaims: boolean;
 }) {
   const router = useRouter();
   const [note, setNote] = useState("");
@@ -52,6 +71,9 @@ export function WorkflowPanel({
   // a refusal because of blockers is stale once none are left.
   const shownBlockers = state === "in_review" ? blockers : [];
   const shownError = error && (error.blockers.length === 0 || blockers.length > 0) ? error : null;
+  // The record and the notes belong to the review: once approved, the revision is decided.
+  const reviewing = state === "draft" || state === "in_review" || state === "changes_requested";
+  const untriaged = blockers.some((b) => b.reason === "untriaged_suggestions");
 
   return (
     <section className="card" aria-labelledby="workflow-title">
@@ -74,21 +96,35 @@ export function WorkflowPanel({
         <div className="alert warning" data-testid="approval-blockers">
           <strong>Blocking approval</strong>
           <ul>
-            {shownBlockers.map((b) => (
-              <li key={b.claimId}>
-                <button
-                  type="button"
-                  className="button"
-                  style={{ padding: "0 0.4rem" }}
-                  onClick={() => onShowClaim(b.claimId)}
-                >
-                  Claim {b.number}
-                </button>{" "}
-                {b.message}
-              </li>
-            ))}
+            {shownBlockers.map((b) =>
+              b.reason === "untriaged_suggestions" ? (
+                <li key="suggestions">{b.message}</li>
+              ) : (
+                <li key={b.claimId}>
+                  <button
+                    type="button"
+                    className="button"
+                    style={{ padding: "0 0.4rem" }}
+                    onClick={() => onShowClaim(b.claimId)}
+                  >
+                    Claim {b.number}
+                  </button>{" "}
+                  {b.message}
+                </li>
+              ),
+            )}
           </ul>
         </div>
+      ) : null}
+      {noClaims ? <NoClaimsRecord record={noClaims} hasClaims={hasClaims} /> : null}
+      {canOverride && reviewing && claimsNeedingNote.length > 0 ? (
+        <EditorNotesForm
+          key={claimsNeedingNote.map((c) => `${c.id}@${c.version}`).join(" ")}
+          claims={claimsNeedingNote}
+        />
+      ) : null}
+      {canOverride && reviewing && untriaged && !noClaims ? (
+        <NoClaimsForm articleId={articleId} revisionId={revisionId} />
       ) : null}
       {canTransition && transitions.length > 0 ? (
         <>

@@ -1,0 +1,38 @@
+/**
+ * The approval gate as it stands for one revision: its claims, the detector suggestions nobody
+ * triaged yet, and the blockers. One place, so the refusal in `transitionArticle` and the list
+ * the review page shows cannot disagree.
+ */
+import "server-only";
+import type { Db } from "@/db/client";
+import { type ClaimInRevision, listClaimsInRevision } from "@/db/queries/claims";
+import type { RevisionRow } from "@/db/queries/revisions";
+import { listDismissedSentences } from "@/db/queries/suggestions";
+import { detectClaims } from "@/lib/detect/detect";
+import { selectSuggestions } from "@/lib/suggestions/select";
+import { approvalBlockers } from "./workflow";
+
+export async function loadApprovalGate(
+  db: Db,
+  articleId: string,
+  revision: Pick<RevisionRow, "id" | "plainText" | "noClaimsNote">,
+  /** The revision's claims, when the caller has read them already. */
+  known?: ClaimInRevision[],
+) {
+  const [claims, dismissed] = await Promise.all([
+    known ?? listClaimsInRevision(db, revision.id),
+    listDismissedSentences(db, articleId),
+  ]);
+  // The sidebar's own rule: what it would still offer is what nobody has triaged.
+  const detected = detectClaims(revision.plainText);
+  const untriaged = selectSuggestions(
+    detected,
+    dismissed,
+    claims.map((c) => c.anchor),
+  );
+  const blockers = approvalBlockers(claims, {
+    untriaged: untriaged.length,
+    noClaimsRecorded: revision.noClaimsNote !== null,
+  });
+  return { claims, detected, untriaged, blockers };
+}

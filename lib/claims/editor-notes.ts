@@ -1,0 +1,66 @@
+/**
+ * One editor's note for several claims in one step: the approval panel lists the claims whose
+ * verdict needs a note, and the editor writes it once. All or nothing: a claim someone saved
+ * since the page was read refuses the whole step, so no claim gets a note written for a state
+ * of it the editor did not see.
+ */
+import "server-only";
+import { insertAuditEvent } from "@/db/queries/audit";
+import { type ClaimRow, lockClaimById, updateClaimIfVersion } from "@/db/queries/claims";
+import { AppError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/server/action";
+import { setEditorNotesSchema } from "@/lib/validation/claims";
+
+export const setEditorNotes = defineAction({
+  name: "claim.set_editor_notes",
+  input: setEditorNotesSchema,
+  permission: "claim:override",
+  run: async ({ tx, actor }, input) => {
+    // Locked in id order, so two such steps over overlapping claims cannot deadlock.
+    const wanted = [...input.claims].sort((a, b) => (a.claimId < b.claimId ? -1 : 1));
+    const locked: { row: ClaimRow; version: number }[] = [];
+    for (const c of wanted) {
+      const row = await lockClaimById(tx, c.claimId);
+      if (!row) throw notFound("A claim");
+      locked.push({ row, version: c.version });
+    }
+    if (new Set(locked.map((c) => c.row.articleId)).size > 1) {
+      throw new AppError("rule", "One editor's note covers claims of one article.");
+    }
+    const stale = locked.filter((c) => c.row.version !== c.version).map((c) => c.row);
+    if (stale.length > 0) {
+      const numbers = stale.map((c) => c.number).sort((a, b) => a - b);
+      throw new AppError(
+        "conflict",
+        `Someone else saved claim${numbers.length === 1 ? "" : "s"} ${numbers.join(", ")} after you opened the page. Nothing was saved: reload and check ${numbers.length === 1 ? "it" : "them"} first.`,
+        {
+          details: {
+            stale: stale.map((c) => ({ claimId: c.id, number: c.number, version: c.version })),
+          },
+        },
+      );
+    }
+    const updated: { claimId: string; number: number; version: number }[] = [];
+    for (const { row, version } of locked) {
+      if (row.editorNote === input.editorNote) continue;
+      const after = await updateClaimIfVersion(tx, row.id, version, {
+        editorNote: input.editorNote,
+      });
+      // Cannot happen with the row locked; refusing keeps the all-or-nothing promise anyway.
+      if (!after)
+        throw new AppError("conflict", "A claim changed meanwhile. Reload and try again.");
+      // One event per claim, as a single note would write: each claim's history shows it.
+      await insertAuditEvent(tx, {
+        actorId: actor.id,
+        action: "claim.set_editor_note",
+        entityType: "claim",
+        entityId: row.id,
+        articleId: row.articleId,
+        before: { editorNote: row.editorNote },
+        after: { editorNote: input.editorNote },
+      });
+      updated.push({ claimId: row.id, number: row.number, version: after.version });
+    }
+    return { updated };
+  },
+});
