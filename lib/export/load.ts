@@ -110,3 +110,30 @@ export async function buildRevisionModel(
     now,
   });
 }
+
+/** Which revisions the workspace's downloads offer: the latest approved one and the draft. */
+export interface ExportChoice {
+  /** The latest approved revision, what a download without `revision=` exports; null: none. */
+  approved: number | null;
+  /** The current revision, when it is not the approved one (a draft in progress); else null. */
+  draft: number | null;
+}
+
+/**
+ * What the article page's "Download annotated HTML" exports, so the button can say which
+ * revision it is and offer the draft beside it: an editor revising an approved article would
+ * otherwise download the approved text thinking it is their draft.
+ */
+export async function loadExportChoice(
+  db: Db,
+  actor: Actor | null,
+  article: Pick<ArticleRow, "id" | "currentRevisionId">,
+  currentNumber: number,
+): Promise<ExportChoice> {
+  authorize(actor, "article:export");
+  const approved = await findLatestApprovedRevision(db, article.id);
+  return {
+    approved: approved?.number ?? null,
+    draft: approved?.number === currentNumber ? null : currentNumber,
+  };
+}
