@@ -159,7 +159,8 @@ export async function findLatestAnchorOfClaim(
 
 /**
  * Inserts a claim with the next number of its article (call with the article row locked).
- * `rationale` is set by imports, whose annotations come with a note.
+ * `rationale` is set by imports, whose annotations come with a note; the review fields by the
+ * re-import of our own W3C export, which carries them.
  */
 export async function insertClaim(
   db: Db,
@@ -168,6 +169,9 @@ export async function insertClaim(
     createdInRevisionId: string;
     createdById: string;
     rationale?: string;
+    status?: ClaimStatus;
+    verdict?: Verdict | null;
+    suggestedCorrection?: string;
   },
 ): Promise<ClaimRow> {
   const [row] = await db

@@ -122,11 +122,20 @@ export const importAnnotations = defineAction({
       }
       const changed = anchor.state === "changed";
       const { quote } = describeRange(text, anchor.start, anchor.end);
+      // Our own export brings its review back (status, verdict, rationale, correction).
+      const review = a.review;
       const claim = await insertClaim(tx, {
         articleId: article.id,
         createdInRevisionId: revision.id,
         createdById: actor.id,
-        rationale: rationaleOf(a, changed),
+        rationale: review ? reviewRationale(review.rationale, a, changed) : rationaleOf(a, changed),
+        ...(review
+          ? {
+              status: review.status,
+              verdict: review.verdict,
+              suggestedCorrection: review.suggestedCorrection,
+            }
+          : {}),
       });
       const state = changed ? "changed" : "exact";
       const score = changed ? anchor.score : 1;
@@ -155,6 +164,8 @@ export const importAnnotations = defineAction({
           revision: revision.number,
           state,
           score,
+          // The review read back from our own export, given by this import.
+          ...(review ? { status: review.status, verdict: review.verdict } : {}),
           // Who wrote the annotation and when: kept here only; the claim is the importer's.
           annotation: {
             id: a.id ?? null,
@@ -163,7 +174,9 @@ export const importAnnotations = defineAction({
             quote: a.exact,
           },
         },
-        note: "Imported from a Web Annotation",
+        note: review
+          ? "Imported from a Claimdesk Web Annotation export, with its review"
+          : "Imported from a Web Annotation",
       });
       taken.set(key, claim.number);
       result.created++;
@@ -213,4 +226,11 @@ function rationaleOf(a: NormalizedAnnotation, changed: boolean): string {
     );
   }
   return parts.join("\n\n");
+}
+
+/** An imported review's rationale, with the same note as `rationaleOf` for a fuzzy match. */
+function reviewRationale(rationale: string, a: NormalizedAnnotation, changed: boolean): string {
+  if (!changed) return rationale;
+  const { bodyText: _text, tags: _tags, ...quoteOnly } = a;
+  return [rationale, rationaleOf(quoteOnly, true)].filter(Boolean).join("\n\n");
 }

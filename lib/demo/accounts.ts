@@ -11,6 +11,8 @@ export interface DemoAccount {
   role: Role;
   password: string;
   does: string;
+  /** Professional credentials shown with the name on published fact-checks. */
+  credentials?: string;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -20,6 +22,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "reviewer",
     password: "demo-reviewer-pass",
     does: "checks claims, adds evidence",
+    credentials: "MD, nephrologist",
   },
   {
     email: "editor@example.com",

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
 import { findUserCredentialsByEmail, insertUser, lockUsersForSetup } from "@/db/queries/users";
-import { articles, workspaceSettings } from "@/db/schema";
+import { articles, users, workspaceSettings } from "@/db/schema";
 import { createArticleFromText } from "@/lib/articles/service";
 import { hashPassword } from "@/lib/auth/password";
 import { splitParagraphs } from "@/lib/document/from-text";
@@ -45,6 +45,13 @@ export async function seedDemo(
         role: account.role,
         passwordHash: await hashPassword(account.password),
       });
+      if (account.credentials) {
+        // insertUser takes the sign-up fields only; credentials are a profile detail.
+        await tx
+          .update(users)
+          .set({ credentials: account.credentials })
+          .where(eq(users.id, user.id));
+      }
       ids.set(account.email, user.id);
       created.push(account.email);
       await insertAuditEvent(tx, {
@@ -61,7 +68,9 @@ export async function seedDemo(
       .values({
         id: 1,
         organizationName: "Claimdesk Demo Health Desk",
-        organizationUrl: "https://claimdesk.example",
+        // No organization URL: a made-up host would end up in every export. The public pages'
+        // URLs come from the public base URL (NEXTAUTH_URL in the demo).
+        organizationUrl: null,
       })
       .onConflictDoNothing();
 

@@ -9,8 +9,8 @@
  * and markup must agree with the visible page).
  */
 import { VERDICT_INFO } from "@/lib/domain/vocabulary";
-import type { ExportClaim, ExportModel } from "./model";
-import { claimAnchorUrl, type ExportOptions, sourceUrlOf } from "./public-url";
+import type { ExportClaim, ExportModel, ExportPerson } from "./model";
+import { baseOf, claimAnchorUrl, type ExportOptions, sourceUrlOf } from "./public-url";
 
 export const CLAIMREVIEW_EXPORT = {
   mediaType: "application/ld+json",
@@ -20,10 +20,25 @@ export const CLAIMREVIEW_EXPORT = {
 /** Only web addresses are published as URLs. */
 const WEB_URL = /^https?:\/\//i;
 
-/** Google asks for a claim summary under 75 characters. */
+/**
+ * Google suggests a claim summary under 75 characters; `shortenClaim` makes one for places that
+ * need it. `claimReviewed` itself carries the whole claim: a cut quote ("…") misstates what
+ * was checked, and the visible page shows the whole quote.
+ */
 export const CLAIM_REVIEWED_MAX = 75;
 
-type Party = { "@type": "Person" | "Organization"; name: string; url?: string };
+/**
+ * A person or organization. A person's credentials go in `description` (a Thing property, so
+ * every consumer knows it), as "MD, nephrologist".
+ */
+type Party = {
+  "@type": "Person" | "Organization";
+  name: string;
+  url?: string;
+  description?: string;
+};
+
+type Appearance = { "@type": "CreativeWork"; url: string; headline: string };
 
 export interface ClaimReviewJson {
   "@context": "https://schema.org";
@@ -38,15 +53,26 @@ export interface ClaimReviewJson {
     alternateName: string;
   };
   reviewBody?: string;
-  author: Party;
+  /** The organization, followed by the medical reviewer who gave the verdict when known. */
+  author: Party | Party[];
+  /** The editor who approved the revision. */
+  editor?: Party;
   datePublished: string;
   itemReviewed: {
     "@type": "Claim";
     text: string;
     author?: Party;
     datePublished?: string;
-    appearance?: { "@type": "CreativeWork"; url: string; headline: string };
+    appearance?: Appearance;
+    firstAppearance?: Appearance;
   };
+}
+
+function person(p: Pick<ExportPerson, "name" | "credentials">): Party {
+  const credentials = p.credentials.trim();
+  return credentials
+    ? { "@type": "Person", name: p.name, description: credentials }
+    : { "@type": "Person", name: p.name };
 }
 
 /** Collapses white space and cuts at a word boundary, with an ellipsis, to `max` characters. */
@@ -120,10 +146,17 @@ export function buildClaimReviews(
 ): ClaimReviewJson[] {
   const source = sourceUrlOf(model, options);
   const { organization, article } = model;
-  const author: Party =
-    organization.url && WEB_URL.test(organization.url)
-      ? { "@type": "Organization", name: organization.name, url: organization.url }
-      : { "@type": "Organization", name: organization.name };
+  // The organization's homepage, else the site that publishes its fact-checks.
+  const orgUrl =
+    organization.url && WEB_URL.test(organization.url) ? organization.url : baseOf(model);
+  const publisher: Party = orgUrl
+    ? { "@type": "Organization", name: organization.name, url: orgUrl }
+    : { "@type": "Organization", name: organization.name };
+  const approver = model.revision.approver;
+  const appearance: Appearance | null =
+    article.sourceUrl && WEB_URL.test(article.sourceUrl)
+      ? { "@type": "CreativeWork", url: article.sourceUrl, headline: article.title }
+      : null;
   const claimAuthor = originalAuthor(article.originalAuthor);
   const claimDate = isoDate(article.originalPublishedAt);
   return model.claims.flatMap((claim) => {
@@ -133,7 +166,7 @@ export function buildClaimReviews(
       "@context": "https://schema.org",
       "@type": "ClaimReview",
       url: claimAnchorUrl(source, claim.note),
-      claimReviewed: shortenClaim(claim.quote.exact),
+      claimReviewed: claim.quote.exact.replace(/\s+/g, " ").trim(),
       reviewRating: {
         "@type": "Rating",
         ratingValue: verdict.rating,
@@ -141,22 +174,16 @@ export function buildClaimReviews(
         worstRating: 1,
         alternateName: verdict.label,
       },
-      author,
+      author: claim.verdictBy ? [publisher, person(claim.verdictBy)] : publisher,
+      ...(approver ? { editor: person(approver) } : {}),
       datePublished: model.revision.approvedAt ?? model.generatedAt,
       itemReviewed: {
         "@type": "Claim",
         text: claim.quote.exact.replace(/\s+/g, " ").trim(),
         ...(claimAuthor ? { author: claimAuthor } : {}),
         ...(claimDate ? { datePublished: claimDate } : {}),
-        ...(article.sourceUrl && WEB_URL.test(article.sourceUrl)
-          ? {
-              appearance: {
-                "@type": "CreativeWork",
-                url: article.sourceUrl,
-                headline: article.title,
-              },
-            }
-          : {}),
+        // The article we checked is where the claim was made, as far as we know the first place.
+        ...(appearance ? { appearance, firstAppearance: appearance } : {}),
       },
     };
     if (claim.rationale.trim()) review.reviewBody = claim.rationale.trim();

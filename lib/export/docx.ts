@@ -35,8 +35,16 @@ import {
   STUDY_DESIGN_INFO,
   VERDICT_INFO,
 } from "@/lib/domain/vocabulary";
+import { citationSource, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
-import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import { markdownParagraphs } from "./docx-markdown";
+import {
+  type ExportClaim,
+  type ExportEvidence,
+  type ExportModel,
+  medicalReviewers,
+  personLabel,
+} from "./model";
 
 export const DOCX_EXPORT = {
   mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -83,9 +91,7 @@ function proseParagraphs(text: string, lead?: string): Paragraph[] {
 }
 
 function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
-  const source = [e.authors, e.publisher, e.year ? String(e.year) : ""]
-    .filter((part) => part.trim() !== "")
-    .join(". ");
+  const source = citationSource(e);
   const grade = e.gradeCertainty
     ? ` · GRADE certainty: ${GRADE_CERTAINTY_LABELS[e.gradeCertainty]}${
         e.gradeDowngradeReasons.length > 0
@@ -105,7 +111,7 @@ function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
       children: [
         run("• "),
         run(e.title, { bold: true }),
-        run(source ? `. ${source}` : ""),
+        run(source ? `${sentenceGap(e.title)}${source}` : ""),
         new TextRun({
           text: `${EVIDENCE_STANCE_LABELS[e.stance]} · ${STUDY_DESIGN_INFO[e.studyDesign].label} · CEBM level ${e.cebmLevel}${grade}`,
           break: 1,
@@ -138,7 +144,8 @@ function claimComment(model: ExportModel, claim: ExportClaim, placed: boolean): 
     new Paragraph({ children: [run(heading, { bold: true })] }),
     ...remarks.map((r) => new Paragraph({ children: [run(r, { italics: true })] })),
   ];
-  if (claim.rationale.trim()) children.push(...proseParagraphs(claim.rationale));
+  // Markdown, formatted as the pages show it (bold, italic, lists, links), never raw markup.
+  if (claim.rationale.trim()) children.push(...markdownParagraphs(claim.rationale, xmlSafe));
   if (claim.suggestedCorrection.trim()) {
     children.push(...proseParagraphs(claim.suggestedCorrection, "Suggested correction:"));
   }
@@ -284,6 +291,17 @@ export async function renderDocxExport(model: ExportModel): Promise<Uint8Array<A
         revision.approvedAt ? formatDate(revision.approvedAt) : ""
       }${revision.approvedBy ? ` by ${revision.approvedBy}` : ""}.`
     : `Not yet approved. This is revision ${revision.number} as it stands in review; its fact-check is not final.`;
+  const reviewers = medicalReviewers(model);
+  const people = [
+    reviewers.length > 0
+      ? `Medically reviewed by ${reviewers
+          .map((r) => `${personLabel(r)} on ${formatDate(r.at)}`)
+          .join("; ")}.`
+      : "",
+    revision.approver
+      ? `Approved by ${personLabel(revision.approver)} on ${formatDate(revision.approver.at)}.`
+      : "",
+  ].filter(Boolean);
 
   const tail: Paragraph[] = [];
   if (runs.unplaced.length > 0) {
@@ -330,6 +348,7 @@ export async function renderDocxExport(model: ExportModel): Promise<Uint8Array<A
             ? [new Paragraph({ children: [run(byline.join(" · "), { italics: true })] })]
             : []),
           new Paragraph({ children: [run(status, { bold: !revision.approved })] }),
+          ...people.map((line) => new Paragraph({ children: [run(line)] })),
           ...body.paragraphs,
           ...tail,
           new Paragraph({

@@ -16,8 +16,16 @@ import {
   VERDICTS,
 } from "@/lib/domain/vocabulary";
 import { escapeHtml as esc, jsonForScript, proseHtml } from "@/lib/html/escape";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { citationSource, sentenceGap } from "./citation";
 import { buildClaimReviews } from "./claimreview";
-import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import {
+  type ExportClaim,
+  type ExportEvidence,
+  type ExportModel,
+  medicalReviewers,
+  personLabel,
+} from "./model";
 import type { ExportOptions } from "./public-url";
 
 export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
@@ -28,7 +36,10 @@ export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "
  * escape what they put in.
  */
 export interface AnnotatedHtmlOptions extends ExportOptions {
-  /** A rationale as HTML. @default the text as written, escaped */
+  /**
+   * A rationale as HTML. @default its Markdown rendered safely (lib/markdown/render.ts), as the
+   * workspace and the public page show it
+   */
   rationaleHtml?: (rationale: string) => string;
   /** Replaces the status line (who approved the revision). */
   statusHtml?: string;
@@ -83,6 +94,16 @@ export function link(href: string | null, label: string): string {
   return `<a href="${esc(href)}" rel="nofollow noopener noreferrer">${esc(label)}</a>`;
 }
 
+/**
+ * A rationale as HTML, the same in every HTML output (this file, the public page): its Markdown
+ * rendered by lib/markdown/render.ts, as the workspace shows it. Apostrophes become `&#39;` as
+ * `escapeHtml` writes them, so a quoted `href='javascript:…'` typed as text reads as text in
+ * the source too.
+ */
+export function rationaleHtml(rationale: string): string {
+  return renderMarkdown(rationale).replace(/'/g, "&#39;");
+}
+
 function claimLabel(claim: ExportClaim): string {
   return claim.verdict ? VERDICT_INFO[claim.verdict].label : CLAIM_STATUS_LABELS[claim.status];
 }
@@ -92,10 +113,7 @@ function markClass(claim: ExportClaim): string {
 }
 
 function renderEvidence(e: ExportEvidence): string {
-  const source = [e.authors, e.publisher, e.year ? String(e.year) : ""]
-    .filter((part) => part !== "")
-    .map(esc)
-    .join(". ");
+  const source = esc(citationSource(e));
   const ids = [
     e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, `https://doi.org/${e.doi}`)}` : "",
     e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
@@ -104,7 +122,7 @@ function renderEvidence(e: ExportEvidence): string {
     ? ` · GRADE certainty: ${esc(GRADE_CERTAINTY_LABELS[e.gradeCertainty])}`
     : "";
   return `<li>
-<strong>${link(e.url, e.title)}</strong>${source ? `. ${source}` : ""}
+<strong>${link(e.url, e.title)}</strong>${source ? `${sentenceGap(e.title)}${source}` : ""}
 <br><span>${esc(EVIDENCE_STANCE_LABELS[e.stance])} · ${esc(STUDY_DESIGN_INFO[e.studyDesign].label)} · CEBM level ${e.cebmLevel}${grade}</span>
 ${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
 ${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
@@ -140,7 +158,33 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
       `<div class="evidence"><strong>Evidence</strong><ul>${claim.evidence.map(renderEvidence).join("\n")}</ul></div>`,
     );
   }
-  return `<li id="note-${claim.note}">\n${parts.join("\n")}\n</li>`;
+  // `value`: notes carry their claim numbers, which need not run 1, 2, 3.
+  return `<li id="note-${claim.note}" value="${claim.note}">\n${parts.join("\n")}\n</li>`;
+}
+
+/**
+ * "Medically reviewed by NAME, CREDENTIALS on DATE" for each reviewer who gave a verdict shown
+ * here, and "Approved by NAME, CREDENTIALS on DATE" for the editor who approved the revision.
+ */
+export function reviewedByHtml(model: ExportModel): string {
+  const reviewers = medicalReviewers(model);
+  const lines: string[] = [];
+  if (reviewers.length > 0) {
+    lines.push(
+      `<p class="meta reviewed-by" data-testid="reviewed-by">Medically reviewed by ${reviewers
+        .map((r) => `${esc(personLabel(r))} on ${esc(formatDate(r.at))}`)
+        .join("; ")}.</p>`,
+    );
+  }
+  const approver = model.revision.approver;
+  if (approver) {
+    lines.push(
+      `<p class="meta approved-by" data-testid="approved-by">Approved by ${esc(personLabel(approver))} on ${esc(
+        formatDate(approver.at),
+      )}.</p>`,
+    );
+  }
+  return lines.map((l) => `\n${l}`).join("");
 }
 
 export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptions = {}): string {
@@ -170,12 +214,13 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
     article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
   ].filter(Boolean);
   const status =
-    options.statusHtml ??
-    (revision.approved
-      ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
-          revision.approvedAt ? formatDate(revision.approvedAt) : ""
-        }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
-      : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`);
+    (options.statusHtml ??
+      (revision.approved
+        ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
+            revision.approvedAt ? formatDate(revision.approvedAt) : ""
+          }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
+        : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`)) +
+    (options.replaceBodyHtml === undefined ? reviewedByHtml(model) : "");
   // The editor's call that the revision needs no (further) claims: published as such.
   const noClaims = revision.noClaims ?? null;
   const reviewed = noClaims
@@ -189,7 +234,7 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
   const notes =
     model.claims.length > 0
       ? `<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Fact-check notes</h2><ol>\n${model.claims
-          .map((claim) => renderNote(claim, options.rationaleHtml ?? proseHtml))
+          .map((claim) => renderNote(claim, options.rationaleHtml ?? rationaleHtml))
           .join("\n")}\n</ol></section>`
       : `<section class="notes"><h2>Fact-check notes</h2><p>No claims were checked in this revision.</p></section>`;
 

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { type ArticleRow, findArticleBySlug } from "@/db/queries/articles";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { findNamedPeople, findVerdictGivers } from "@/db/queries/reviewers";
 import {
   findLatestApprovedRevision,
   findRevisionById,
@@ -15,6 +16,7 @@ import { findUserNames } from "@/db/queries/users";
 import { type Actor, authorize } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { buildExportModel, type ClaimSource, type ExportModel } from "./model";
+import { publicBaseUrl } from "./public-url";
 
 export interface LoadExportOptions {
   /** A given revision; by default the latest approved one, else the current work in progress. */
@@ -60,14 +62,20 @@ export async function buildRevisionModel(
     getWorkspaceSettings(db),
     listClaimsInRevision(db, revision.id),
   ]);
-  const evidence = await listEvidenceForClaims(
-    db,
-    claims.map((c) => c.id),
-  );
-  const names = await findUserNames(db, [
-    ...claims.map((c) => c.createdById),
-    ...(revision.approvedById ? [revision.approvedById] : []),
-    ...(revision.noClaimsById ? [revision.noClaimsById] : []),
+  const claimIds = claims.map((c) => c.id);
+  const [evidence, names, verdictGivers, approver] = await Promise.all([
+    listEvidenceForClaims(db, claimIds),
+    findUserNames(db, [
+      ...claims.map((c) => c.createdById),
+      ...(revision.approvedById ? [revision.approvedById] : []),
+      ...(revision.noClaimsById ? [revision.noClaimsById] : []),
+    ]),
+    findVerdictGivers(db, claimIds),
+    revision.approvedById
+      ? findNamedPeople(db, [revision.approvedById]).then(
+          (people) => people.get(revision.approvedById as string) ?? null,
+        )
+      : null,
   ]);
 
   const evidenceByClaim = new Map<string, ClaimSource["evidence"]>();
@@ -77,6 +85,7 @@ export async function buildRevisionModel(
 
   return buildExportModel({
     organization: { name: settings.organizationName, url: settings.organizationUrl },
+    publicBaseUrl: publicBaseUrl(settings.publicBaseUrl),
     article: {
       slug: article.slug,
       title: article.title,
@@ -90,6 +99,7 @@ export async function buildRevisionModel(
       plainText: revision.plainText,
       approvedAt: revision.approvedAt,
       approvedBy: revision.approvedById ? (names.get(revision.approvedById) ?? null) : null,
+      approverCredentials: approver?.credentials ?? "",
       createdAt: revision.createdAt,
       noClaims:
         revision.noClaimsNote !== null && revision.noClaimsAt
@@ -103,8 +113,36 @@ export async function buildRevisionModel(
     claims: claims.map((c) => ({
       ...c,
       reviewer: c.assigneeName ?? names.get(c.createdById) ?? null,
+      verdictBy: verdictGivers.get(c.id) ?? null,
       evidence: evidenceByClaim.get(c.id) ?? [],
     })),
     now,
   });
+}
+
+/** Which revisions the workspace's downloads offer: the latest approved one and the draft. */
+export interface ExportChoice {
+  /** The latest approved revision, what a download without `revision=` exports; null: none. */
+  approved: number | null;
+  /** The current revision, when it is not the approved one (a draft in progress); else null. */
+  draft: number | null;
+}
+
+/**
+ * What the article page's "Download annotated HTML" exports, so the button can say which
+ * revision it is and offer the draft beside it: an editor revising an approved article would
+ * otherwise download the approved text thinking it is their draft.
+ */
+export async function loadExportChoice(
+  db: Db,
+  actor: Actor | null,
+  article: Pick<ArticleRow, "id" | "currentRevisionId">,
+  currentNumber: number,
+): Promise<ExportChoice> {
+  authorize(actor, "article:export");
+  const approved = await findLatestApprovedRevision(db, article.id);
+  return {
+    approved: approved?.number ?? null,
+    draft: approved?.number === currentNumber ? null : currentNumber,
+  };
 }

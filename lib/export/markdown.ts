@@ -22,8 +22,15 @@ import {
   STUDY_DESIGN_INFO,
   VERDICT_INFO,
 } from "@/lib/domain/vocabulary";
+import { citationSource, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
-import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import {
+  type ExportClaim,
+  type ExportEvidence,
+  type ExportModel,
+  medicalReviewers,
+  personLabel,
+} from "./model";
 
 export const MARKDOWN_EXPORT = {
   mediaType: "text/markdown; charset=utf-8",
@@ -31,17 +38,22 @@ export const MARKDOWN_EXPORT = {
 } as const;
 
 /**
- * Escapes text for Markdown inline content. Backslash escapes work on any ASCII punctuation
- * in CommonMark, so escaping more than needed is harmless; what matters is that nothing is
- * missed: emphasis (* _), code (`), links and images ([ ] ! ( )), HTML and autolinks (< >),
- * entities (&), tables (|), strikethrough (~), footnotes (^), and what autolinkers look for
- * (a scheme's colon, a dot before a domain ending, an at sign).
+ * Escapes text for Markdown inline content: only what Markdown (CommonMark + GFM) would read as
+ * syntax, so the text stays readable as plain text too ("10:37", "e.g.", "Dr. Smith").
+ * Escaped everywhere: backslash, emphasis (* _), code (`), link and image brackets ([ ]; with
+ * them escaped, `(`, `)` and `!` cannot make a link), HTML and autolinks (<), tables (|),
+ * strikethrough (~). In context: `&` only before what reads as an entity, and what autolinkers
+ * look for — a scheme's colon before `//` (`https\://`), `www.`, the at sign of an address
+ * (`a\@b`), and the dot of a bare domain name (`example\.com`).
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()<>!&|~^]/g, "\\$&")
-    .replace(/:/g, "\\:")
-    .replace(/@/g, "\\@")
+    .replace(/[\\`*_[\]<|~]/g, "\\$&")
+    .replace(/&(?=#?[0-9a-z]+;)/gi, "\\&")
+    .replace(/:(?=\/\/)/g, "\\:")
+    .replace(/(mailto):/gi, "$1\\:")
+    .replace(/(?<=[^\s@])@(?=[\p{L}\p{N}])/gu, "\\@")
+    .replace(/(www)\./gi, "$1\\.")
     .replace(/([\p{L}\p{N}])\.(?=\p{L}{2})/gu, "$1\\.");
 }
 
@@ -170,10 +182,8 @@ function prose(text: string): string[] {
 }
 
 function evidenceLine(e: ExportEvidence): string {
-  const source = [e.authors, e.publisher, e.year ? String(e.year) : ""]
-    .filter((part) => part.trim() !== "")
-    .map(escapeMarkdown)
-    .join(". ");
+  const plainSource = citationSource(e);
+  const source = escapeMarkdown(plainSource);
   const grade = e.gradeCertainty
     ? ` · GRADE certainty: ${GRADE_CERTAINTY_LABELS[e.gradeCertainty]}${
         e.gradeDowngradeReasons.length > 0
@@ -187,7 +197,9 @@ function evidenceLine(e: ExportEvidence): string {
     e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, e.doi)}` : "",
     e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
   ].filter(Boolean);
-  return `- **${link(e.url, e.title)}**${source ? `. ${source}` : ""}. ${
+  return `- **${link(e.url, e.title)}**${source ? `${sentenceGap(e.title)}${source}` : ""}${sentenceGap(
+    plainSource || e.title,
+  )}${
     EVIDENCE_STANCE_LABELS[e.stance]
   } · ${STUDY_DESIGN_INFO[e.studyDesign].label} · CEBM level ${e.cebmLevel}${grade}${
     ids.length > 0 ? `. ${ids.join(" · ")}` : ""
@@ -241,10 +253,22 @@ export function renderMarkdownExport(model: ExportModel): string {
       }${revision.approvedBy ? ` by ${escapeMarkdown(revision.approvedBy)}` : ""}.*`
     : `> **Not yet approved.** This is revision ${revision.number} as it stands in review; its fact-check is not final.`;
 
+  const reviewers = medicalReviewers(model);
+  const people = [
+    reviewers.length > 0
+      ? `*Medically reviewed by ${reviewers
+          .map((r) => `${escapeMarkdown(personLabel(r))} on ${formatDate(r.at)}`)
+          .join("; ")}.*`
+      : "",
+    revision.approver
+      ? `*Approved by ${escapeMarkdown(personLabel(revision.approver))} on ${formatDate(revision.approver.at)}.*`
+      : "",
+  ].filter(Boolean);
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
     ...(byline.length > 0 ? [byline.join(" · ")] : []),
     status,
+    ...people,
     "---",
     text.join("\n"),
   ];

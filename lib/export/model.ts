@@ -25,7 +25,12 @@ export type ExportEvidence = EvidenceFields & {
 export interface ExportClaim {
   /** The claim's number in the workspace ("Claim 3"). */
   number: number;
-  /** Its note number in this export: 1, 2, 3… in reading order. */
+  /**
+   * Its note number in this export: the claim's number, so the CSV, the notes, the footnotes
+   * and the `#claim-N` anchors say the same number as the workspace ("Claim 3" is note 3) and
+   * stay the same from revision to revision. Notes are listed in reading order, so a deleted or
+   * dismissed claim leaves a gap.
+   */
   note: number;
   quote: { exact: string; prefix: string; suffix: string };
   /** Plain-text range in this revision; null when the claim could not be anchored. */
@@ -40,14 +45,53 @@ export interface ExportClaim {
   severity: Severity;
   editorNote: string | null;
   reviewer: string | null;
+  /** Who gave the current verdict and when (the last audited verdict change); null: no verdict. */
+  verdictBy: ExportPerson | null;
   createdAt: string;
   updatedAt: string;
   evidence: ExportEvidence[];
 }
 
+/** A named person of the fact-check, as readers see them. */
+export interface ExportPerson {
+  name: string;
+  /** Professional credentials as the person wrote them ("MD, nephrologist"); "" when none. */
+  credentials: string;
+  /** When they acted (gave the verdict; approved the revision). */
+  at: string;
+}
+
+/** "Rita Reviewer, MD, nephrologist" (or the name alone when there are no credentials). */
+export function personLabel(person: Pick<ExportPerson, "name" | "credentials">): string {
+  const credentials = person.credentials.trim();
+  return credentials ? `${person.name}, ${credentials}` : person.name;
+}
+
+/**
+ * The medical reviewers of an export: those who gave the verdicts of its claims (stale ones
+ * too: they are shown, marked), each once, with the date of their latest verdict, in order of
+ * their first note. Older snapshots have no `verdictBy` and so no reviewers.
+ */
+export function medicalReviewers(model: Pick<ExportModel, "claims">): ExportPerson[] {
+  const byName = new Map<string, ExportPerson>();
+  for (const claim of model.claims) {
+    const by = claim.verdict ? claim.verdictBy : null;
+    if (!by) continue;
+    const key = `${by.name}\u0000${by.credentials}`;
+    const known = byName.get(key);
+    if (!known || known.at < by.at) byName.set(key, known ? { ...known, at: by.at } : by);
+  }
+  return [...byName.values()];
+}
+
 export interface ExportModel {
   modelVersion: typeof EXPORT_MODEL_VERSION;
   organization: { name: string; url: string | null };
+  /**
+   * The public base URL at build time (`publicBaseUrl` in public-url.ts): every absolute URL of
+   * the exports starts with it. Absent in snapshots frozen before it existed.
+   */
+  publicBaseUrl?: string | null;
   article: {
     slug: string;
     title: string;
@@ -61,6 +105,8 @@ export interface ExportModel {
     approved: boolean;
     approvedAt: string | null;
     approvedBy: string | null;
+    /** The approver with credentials; absent in older snapshots. */
+    approver?: ExportPerson | null;
     createdAt: string;
     /**
      * The editor's "reviewed, no claims needed" record: published as such. Absent from
@@ -95,12 +141,15 @@ export type ClaimSource = Pick<
   | "updatedAt"
 > & {
   reviewer: string | null;
+  /** Who last set the verdict (from the audit trail); null when unknown. */
+  verdictBy?: { name: string; credentials: string; at: Date } | null;
   anchor: Pick<AnchorValues, "exact" | "prefix" | "suffix" | "start" | "end" | "state">;
   evidence: EvidenceFields[];
 };
 
 export interface ExportSource {
   organization: ExportModel["organization"];
+  publicBaseUrl?: string | null;
   article: ExportModel["article"];
   revision: {
     number: number;
@@ -108,6 +157,7 @@ export interface ExportSource {
     plainText: string;
     approvedAt: Date | null;
     approvedBy: string | null;
+    approverCredentials?: string;
     createdAt: Date;
     noClaims?: { note: string; by: string | null; at: Date } | null;
   };
@@ -116,8 +166,8 @@ export interface ExportSource {
 }
 
 /**
- * Builds the model. Dismissed claims (not check-worthy) are left out; the rest are numbered in
- * reading order, unanchored ones last.
+ * Builds the model. Dismissed claims (not check-worthy) are left out; the rest are listed in
+ * reading order, unanchored ones last, each noted by its claim number.
  */
 export function buildExportModel(source: ExportSource): ExportModel {
   const claims = source.claims
@@ -128,9 +178,9 @@ export function buildExportModel(source: ExportSource): ExportModel {
         a.number - b.number,
     )
     .map(
-      (c, i): ExportClaim => ({
+      (c): ExportClaim => ({
         number: c.number,
-        note: i + 1,
+        note: c.number,
         quote: { exact: c.anchor.exact, prefix: c.anchor.prefix, suffix: c.anchor.suffix },
         position:
           c.anchor.start !== null && c.anchor.end !== null
@@ -145,6 +195,14 @@ export function buildExportModel(source: ExportSource): ExportModel {
         severity: c.severity,
         editorNote: c.editorNote,
         reviewer: c.reviewer,
+        verdictBy:
+          c.verdict && c.verdictBy
+            ? {
+                name: c.verdictBy.name,
+                credentials: c.verdictBy.credentials,
+                at: c.verdictBy.at.toISOString(),
+              }
+            : null,
         createdAt: c.createdAt.toISOString(),
         updatedAt: c.updatedAt.toISOString(),
         // Field by field: the loader passes whole rows, and ids never reach an export.
@@ -169,12 +227,21 @@ export function buildExportModel(source: ExportSource): ExportModel {
   return {
     modelVersion: EXPORT_MODEL_VERSION,
     organization: source.organization,
+    publicBaseUrl: source.publicBaseUrl ?? null,
     article: source.article,
     revision: {
       number: revision.number,
       approved: revision.approvedAt !== null,
       approvedAt: revision.approvedAt?.toISOString() ?? null,
       approvedBy: revision.approvedBy,
+      approver:
+        revision.approvedBy && revision.approvedAt
+          ? {
+              name: revision.approvedBy,
+              credentials: revision.approverCredentials ?? "",
+              at: revision.approvedAt.toISOString(),
+            }
+          : null,
       createdAt: revision.createdAt.toISOString(),
       noClaims: revision.noClaims
         ? { ...revision.noClaims, at: revision.noClaims.at.toISOString() }

@@ -5,7 +5,8 @@
  *
  * - A claim with a verdict is motivated `assessing`: a body with purpose `assessing` holds the
  *   verdict label, one with purpose `describing` the rationale (markdown, as written), one with
- *   purpose `editing` the suggested correction. A claim still being checked is `highlighting`:
+ *   purpose `editing` the suggested correction, and one with purpose `classifying` the
+ *   workflow status label (every claim has that one), so that our own file imports back whole. A claim still being checked is `highlighting`:
  *   it marks check-worthy text and says where its check stands.
  * - An editor's note is its own Annotation, motivated `commenting`, on the same text: it has
  *   another author (the publishing organization, not the reviewer), and consumers filter on
@@ -36,7 +37,7 @@ interface Agent {
 
 interface TextualBody {
   type: "TextualBody";
-  purpose: "assessing" | "describing" | "editing" | "commenting";
+  purpose: "assessing" | "describing" | "editing" | "commenting" | "classifying";
   value: string;
   format: "text/plain" | "text/markdown";
 }
@@ -117,6 +118,14 @@ function assessmentBodies(claim: ExportClaim): TextualBody[] {
       format: "text/plain",
     });
   }
+  // The workflow status by its label: a verdict may stand while the check is still in
+  // progress, and re-importing this file (lib/annotations/parse.ts) restores it.
+  bodies.push({
+    type: "TextualBody",
+    purpose: "classifying",
+    value: CLAIM_STATUS_LABELS[claim.status],
+    format: "text/plain",
+  });
   return bodies;
 }
 

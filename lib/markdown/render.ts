@@ -88,3 +88,12 @@ export function renderMarkdown(src: string): string {
   if (src.trim() === "") return "";
   return md.render(src);
 }
+
+/**
+ * The same parse as `renderMarkdown`, as markdown-it tokens, for outputs that are not HTML
+ * (the Word export writes the rationale as formatted runs), so every output reads the
+ * Markdown alike. Links keep `validateLink`'s rule: an unsafe one is not a link token.
+ */
+export function parseMarkdown(src: string): Token[] {
+  return md.parse(src, {});
+}

@@ -20,7 +20,6 @@ import {
 import { formatDate, link, renderHtmlExport } from "@/lib/export/html";
 import { publicArticleUrl, publicationVersionUrl } from "@/lib/export/public-url";
 import { escapeHtml as esc, proseHtml } from "@/lib/html/escape";
-import { renderMarkdown } from "@/lib/markdown/render";
 
 /** Which page: the article's (its latest publication) or one version's permanent page. */
 export type PublicationView = "latest" | "version";
@@ -109,7 +108,6 @@ export function renderPublicationHtml(
 
   return renderHtmlExport(model, {
     sourceUrl: publicationSourceUrl(pub, view),
-    rationaleHtml: renderMarkdown,
     statusHtml: `${details}\n${showText ? retractionNotice(pub) : ""}${earlier}`,
     replaceBodyHtml: showText
       ? undefined

@@ -89,6 +89,7 @@ export function exportSource(
 ): ExportSource {
   return {
     organization: { name: "Health Desk", url: "https://desk.example" },
+    publicBaseUrl: "https://desk.example",
     article: {
       slug: "stem-cells",
       title: "How does Stem Cell Therapy Treat Kidney Failure",
@@ -111,6 +112,14 @@ export function exportSource(
 }
 
 let nextNumber = 1;
+
+/**
+ * Claims are numbered 1, 2, 3… from here on, as in a fresh article: each model below starts
+ * afresh, so its note numbers (= claim numbers) do not depend on what ran before.
+ */
+export function restartClaimNumbers(): void {
+  nextNumber = 1;
+}
 
 /** A claim on the first occurrence of `quote` in `doc` (orphaned if `quote` is not there). */
 export function claimOn(
@@ -161,6 +170,7 @@ export function claimOn(
 
 /** The demo-like model: claims of every kind, across marks, a link, a hard break and lists. */
 export function demoModel(overrides: Partial<ExportSource> = {}): ExportModel {
+  restartClaimNumbers();
   const doc = demoDoc();
   return buildExportModel(
     exportSource(
@@ -179,6 +189,12 @@ export function demoModel(overrides: Partial<ExportSource> = {}): ExportModel {
   );
 }
 
+/** Builds a model with claim numbers restarted at 1. */
+function fresh(build: () => ExportModel): ExportModel {
+  restartClaimNumbers();
+  return build();
+}
+
 /** The edge cases, by name. */
 export function edgeModels(): Record<string, ExportModel> {
   const doc = demoDoc();
@@ -192,51 +208,67 @@ export function edgeModels(): Record<string, ExportModel> {
   const hostileDoc = demoDoc([paragraph(text(`Intro ${PAYLOAD}`))]);
   return {
     "demo-like": demoModel(),
-    "no claims": buildExportModel(exportSource(doc, [])),
-    "orphaned claim": buildExportModel(
-      exportSource(doc, [claimOn(doc, "Text that is gone.", { verdict: "accurate" })]),
-    ),
-    "claim without verdict": buildExportModel(
-      exportSource(doc, [claimOn(doc, QUOTE, { status: "open", verdict: null, evidence: [] })]),
-    ),
-    "non-ASCII": buildExportModel(
-      exportSource(
-        unicodeDoc,
-        [
-          claimOn(unicodeDoc, "völlig ungefährlich 😀", { rationale: "Nicht belegt: „Risiken“." }),
-          claimOn(unicodeDoc, "没有毒性和排斥反应", { verdict: "inaccurate" }),
-        ],
-        {
-          organization: { name: "Gesundheitsredaktion Köln", url: "https://köln.example/prüfung" },
-          article: {
-            slug: "stammzellen",
-            title: "Stammzellen: völlig ungefährlich?",
-            sourceUrl: null,
-            originalAuthor: "Dr. Müller",
-            originalPublishedAt: "2. April 2016",
-          },
-        },
+    "no claims": fresh(() => buildExportModel(exportSource(doc, []))),
+    "orphaned claim": fresh(() =>
+      buildExportModel(
+        exportSource(doc, [claimOn(doc, "Text that is gone.", { verdict: "accurate" })]),
       ),
     ),
-    "no organization URL, unapproved": buildExportModel(
-      exportSource(doc, [claimOn(doc, QUOTE)], {
-        organization: { name: "Health Desk", url: null },
-        revision: {
-          number: 1,
-          doc,
-          plainText: docToPlainText(doc),
-          approvedAt: null,
-          approvedBy: null,
-          createdAt: new Date("2026-10-30T10:00:00Z"),
-        },
-      }),
+    "claim without verdict": fresh(() =>
+      buildExportModel(
+        exportSource(doc, [claimOn(doc, QUOTE, { status: "open", verdict: null, evidence: [] })]),
+      ),
     ),
-    hostile: hostileModel(hostileDoc),
+    "non-ASCII": fresh(() =>
+      buildExportModel(
+        exportSource(
+          unicodeDoc,
+          [
+            claimOn(unicodeDoc, "völlig ungefährlich 😀", {
+              rationale: "Nicht belegt: „Risiken“.",
+            }),
+            claimOn(unicodeDoc, "没有毒性和排斥反应", { verdict: "inaccurate" }),
+          ],
+          {
+            organization: {
+              name: "Gesundheitsredaktion Köln",
+              url: "https://köln.example/prüfung",
+            },
+            publicBaseUrl: "https://köln.example/prüfung",
+            article: {
+              slug: "stammzellen",
+              title: "Stammzellen: völlig ungefährlich?",
+              sourceUrl: null,
+              originalAuthor: "Dr. Müller",
+              originalPublishedAt: "2. April 2016",
+            },
+          },
+        ),
+      ),
+    ),
+    "no organization URL, unapproved": fresh(() =>
+      buildExportModel(
+        exportSource(doc, [claimOn(doc, QUOTE)], {
+          organization: { name: "Health Desk", url: null },
+          publicBaseUrl: null,
+          revision: {
+            number: 1,
+            doc,
+            plainText: docToPlainText(doc),
+            approvedAt: null,
+            approvedBy: null,
+            createdAt: new Date("2026-10-30T10:00:00Z"),
+          },
+        }),
+      ),
+    ),
+    hostile: fresh(() => hostileModel(hostileDoc)),
   };
 }
 
 /** XSS payloads in the article text, a rationale, an evidence title and an editor's note. */
 export function hostileModel(doc = demoDoc([paragraph(text(`Intro ${PAYLOAD}`))])): ExportModel {
+  restartClaimNumbers();
   const base = claimOn(doc, QUOTE);
   return buildExportModel(
     exportSource(

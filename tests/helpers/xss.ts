@@ -54,7 +54,7 @@ const ELEMENTS = new Set(
 
 /** Attributes they write; anything else (an `on…` handler above all) came from user text. */
 const ATTRIBUTES = new Set(
-  "lang charset name content http-equiv type href rel target download class id title role start style aria-label aria-labelledby aria-current data-testid data-retracted".split(
+  "lang charset name content http-equiv type href rel target download class id title role start style aria-label aria-labelledby aria-current data-testid data-retracted value".split(
     " ",
   ),
 );

@@ -107,14 +107,18 @@ describe("export formats on a reviewed, approved article", () => {
     expect(review).toMatchObject({
       claimReviewed: QUOTE,
       reviewRating: { ratingValue: 1, alternateName: "Inaccurate" },
-      author: { "@type": "Organization", name: "Claimdesk" },
+      // The organization, with the reviewer who gave the verdict.
+      author: [
+        { "@type": "Organization", name: "Claimdesk" },
+        { "@type": "Person", name: "Rev Iewer" },
+      ],
       datePublished: model.revision.approvedAt,
     });
     expect(decoded.html).toContain('<script type="application/ld+json">');
 
     expect(decoded.md).toContain(`${QUOTE}[^1]`);
     expect(decoded.md).toContain("**Editor’s note:**\n    We publish this with our correction.");
-    expect(decoded.md).toContain("\\<b\\>a systematic review\\</b\\>");
+    expect(decoded.md).toContain("\\<b>a systematic review\\</b>");
 
     const csv = decoded.csv ?? "";
     expect(csv.startsWith("\uFEFFnote,claim,quote,")).toBe(true);

@@ -3,7 +3,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   buildClaimReviews,
-  CLAIM_REVIEWED_MAX,
   isoDate,
   renderClaimReviewExport,
   shortenClaim,
@@ -80,7 +79,8 @@ describe("ClaimReview export", () => {
         for (const key of Object.keys(google.Rating.required)) {
           expect(review.reviewRating).toHaveProperty(key);
         }
-        expect(String(review.claimReviewed).length).toBeLessThanOrEqual(CLAIM_REVIEWED_MAX);
+        // The whole claim: the visible page shows it whole, and a cut one misstates it.
+        expect(String(review.claimReviewed)).not.toMatch(/…$/);
       }
     });
   }
@@ -116,6 +116,8 @@ describe("ClaimReview export", () => {
       },
       reviewBody: "Immune rejection is documented.\n\nSee the review below.",
       author: { "@type": "Organization", name: "Health Desk", url: "https://desk.example" },
+      // The editor who approved the revision.
+      editor: { "@type": "Person", name: "Man Aging" },
       datePublished: "2026-11-01T10:00:00.000Z",
       itemReviewed: {
         "@type": "Claim",
@@ -127,8 +129,57 @@ describe("ClaimReview export", () => {
           url: "https://clinic.example/post",
           headline: "How does Stem Cell Therapy Treat Kidney Failure",
         },
+        firstAppearance: {
+          "@type": "CreativeWork",
+          url: "https://clinic.example/post",
+          headline: "How does Stem Cell Therapy Treat Kidney Failure",
+        },
       },
     });
+  });
+
+  it("names the reviewer who gave the verdict beside the organization, with credentials", () => {
+    const doc = demoDoc();
+    const named = buildExportModel(
+      exportSource(
+        doc,
+        [
+          claimOn(doc, QUOTE, {
+            verdictBy: {
+              name: "Rita Reviewer",
+              credentials: "MD, nephrologist",
+              at: new Date("2026-10-31T12:00:00Z"),
+            },
+          }),
+        ],
+        {
+          revision: {
+            ...exportSource(doc, []).revision,
+            approverCredentials: "Managing editor",
+          },
+        },
+      ),
+    );
+    const [review] = buildClaimReviews(named);
+    expect(review?.author).toEqual([
+      { "@type": "Organization", name: "Health Desk", url: "https://desk.example" },
+      { "@type": "Person", name: "Rita Reviewer", description: "MD, nephrologist" },
+    ]);
+    expect(review?.editor).toEqual({
+      "@type": "Person",
+      name: "Man Aging",
+      description: "Managing editor",
+    });
+    expect(unknownProperties([review])).toEqual([]);
+  });
+
+  it("reviews the whole claim, never a shortened one", () => {
+    const long =
+      "Stem cell therapy has no toxicity and rejection reaction, and it cures chronic kidney failure in every patient";
+    const doc = demoDoc([{ type: "paragraph", content: [{ type: "text", text: long }] }]);
+    const [review] = buildClaimReviews(buildExportModel(exportSource(doc, [claimOn(doc, long)])));
+    expect(review?.claimReviewed).toBe(long);
+    expect(review?.claimReviewed).not.toContain("…");
   });
 
   it("dates an unapproved export by its generation and leaves out what is unknown", () => {

@@ -71,8 +71,9 @@ describe("CSV export", () => {
     expect(rows).toHaveLength(model.claims.length);
     const first = model.claims[0];
     expect(rows[0]).toEqual({
-      note: "1",
-      claim: String(first?.number),
+      // The note is the claim's number (claim 2 comes first in reading order).
+      note: "2",
+      claim: "2",
       quote: "one of the new treatments of kidney",
       status: "Resolved",
       verdict: "Misleading",
@@ -90,6 +91,7 @@ describe("CSV export", () => {
     });
     const orphan = rows.find((r) => r.anchor_state === "orphaned");
     expect(orphan).toMatchObject({ start: "", end: "" });
+    for (const row of rows) expect(row.note).toBe(row.claim);
     const pending = rows.find((r) => r.status === "In progress");
     expect(pending).toMatchObject({ verdict: "", rating: "" });
   });

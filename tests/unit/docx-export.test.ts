@@ -141,11 +141,11 @@ describe("Word export", () => {
     expect(xmlSafe("a\u0000b\u0007c\u000Bd\tx\ny 😀 \uD800z")).toBe("abcd\tx\ny 😀 z");
     const text = "Bell\u0007 and null\u0000 in the text.";
     const doc = demoDoc([{ type: "paragraph", content: [{ type: "text", text }] }]);
-    const { document } = await unzip(
-      buildExportModel(exportSource(doc, [claimOn(doc, "null\u0000 in")])),
-    );
+    const model = buildExportModel(exportSource(doc, [claimOn(doc, "null\u0000 in")]));
+    const { document } = await unzip(model);
     expect([document.includes("\u0000"), document.includes("\u0007")]).toEqual([false, false]);
-    expect(commentedText(document).get(1)).toBe("null in");
+    // Comments are named by note, which is the claim's number.
+    expect(commentedText(document).get(model.claims[0]?.note ?? 0)).toBe("null in");
   });
 
   it("renders every edge case, with one comment per claim", async () => {

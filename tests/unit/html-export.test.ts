@@ -108,9 +108,10 @@ describe("HTML export", () => {
 
   it("highlights the claimed text with its verdict and links it to its note", () => {
     expect(html).toContain(
-      `<mark class="claim verdict-inaccurate" id="claim-1" title="Note 1: Inaccurate">${QUOTE}</mark><sup class="note-ref"><a href="#note-1">1</a></sup>`,
+      // Claim 7 is note 7: the number the workspace shows.
+      `<mark class="claim verdict-inaccurate" id="claim-7" title="Note 7: Inaccurate">${QUOTE}</mark><sup class="note-ref"><a href="#note-7">7</a></sup>`,
     );
-    expect(html).toContain('<li id="note-1">');
+    expect(html).toContain('<li id="note-7" value="7">');
     expect(html).toContain("(1 of 5)");
   });
 
@@ -147,7 +148,7 @@ describe("HTML export", () => {
     expect(draft).toContain("No claims were checked in this revision.");
   });
 
-  it("leaves dismissed claims out and numbers the rest in reading order", () => {
+  it("leaves dismissed claims out and notes the rest by claim number in reading order", () => {
     const text = base.revision.plainText;
     const m = buildExportModel(
       source({}, [
@@ -156,13 +157,17 @@ describe("HTML export", () => {
         claim(text, QUOTE, { number: 3, status: "in_review", verdict: null }),
       ]),
     );
+    // Note numbers are claim numbers ("Claim 3" is note 3), listed in reading order.
     expect(m.claims.map((c) => [c.number, c.note])).toEqual([
-      [3, 1],
-      [1, 2],
+      [3, 3],
+      [1, 1],
     ]);
     const out = renderHtmlExport(m);
     expect(out).toContain(
-      `<mark class="claim status-in_review" id="claim-1" title="Note 1: In progress">`,
+      `<mark class="claim status-in_review" id="claim-3" title="Note 3: In progress">`,
+    );
+    expect(out.indexOf('<li id="note-3" value="3">')).toBeLessThan(
+      out.indexOf('<li id="note-1" value="1">'),
     );
   });
 

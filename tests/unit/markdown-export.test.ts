@@ -68,7 +68,8 @@ describe("Markdown export", () => {
     expect(out).toContain("Stem cell therapy is **one of the new treatments** of kidney");
     expect(out).toContain("[according to the clinic](https://clinic.example/about)");
     expect(out).toContain("- It repairs damaged kidney cells.\n- *It is painless.");
-    expect(out).toContain("3. Third step\\: injection.");
+    // Only what Markdown needs is escaped: a colon between words stays a colon.
+    expect(out).toContain("3. Third step: injection.");
     expect(out).toMatch(/^> Even though .*,\\\n> it still has/m);
   });
 
@@ -89,7 +90,9 @@ describe("Markdown export", () => {
   it("gives each footnote the verdict, rationale, editor's note and graded evidence", () => {
     const model = demoModel();
     const n = model.claims.find((c) => c.quote.exact === QUOTE)?.note;
-    const footnote = out.slice(out.indexOf(`\n[^${n}]: `), out.indexOf(`\n[^${(n ?? 0) + 1}]: `));
+    // Footnotes are in reading order, named by claim number: this one runs to the next.
+    const start = out.indexOf(`\n[^${n}]: `);
+    const footnote = out.slice(start, out.indexOf("\n[^", start + 1));
     expect(footnote).toContain(`**Inaccurate** (1 of 5): “${QUOTE}”`);
     expect(footnote).toContain("    Immune rejection is documented.\n\n    See the review below.");
     expect(footnote).toContain("    **Editor’s note:**\n    We publish this with our correction.");

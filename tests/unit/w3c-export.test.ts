@@ -131,6 +131,8 @@ describe("W3C Web Annotation export", () => {
       body: [
         { purpose: "assessing", value: "Inaccurate", format: "text/plain" },
         { purpose: "describing", format: "text/markdown" },
+        // The status, so that re-importing the file restores it.
+        { purpose: "classifying", value: "Resolved", format: "text/plain" },
       ],
     });
   });

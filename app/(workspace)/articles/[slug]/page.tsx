@@ -6,7 +6,8 @@ import { getReviewData } from "@/lib/articles/read";
 import { requireActorOrRedirect } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from "@/lib/export/formats";
+import { loadExportChoice } from "@/lib/export/load";
+import { ExportDownloads } from "./_components/export-downloads";
 import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +34,7 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
   });
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const { article, revision } = data;
+  const exportChoice = await loadExportChoice(db, actor, article, revision.number);
   const justSaved = saved === String(revision.number);
   const count = (state: string) => data.claims.filter((c) => c.anchor.state === state).length;
 
@@ -82,28 +84,7 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
               Import annotations
             </Link>
           ) : null}
-          <a
-            className="button"
-            href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=html`}
-            download
-          >
-            Download annotated HTML
-          </a>
-          <details className="export-menu">
-            <summary className="button">Other exports</summary>
-            <ul aria-label="Other exports">
-              {EXPORT_FORMAT_IDS.filter((id) => id !== "html").map((id) => (
-                <li key={id}>
-                  <a
-                    href={`/api/articles/${encodeURIComponent(article.slug)}/export?format=${id}`}
-                    download
-                  >
-                    {EXPORT_FORMATS[id].label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <ExportDownloads slug={article.slug} choice={exportChoice} />
         </nav>
       </div>
       {justSaved ? (
