@@ -51,9 +51,13 @@ export type UserStatusInput = z.infer<typeof userStatusSchema>;
 /** Your own password (`account.change_password`): the current one, the new one twice. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().max(PASSWORD_MAX_LENGTH, "That is not your current password."),
+    currentPassword: z
+      .string()
+      .max(PASSWORD_MAX_LENGTH, `A password is at most ${PASSWORD_MAX_LENGTH} characters.`),
     newPassword: password(),
-    confirmPassword: z.string().max(PASSWORD_MAX_LENGTH),
+    confirmPassword: z
+      .string()
+      .max(PASSWORD_MAX_LENGTH, `A password is at most ${PASSWORD_MAX_LENGTH} characters.`),
   })
   .superRefine((v, ctx) => {
     if (v.confirmPassword !== v.newPassword) {

@@ -20,6 +20,7 @@ import {
   ok,
   resolvedInaccurateClaim,
   STEM_CELL_TEXT,
+  triageSuggestions,
 } from "../helpers/fixtures";
 
 const t = freshDatabasePerTest();
@@ -140,6 +141,7 @@ describe("the public-pages switch", () => {
         editorNote: "Corrected.",
       }),
     );
+    await triageSuggestions(t.db, reviewer, imported.id);
     await move(approver, "approve");
     await move(approver, "publish");
 
