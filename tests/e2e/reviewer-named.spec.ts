@@ -58,8 +58,15 @@ test("the public page names the reviewer, and the workspace download says which 
   const asManaging = new ArticlePage(managing.page);
   await asManaging.open(slug);
   const blockers = managing.page.getByTestId("approval-blockers");
-  await expect(blockers).toContainText("add an editor's note");
-  await blockers.getByRole("button", { name: "Claim 1" }).click();
+  await expect(blockers).toContainText("Claim 1 (rated Misleading) needs an editor's note.");
+  // The other suggested sentences need no claims: the managing editor records that.
+  const noClaims = managing.page.getByRole("form", { name: "Reviewed: no claims needed" });
+  await noClaims
+    .getByLabel("Why no claims are needed")
+    .fill("The other sentences describe the clinic, not health effects.");
+  await noClaims.getByRole("button", { name: "Record: no claims needed" }).click();
+  await expect(managing.page.getByTestId("no-claims-record")).toBeVisible();
+  await blockers.getByRole("button", { name: "Claim 1" }).first().click();
   await asManaging.claimPanel.getByLabel("Note to readers").fill(EDITOR_NOTE);
   await asManaging.claimPanel.getByRole("button", { name: "Save editor’s note" }).click();
   await expect(blockers).toHaveCount(0);

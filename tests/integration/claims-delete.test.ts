@@ -280,6 +280,8 @@ describe("a deleted claim is left out", () => {
     await ok(run(deleteClaim, reviewer, { claimId: open.id, version: open.version }));
     expect(await claimBlockers()).toEqual([]);
     expect((await loadExportModel(db(), approver, a.slug)).claims).toEqual([]);
+    // The deleted claim's sentence is a suggestion again, so it is triaged with the rest.
+    await triageSuggestions(db(), reviewer, a.id);
     await ok(transition(approver, a.id, "approve"));
     await ok(transition(approver, a.id, "publish"));
     const [published] = await db().select().from(articles).where(eq(articles.id, a.id));
