@@ -81,7 +81,8 @@ describe("item 13: one upload does not stall the server", () => {
     ).toBeGreaterThan(0);
     // The conversion was ended by its time limit: a clear 400, nothing stored.
     expect(result.status).toBe(400);
-    expect(result.body).toContain("took too long to convert");
+    // Which of the worker's limits ends it first (time or memory) depends on the machine.
+    expect(result.body).toMatch(/took too long to convert|needs more memory to convert/);
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
   });
 
