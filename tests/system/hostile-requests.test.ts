@@ -79,7 +79,7 @@ describe("item 13: one upload does not stall the server", () => {
       healthWhileImporting.length,
       "no health answer came while the import ran",
     ).toBeGreaterThan(0);
-    // The conversion was ended by its time limit: a clear 400, nothing stored.
+    // The conversion was ended by one of its limits: a clear 400, nothing stored.
     expect(result.status).toBe(400);
     // Which of the worker's limits ends it first (time or memory) depends on the machine.
     expect(result.body).toMatch(/took too long to convert|needs more memory to convert/);
