@@ -180,37 +180,42 @@ export async function findAuditEntityNumbers(
   ids: { claims: string[]; revisions: string[]; publications: string[]; users: string[] },
 ) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const only = (list: string[]) => [...new Set(list.filter((id) => uuid.test(id)))];
-  const [claimRows, revisionRows, publicationRows, userRows] = await Promise.all([
-    only(ids.claims).length
-      ? db
-          .select({ id: claims.id, n: claims.number })
-          .from(claims)
-          .where(inArray(claims.id, only(ids.claims)))
-      : [],
-    only(ids.revisions).length
-      ? db
-          .select({ id: revisions.id, n: revisions.number })
-          .from(revisions)
-          .where(inArray(revisions.id, only(ids.revisions)))
-      : [],
-    only(ids.publications).length
-      ? db
-          .select({ id: publications.id, n: publications.number })
-          .from(publications)
-          .where(inArray(publications.id, only(ids.publications)))
-      : [],
-    only(ids.users).length
-      ? db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, only(ids.users)))
-      : [],
+  /** One query for the ids of one kind: id → its number or name. */
+  async function labels<T extends string | number>(
+    list: string[],
+    query: (ids: string[]) => Promise<{ id: string; label: T }[]>,
+  ): Promise<Map<string, T>> {
+    const only = [...new Set(list.filter((id) => uuid.test(id)))];
+    const rows = only.length ? await query(only) : [];
+    return new Map(rows.map((r) => [r.id, r.label]));
+  }
+  const [claimNumbers, revisionNumbers, publicationNumbers, userNames] = await Promise.all([
+    labels(ids.claims, (only) =>
+      db
+        .select({ id: claims.id, label: claims.number })
+        .from(claims)
+        .where(inArray(claims.id, only)),
+    ),
+    labels(ids.revisions, (only) =>
+      db
+        .select({ id: revisions.id, label: revisions.number })
+        .from(revisions)
+        .where(inArray(revisions.id, only)),
+    ),
+    labels(ids.publications, (only) =>
+      db
+        .select({ id: publications.id, label: publications.number })
+        .from(publications)
+        .where(inArray(publications.id, only)),
+    ),
+    labels(ids.users, (only) =>
+      db.select({ id: users.id, label: users.name }).from(users).where(inArray(users.id, only)),
+    ),
   ]);
   return {
-    claims: new Map(claimRows.map((r) => [r.id, r.n])),
-    revisions: new Map(revisionRows.map((r) => [r.id, r.n])),
-    publications: new Map(publicationRows.map((r) => [r.id, r.n])),
-    users: new Map(userRows.map((r) => [r.id, r.name])),
+    claims: claimNumbers,
+    revisions: revisionNumbers,
+    publications: publicationNumbers,
+    users: userNames,
   };
 }

@@ -52,6 +52,17 @@ export type AnchorValues = {
   score: number;
 };
 
+/** A claim's anchor in one revision, as every query here selects it. */
+const anchorColumns = {
+  exact: claimAnchors.exact,
+  prefix: claimAnchors.prefix,
+  suffix: claimAnchors.suffix,
+  start: claimAnchors.start,
+  end: claimAnchors.end,
+  state: claimAnchors.state,
+  score: claimAnchors.score,
+};
+
 /**
  * A claim that was deleted (soft delete, `deleted_at` set) is left out of every query in this
  * file except the ones named "…IncludingDeleted": to the rest of the code it no longer exists.
@@ -139,16 +150,7 @@ export async function findLatestAnchorOfClaim(
   claimId: string,
 ): Promise<(AnchorValues & { revisionId: string }) | null> {
   const [row] = await db
-    .select({
-      revisionId: claimAnchors.revisionId,
-      exact: claimAnchors.exact,
-      prefix: claimAnchors.prefix,
-      suffix: claimAnchors.suffix,
-      start: claimAnchors.start,
-      end: claimAnchors.end,
-      state: claimAnchors.state,
-      score: claimAnchors.score,
-    })
+    .select({ revisionId: claimAnchors.revisionId, ...anchorColumns })
     .from(claimAnchors)
     .innerJoin(revisions, eq(revisions.id, claimAnchors.revisionId))
     .where(eq(claimAnchors.claimId, claimId))
@@ -232,15 +234,7 @@ export function listClaimsInRevision(db: Db, revisionId: string) {
     .select({
       ...claimColumns,
       assigneeName: assignees.name,
-      anchor: {
-        exact: claimAnchors.exact,
-        prefix: claimAnchors.prefix,
-        suffix: claimAnchors.suffix,
-        start: claimAnchors.start,
-        end: claimAnchors.end,
-        state: claimAnchors.state,
-        score: claimAnchors.score,
-      },
+      anchor: anchorColumns,
     })
     .from(claimAnchors)
     .innerJoin(claims, eq(claims.id, claimAnchors.claimId))
@@ -256,15 +250,7 @@ export async function findAnchor(
   revisionId: string,
 ): Promise<AnchorValues | null> {
   const [row] = await db
-    .select({
-      exact: claimAnchors.exact,
-      prefix: claimAnchors.prefix,
-      suffix: claimAnchors.suffix,
-      start: claimAnchors.start,
-      end: claimAnchors.end,
-      state: claimAnchors.state,
-      score: claimAnchors.score,
-    })
+    .select(anchorColumns)
     .from(claimAnchors)
     .where(and(eq(claimAnchors.claimId, claimId), eq(claimAnchors.revisionId, revisionId)));
   return row ?? null;

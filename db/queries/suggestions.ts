@@ -3,15 +3,6 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { suggestionDismissals, users } from "../schema";
 
-/** The sentences dismissed on an article (as stored: whitespace collapsed). */
-export async function listDismissedSentences(db: Db, articleId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ sentence: suggestionDismissals.sentence })
-    .from(suggestionDismissals)
-    .where(eq(suggestionDismissals.articleId, articleId));
-  return new Set(rows.map((r) => r.sentence));
-}
-
 /** Records a dismissal; returns false when the sentence was already dismissed. */
 export async function insertDismissal(
   db: Db,

@@ -7,7 +7,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { type ClaimInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import type { RevisionRow } from "@/db/queries/revisions";
-import { listDismissedSentences } from "@/db/queries/suggestions";
+import { listDismissals } from "@/db/queries/suggestions";
 import { detectClaims } from "@/lib/detect/detect";
 import { selectSuggestions } from "@/lib/suggestions/select";
 import { approvalBlockers } from "./workflow";
@@ -19,20 +19,20 @@ export async function loadApprovalGate(
   /** The revision's claims, when the caller has read them already. */
   known?: ClaimInRevision[],
 ) {
-  const [claims, dismissed] = await Promise.all([
+  const [claims, dismissals] = await Promise.all([
     known ?? listClaimsInRevision(db, revision.id),
-    listDismissedSentences(db, articleId),
+    listDismissals(db, articleId),
   ]);
   // The sidebar's own rule: what it would still offer is what nobody has triaged.
   const detected = detectClaims(revision.plainText);
   const untriaged = selectSuggestions(
     detected,
-    dismissed,
+    new Set(dismissals.map((d) => d.sentence)),
     claims.map((c) => c.anchor),
   );
   const blockers = approvalBlockers(claims, {
     untriaged: untriaged.length,
     noClaimsRecorded: revision.noClaimsNote !== null,
   });
-  return { claims, detected, untriaged, blockers };
+  return { claims, detected, dismissals, untriaged, blockers };
 }

@@ -6,7 +6,6 @@ import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/c
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
-import { listDismissals } from "@/db/queries/suggestions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
 import { mayDeleteClaim } from "@/lib/claims/delete";
@@ -34,7 +33,7 @@ async function currentRevisionWithClaims(db: Db, slug: string) {
 export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
   const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
-  const { detected, untriaged, blockers } = await loadApprovalGate(
+  const { detected, dismissals, untriaged, blockers } = await loadApprovalGate(
     db,
     article.id,
     revision,
@@ -55,8 +54,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const mayClaim = can(actor, "claim:create");
   // Only those who may claim may delete one, so only they need the published numbers.
   const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
-  const dismissals = mayClaim ? await listDismissals(db, article.id) : [];
   // The claims' anchors in the revision this one replaced: the old wording beside a changed one.
+  const detectedKeys = new Set(detected.map((s) => sentenceKey(s.text)));
   const anchorsBefore = new Map(
     revision.parentId
       ? (await listAnchorQuotesInRevision(db, revision.parentId)).map((a) => [a.claimId, a])
@@ -108,9 +107,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
      * Dismissed suggestions that the detector still finds in this revision (a dismissal of a
      * sentence no longer in the text would restore nothing visible), newest first.
      */
-    dismissedSuggestions: dismissals.filter((d) =>
-      detected.some((s) => sentenceKey(s.text) === d.sentence),
-    ),
+    dismissedSuggestions: mayClaim ? dismissals.filter((d) => detectedKeys.has(d.sentence)) : [],
     /** Whether the actor may add comments (editing one also needs to be its author or an admin). */
     canComment: can(actor, "comment:write"),
     /** Who claims can be assigned to; only loaded for those who may assign. */

@@ -23,19 +23,23 @@ function view(bytes: Uint8Array): DataView {
 }
 
 /**
+ * Where the end-of-directory record starts, or -1: it is the last 22 bytes, followed by a
+ * comment of up to 64 kB.
+ */
+function endOfDirectory(dv: DataView): number {
+  for (let i = dv.byteLength - 22; i >= Math.max(0, dv.byteLength - 22 - 0xffff); i--) {
+    if (dv.getUint32(i, true) === END_OF_DIRECTORY) return i;
+  }
+  return -1;
+}
+
+/**
  * The total unpacked size the archive's central directory declares, `Infinity` for a ZIP64
  * archive, or null when the directory cannot be found or read (a truncated or damaged file).
  */
 export function declaredUnpackedSize(bytes: Uint8Array): number | null {
   const dv = view(bytes);
-  // The end-of-directory record is the last 22 bytes, followed by a comment of up to 64 kB.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfDirectory(dv);
   if (end < 0) return null;
   const entries = dv.getUint16(end + 10, true);
   const size = dv.getUint32(end + 12, true);
@@ -59,13 +63,7 @@ export function declaredUnpackedSize(bytes: Uint8Array): number | null {
  */
 export function readEntry(bytes: Uint8Array, name: string, maxBytes: number): Uint8Array | null {
   const dv = view(bytes);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfDirectory(dv);
   if (end < 0) return null;
   const entries = dv.getUint16(end + 10, true);
   let at = dv.getUint32(end + 16, true);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import { FormMessage } from "@/app/_components/notice";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { changeOwnPasswordAction } from "@/lib/actions/account";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { FieldErrors } from "@/lib/errors";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 
@@ -16,35 +16,25 @@ const FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
  */
 export function PasswordForm({ temporary = false }: { temporary?: boolean }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, setMessage, pending, submit } = useActionForm({
+    fields: FIELDS,
+    fieldsOnly: null,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
     const get = (k: string) => String(form.get(k) ?? "");
-    setPending(true);
-    const result = await changeOwnPasswordAction({
-      currentPassword: get("current-password"),
-      newPassword: get("new-password"),
-      confirmPassword: get("confirm-password"),
-    });
-    setPending(false);
-    if (!result.ok) {
-      const fieldErrors = result.error.fieldErrors ?? {};
-      setErrors(fieldErrors);
-      const shown = Object.keys(fieldErrors).every((k) => FIELDS.includes(k));
-      setMessage(
-        Object.keys(fieldErrors).length > 0 && shown
-          ? null
-          : { kind: "error", text: result.error.message },
-      );
-      return;
-    }
+    const done = await submit(() =>
+      changeOwnPasswordAction({
+        currentPassword: get("current-password"),
+        newPassword: get("new-password"),
+        confirmPassword: get("confirm-password"),
+      }),
+    );
+    if (done === null) return;
     formEl.reset();
-    setErrors({});
     if (temporary) {
       router.replace("/articles");
       return;

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import { FormMessage } from "@/app/_components/notice";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { updateOwnProfileAction } from "@/lib/actions/account";
 import { updateUserProfileAction } from "@/lib/actions/users";
-import type { FieldErrors } from "@/lib/errors";
 
 /**
  * Display name and credentials: your own (no `userId`), or an admin's edit of someone's on the
@@ -24,9 +24,7 @@ export function ProfileForm({
   idPrefix?: string;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, setMessage, pending, submit } = useActionForm();
   const ids = { name: `${idPrefix}-name`, credentials: `${idPrefix}-credentials` };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,20 +34,13 @@ export function ProfileForm({
       name: String(form.get(ids.name) ?? ""),
       credentials: String(form.get(ids.credentials) ?? ""),
     };
-    setPending(true);
-    const result = userId
-      ? await updateUserProfileAction({ ...input, userId })
-      : await updateOwnProfileAction(input);
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage({ kind: "error", text: result.error.message });
-      return;
-    }
-    setErrors({});
+    const saved = await submit(() =>
+      userId ? updateUserProfileAction({ ...input, userId }) : updateOwnProfileAction(input),
+    );
+    if (saved === null) return;
     setMessage({
       kind: "success",
-      text: result.data.changed ? "Saved." : "Nothing to save: these are the current values.",
+      text: saved.changed ? "Saved." : "Nothing to save: these are the current values.",
     });
     router.refresh();
   }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import { FormMessage } from "@/app/_components/notice";
+import { useActionForm } from "@/app/_components/use-action-form";
 import type { WorkspaceSettingsValues } from "@/db/queries/settings";
 import { updateSettingsAction } from "@/lib/actions/settings";
-import type { FieldErrors } from "@/lib/errors";
 
 const FIELDS = [
   "organizationName",
@@ -19,41 +19,27 @@ const FIELDS = [
 
 export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, setMessage, pending, submit } = useActionForm({
+    fields: FIELDS,
+    fieldsOnly: "Some settings are not valid: see the fields below.",
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const get = (k: string) => String(form.get(k) ?? "");
-    setPending(true);
-    const result = await updateSettingsAction({
-      organizationName: get("organizationName"),
-      organizationUrl: get("organizationUrl"),
-      publicBaseUrl: get("publicBaseUrl"),
-      logoText: get("logoText"),
-      reviewIntervalMonths: get("reviewIntervalMonths"),
-      publicPagesEnabled: form.get("publicPagesEnabled") === "on",
-    });
-    setPending(false);
-    if (!result.ok) {
-      const fieldErrors = result.error.fieldErrors ?? {};
-      setErrors(fieldErrors);
-      const shown =
-        Object.keys(fieldErrors).length > 0 &&
-        Object.keys(fieldErrors).every((k) => FIELDS.includes(k));
-      setMessage({
-        kind: "error",
-        text: shown ? "Some settings are not valid: see the fields below." : result.error.message,
-      });
-      return;
-    }
-    setErrors({});
-    setMessage({
-      kind: "success",
-      text: result.data.changed ? "Settings saved." : "Nothing changed.",
-    });
+    const saved = await submit(() =>
+      updateSettingsAction({
+        organizationName: get("organizationName"),
+        organizationUrl: get("organizationUrl"),
+        publicBaseUrl: get("publicBaseUrl"),
+        logoText: get("logoText"),
+        reviewIntervalMonths: get("reviewIntervalMonths"),
+        publicPagesEnabled: form.get("publicPagesEnabled") === "on",
+      }),
+    );
+    if (saved === null) return;
+    setMessage({ kind: "success", text: saved.changed ? "Settings saved." : "Nothing changed." });
     router.refresh();
   }
 

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
+import { FormMessage } from "@/app/_components/notice";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { changeUserRoleAction, createUserAction } from "@/lib/actions/users";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
-import type { FieldErrors } from "@/lib/errors";
 
 export function RoleSelect({ userId, role, label }: { userId: string; role: Role; label: string }) {
   const router = useRouter();
@@ -55,33 +55,26 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Role
 
 export function CreateUserForm() {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<FormMessageValue | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, setMessage, pending, submit } = useActionForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
     const get = (k: string) => String(form.get(k) ?? "");
-    setPending(true);
-    const result = await createUserAction({
-      name: get("new-name"),
-      email: get("new-email"),
-      password: get("new-password"),
-      role: get("new-role"),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage({ kind: "error", text: result.error.message });
-      return;
-    }
+    const created = await submit(() =>
+      createUserAction({
+        name: get("new-name"),
+        email: get("new-email"),
+        password: get("new-password"),
+        role: get("new-role"),
+      }),
+    );
+    if (created === null) return;
     formEl.reset();
-    setErrors({});
     setMessage({
       kind: "success",
-      text: `${result.data.name} can now sign in as ${ROLE_LABELS[result.data.role]}.`,
+      text: `${created.name} can now sign in as ${ROLE_LABELS[created.role]}.`,
     });
     router.refresh();
   }
