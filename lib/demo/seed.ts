@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
 import { findUserCredentialsByEmail, insertUser, lockUsersForSetup } from "@/db/queries/users";
-import { articles, users, workspaceSettings } from "@/db/schema";
+import { articles, workspaceSettings } from "@/db/schema";
 import { createArticleFromText } from "@/lib/articles/service";
 import { hashPassword } from "@/lib/auth/password";
 import { splitParagraphs } from "@/lib/document/from-text";
@@ -44,14 +44,8 @@ export async function seedDemo(
         name: account.name,
         role: account.role,
         passwordHash: await hashPassword(account.password),
+        credentials: account.credentials,
       });
-      if (account.credentials) {
-        // insertUser takes the sign-up fields only; credentials are a profile detail.
-        await tx
-          .update(users)
-          .set({ credentials: account.credentials })
-          .where(eq(users.id, user.id));
-      }
       ids.set(account.email, user.id);
       created.push(account.email);
       await insertAuditEvent(tx, {
