@@ -64,6 +64,7 @@ const STYLE = `
 body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
 header { border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; }
 .org { font: 600 0.85rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: #555; }
+.logo { display: inline-block; padding: .1em .45em; margin-right: .35em; border: 2px solid currentColor; border-radius: .25em; color: #1a1a1a; }
 h1 { line-height: 1.25; margin: .3rem 0 .6rem; }
 .meta, .legend, .notes, footer { font-family: system-ui, sans-serif; font-size: .9rem; }
 .meta { color: #444; }
@@ -250,7 +251,7 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
 ${jsonLd}</head>
 <body>
 <header>
-<p class="org">${esc(organization.name)}</p>
+<p class="org">${organization.logoText ? `<span class="logo" data-testid="logo">${esc(organization.logoText)}</span> ` : ""}${esc(organization.name)}</p>
 <h1>${esc(article.title)}</h1>
 ${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
 ${status}

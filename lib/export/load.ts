@@ -84,7 +84,11 @@ export async function buildRevisionModel(
   }
 
   return buildExportModel({
-    organization: { name: settings.organizationName, url: settings.organizationUrl },
+    organization: {
+      name: settings.organizationName,
+      url: settings.organizationUrl,
+      logoText: settings.logoText,
+    },
     publicBaseUrl: publicBaseUrl(settings.publicBaseUrl),
     article: {
       slug: article.slug,

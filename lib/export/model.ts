@@ -86,7 +86,8 @@ export function medicalReviewers(model: Pick<ExportModel, "claims">): ExportPers
 
 export interface ExportModel {
   modelVersion: typeof EXPORT_MODEL_VERSION;
-  organization: { name: string; url: string | null };
+  /** `logoText`: the short text shown as the organization's logo (absent in older snapshots). */
+  organization: { name: string; url: string | null; logoText?: string | null };
   /**
    * The public base URL at build time (`publicBaseUrl` in public-url.ts): every absolute URL of
    * the exports starts with it. Absent in snapshots frozen before it existed.

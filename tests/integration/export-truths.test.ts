@@ -49,11 +49,16 @@ afterEach(() => {
   else process.env.NEXTAUTH_URL = savedNextAuthUrl;
 });
 
-async function settings(values: { publicBaseUrl: string | null; organizationUrl?: string | null }) {
+async function settings(values: {
+  publicBaseUrl: string | null;
+  organizationUrl?: string | null;
+  logoText?: string | null;
+}) {
   const row = {
     organizationName: "Health Desk",
     organizationUrl: values.organizationUrl ?? null,
     publicBaseUrl: values.publicBaseUrl,
+    logoText: values.logoText ?? null,
   };
   await db()
     .insert(workspaceSettings)
@@ -256,6 +261,20 @@ describe("exports carry true facts", () => {
     ]);
     const w3c = JSON.parse(decode(await renderExport(model, "w3c"))) as W3cAnnotationPage;
     expect(w3c.items[0]?.target.source).toBe(page);
+  });
+
+  it("shows the workspace's logo text on the HTML export, escaped, and none when it is empty", async () => {
+    await settings({ publicBaseUrl: "https://facts.health.test", logoText: "HD <b>" });
+    const { reviewer, article } = await reviewedArticle("Logo text");
+    const html = decode(
+      await renderExport(await loadExportModel(db(), reviewer, article.slug), "html"),
+    );
+    expect(html).toContain('<span class="logo" data-testid="logo">HD &lt;b&gt;</span> Health Desk');
+    await settings({ publicBaseUrl: "https://facts.health.test", logoText: null });
+    const plain = decode(
+      await renderExport(await loadExportModel(db(), reviewer, article.slug), "html"),
+    );
+    expect(plain).not.toContain('class="logo"');
   });
 
   it("writes Markdown, CSV and Word as the facts are: 10:37, et al., claim numbers, formatted rationale", async () => {
