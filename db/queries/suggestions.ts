@@ -29,7 +29,6 @@ export function listDismissals(db: Db, articleId: string) {
     .where(eq(suggestionDismissals.articleId, articleId))
     .orderBy(desc(suggestionDismissals.createdAt), desc(suggestionDismissals.id));
 }
-export type DismissalRow = Awaited<ReturnType<typeof listDismissals>>[number];
 
 /**
  * Removes a dismissal (the suggestion is offered again); returns who dismissed it, or null when

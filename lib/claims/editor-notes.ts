@@ -5,11 +5,11 @@
  * of it the editor did not see.
  */
 import "server-only";
-import { insertAuditEvent } from "@/db/queries/audit";
-import { type ClaimRow, lockClaimById, updateClaimIfVersion } from "@/db/queries/claims";
+import { type ClaimRow, lockClaimById } from "@/db/queries/claims";
 import { AppError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 import { setEditorNotesSchema } from "@/lib/validation/claims";
+import { writeEditorNote } from "./service";
 
 export const setEditorNotes = defineAction({
   name: "claim.set_editor_notes",
@@ -43,22 +43,11 @@ export const setEditorNotes = defineAction({
     const updated: { claimId: string; number: number; version: number }[] = [];
     for (const { row, version } of locked) {
       if (row.editorNote === input.editorNote) continue;
-      const after = await updateClaimIfVersion(tx, row.id, version, {
-        editorNote: input.editorNote,
-      });
+      // One write and audit event per claim, as a single note: each claim's history shows it.
+      const after = await writeEditorNote(tx, actor.id, row, version, input.editorNote);
       // Cannot happen with the row locked; refusing keeps the all-or-nothing promise anyway.
       if (!after)
         throw new AppError("conflict", "A claim changed meanwhile. Reload and try again.");
-      // One event per claim, as a single note would write: each claim's history shows it.
-      await insertAuditEvent(tx, {
-        actorId: actor.id,
-        action: "claim.set_editor_note",
-        entityType: "claim",
-        entityId: row.id,
-        articleId: row.articleId,
-        before: { editorNote: row.editorNote },
-        after: { editorNote: input.editorNote },
-      });
       updated.push({ claimId: row.id, number: row.number, version: after.version });
     }
     return { updated };

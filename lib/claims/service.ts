@@ -71,7 +71,7 @@ function changedFields(before: ClaimRow, after: ClaimFieldChanges) {
 }
 
 /** The conflict error for a stale save: carries the newer claim so the UI can show it. */
-export async function staleClaimError(tx: Db, claimId: string) {
+async function staleClaimError(tx: Db, claimId: string) {
   const current = await findClaimById(tx, claimId);
   return new AppError(
     "conflict",
@@ -134,6 +134,31 @@ export const updateClaim = defineAction({
   },
 });
 
+/**
+ * Writes a claim's editor's note if `version` is still its version, with its audit event: the
+ * one write behind a single note and one note on several claims. Null when the version is stale.
+ */
+export async function writeEditorNote(
+  tx: Db,
+  actorId: string,
+  claim: Pick<ClaimRow, "id" | "articleId" | "editorNote">,
+  version: number,
+  editorNote: string | null,
+) {
+  const updated = await updateClaimIfVersion(tx, claim.id, version, { editorNote });
+  if (!updated) return null;
+  await insertAuditEvent(tx, {
+    actorId,
+    action: "claim.set_editor_note",
+    entityType: "claim",
+    entityId: claim.id,
+    articleId: claim.articleId,
+    before: { editorNote: claim.editorNote },
+    after: { editorNote },
+  });
+  return updated;
+}
+
 export const setEditorNote = defineAction({
   name: "claim.set_editor_note",
   input: setEditorNoteSchema,
@@ -144,17 +169,8 @@ export const setEditorNote = defineAction({
     if (claim.version !== input.version) throw await staleClaimError(tx, claim.id);
     const editorNote = input.editorNote || null;
     if (claim.editorNote === editorNote) return claim;
-    const updated = await updateClaimIfVersion(tx, claim.id, input.version, { editorNote });
+    const updated = await writeEditorNote(tx, actor.id, claim, input.version, editorNote);
     if (!updated) throw await staleClaimError(tx, claim.id);
-    await insertAuditEvent(tx, {
-      actorId: actor.id,
-      action: "claim.set_editor_note",
-      entityType: "claim",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      before: { editorNote: claim.editorNote },
-      after: { editorNote },
-    });
     return updated;
   },
 });
