@@ -5,7 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` loads this file too; the database belongs to the running server only.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startServer } = await import("./lib/server/startup");
+  const { startServer } = await import("./lib/entry/startup");
   await startServer();
 }
 

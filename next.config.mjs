@@ -53,9 +53,9 @@ const nextConfig = {
     // Annotation imports send up to 2 MB of JSON as one string argument, escaped once more in
     // the action's body (up to twice the size); the default 1 MB would cut them off with a bare
     // 413 before the import's own, clearer limit is reached. Article imports send one file or
-    // pasted source of up to 2 MB (lib/import/limits.ts) plus the form's other fields.
+    // pasted source of up to 2 MB (lib/core/import/limits.ts) plus the form's other fields.
     serverActions: { bodySizeLimit: "5mb" },
-    // `forbidden()`: pages a role may not use answer 403 (lib/auth/page-access.ts).
+    // `forbidden()`: pages a role may not use answer 403 (lib/server/auth/page-access.ts).
     authInterrupts: true,
   },
 };

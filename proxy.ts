@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { PATHNAME_HEADER } from "@/lib/auth/page-notices";
+import { PATHNAME_HEADER } from "@/lib/core/auth/page-notices";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/server/content-security-policy";
 import { isSameOrigin } from "@/lib/server/origin";
 import { newRequestId, REQUEST_ID_HEADER } from "@/lib/server/request-id";

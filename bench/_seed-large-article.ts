@@ -7,10 +7,10 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { insertUser } from "@/db/queries/users";
 import { revisions } from "@/db/schema";
-import { createArticleFromText } from "@/lib/articles/service";
-import { hashPassword } from "@/lib/auth/password";
-import { createClaim, updateClaim } from "@/lib/claims/service";
 import { executeAction } from "@/lib/server/action";
+import { hashPassword } from "@/lib/server/auth/password";
+import { createArticleFromText } from "@/lib/services/articles/service";
+import { createClaim, updateClaim } from "@/lib/services/claims/service";
 
 const BENCH_USER = { email: "bench.reviewer@example.com", password: "bench-reviewer-pass" };
 

@@ -10,12 +10,12 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { insertUser } from "@/db/queries/users";
 import { articles, revisions } from "@/db/schema";
-import { createArticleFromText, transitionArticle } from "@/lib/articles/service";
-import type { Actor } from "@/lib/auth/permissions";
-import { createClaim, updateClaim } from "@/lib/claims/service";
-import { addEvidence } from "@/lib/evidence/service";
-import { recordNoClaims } from "@/lib/revisions/no-claims";
+import type { Actor } from "@/lib/core/auth/permissions";
 import { executeAction } from "@/lib/server/action";
+import { createArticleFromText, transitionArticle } from "@/lib/services/articles/service";
+import { createClaim, updateClaim } from "@/lib/services/claims/service";
+import { addEvidence } from "@/lib/services/evidence/service";
+import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import {
   CLAIMS,
   EVIDENCE_PER_CLAIM,

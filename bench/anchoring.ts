@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- anchoring`: the anchoring engine (lib/anchoring/anchor.ts) on
+ * `npm run bench -- anchoring`: the anchoring engine (lib/core/anchoring/anchor.ts) on
  * (1) the real-world corpus in ../shared/benchmarks/anchoring-yawp (453 quotes of public
  *     Hypothesis annotations on an older version of a web page; see its README), and
  * (2) a synthetic 1 MB health text with 1,000 claims and a revision with ~5% of it edited,
@@ -12,8 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import approxSearch from "approx-string-match";
-import { type AnchorResult, type AnchorSelector, anchorMany } from "../lib/anchoring/anchor";
-import { describeRange } from "../lib/anchoring/describe";
+import { type AnchorResult, type AnchorSelector, anchorMany } from "../lib/core/anchoring/anchor";
+import { describeRange } from "../lib/core/anchoring/describe";
 import { type SyntheticCase, syntheticCase } from "./_anchoring-synthetic";
 import { htmlBodyText } from "./_html-text";
 
@@ -217,7 +217,7 @@ function synthetic() {
   );
   console.log(`    ${grade(c, edited.result)}`);
   // The revision service passes the old text too, so that a claim whose paragraph moved is
-  // `moved` rather than `exact` (lib/anchoring/blocks.ts): the same revision, as saved.
+  // `moved` rather than `exact` (lib/core/anchoring/blocks.ts): the same revision, as saved.
   const withOld = timed(9, () => anchorMany(c.newText, selectors, { previousText: c.oldText }));
   const oldCounts = countStates(withOld.result);
   console.log(

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- detect`: the claim detector's accuracy on the hand-labelled sentences and
  * its speed on a 20,000-word synthetic health article. Prints figures only; the quality bar is
- * held by `lib/detect/accuracy.test.ts`.
+ * held by `lib/core/detect/accuracy.test.ts`.
  *
  * Two sets: `labelled-sentences.json` (written before the rules, but the rules were then
  * developed looking at it, so its figures are optimistic) and `holdout-sentences.json`
@@ -11,8 +11,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { detectClaims } from "../lib/detect/detect";
-import { evaluate, type LabelledSentence, labelledSetSchema } from "../lib/detect/evaluate";
+import { detectClaims } from "../lib/core/detect/detect";
+import { evaluate, type LabelledSentence, labelledSetSchema } from "../lib/core/detect/evaluate";
 
 const fixtures = path.join(import.meta.dirname, "..", "tests", "fixtures", "detect");
 const load = (name: string): LabelledSentence[] =>

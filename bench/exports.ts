@@ -4,10 +4,10 @@
  * only. Targets: HTML < 300 ms, W3C JSON-LD < 200 ms, docx < 2 s.
  */
 import { performance } from "node:perf_hooks";
-import { textToDoc } from "../lib/document/from-text";
-import { docToPlainText } from "../lib/document/text-map";
-import { EXPORT_FORMAT_IDS, renderExport } from "../lib/export/formats";
-import { buildExportModel, type ClaimSource } from "../lib/export/model";
+import { textToDoc } from "../lib/core/document/from-text";
+import { docToPlainText } from "../lib/core/document/text-map";
+import { EXPORT_FORMAT_IDS, renderExport } from "../lib/core/export/formats";
+import { buildExportModel, type ClaimSource } from "../lib/core/export/model";
 import {
   CLAIMS,
   EVIDENCE_PER_CLAIM,

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DEMO_ARTICLE_SLUG } from "@/lib/demo/seed";
+import { DEMO_ARTICLE_SLUG } from "@/lib/entry/demo/seed";
 import {
   type AppServer,
   buildApp,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `claimdesk` command (package.json "bin"). The command line itself is TypeScript
- * (lib/cli/main.ts); this starts it in a child Node process with:
+ * (lib/entry/cli/main.ts); this starts it in a child Node process with:
  * - tsx as a loader, resolved from this file so it works from any working directory;
  * - `--conditions=react-server`, under which `import "server-only"` (at the top of every db/
  *   module) resolves to an empty module instead of throwing;
@@ -22,7 +22,7 @@ const child = spawn(
     "--conditions=react-server",
     "--import",
     import.meta.resolve("tsx"),
-    path.join(root, "lib", "cli", "main.ts"),
+    path.join(root, "lib", "entry", "cli", "main.ts"),
     ...process.argv.slice(2),
   ],
   {

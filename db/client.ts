@@ -25,7 +25,7 @@ export type Engine = "pglite" | "postgres";
 export interface MigrateOptions {
   /**
    * Another drizzle-kit migrations folder than `db/migrations`: the restore of an older backup
-   * applies only our migrations up to the backup's (lib/backup/migrations.ts).
+   * applies only our migrations up to the backup's (lib/services/backup/migrations.ts).
    */
   migrationsFolder?: string;
 }

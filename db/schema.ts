@@ -1,6 +1,6 @@
 /**
  * The whole Claimdesk domain (see docs/data-model.md). Every table is followed by its inferred
- * types. Enumerations live in `lib/domain/vocabulary.ts` so that pure code and the UI share them
+ * types. Enumerations live in `lib/core/vocabulary.ts` so that pure code and the UI share them
  * without importing the database layer.
  */
 import { sql } from "drizzle-orm";
@@ -21,7 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { DocRoot } from "../lib/document/schema";
+import type { DocRoot } from "@/lib/core/document/schema";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
@@ -33,7 +33,7 @@ import {
   SEVERITIES,
   STUDY_DESIGNS,
   VERDICTS,
-} from "../lib/domain/vocabulary";
+} from "@/lib/core/vocabulary";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const articleStateEnum = pgEnum("article_state", ARTICLE_STATES);
@@ -348,7 +348,7 @@ export const publications = pgTable(
       .notNull()
       .references(() => revisions.id),
     number: integer("number").notNull(),
-    /** The export model (lib/export/model.ts) frozen at publication time. */
+    /** The export model (lib/core/export/model.ts) frozen at publication time. */
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
     publishedById: uuid("published_by_id")
       .notNull()
@@ -383,7 +383,7 @@ export const suggestionDismissals = pgTable(
 export type SuggestionDismissal = typeof suggestionDismissals.$inferSelect;
 
 /**
- * Failed sign-in attempts in the throttling window (lib/auth/login-throttle.ts), shared by every
+ * Failed sign-in attempts in the throttling window (lib/server/auth/login-throttle.ts), shared by every
  * app instance: `key` is `account:<e-mail as typed>` or `ip:<address>`. An attempt is written
  * before its password is checked and removed if it succeeds; rows older than the window are
  * pruned as attempts come in. Not audit events: attacker-made volume, kept only for the window.

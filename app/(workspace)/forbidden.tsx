@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { forbiddenNotice, PATHNAME_HEADER } from "@/lib/auth/page-notices";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { forbiddenNotice, PATHNAME_HEADER } from "@/lib/core/auth/page-notices";
+import { ROLE_LABELS } from "@/lib/core/vocabulary";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 
-/** The 403 of a workspace page the signed-in role may not use (lib/auth/page-access.ts). */
+/** The 403 of a workspace page the signed-in role may not use (lib/server/auth/page-access.ts). */
 export default async function Forbidden() {
   const [actor, requestHeaders] = await Promise.all([getCurrentActor(), headers()]);
   return (

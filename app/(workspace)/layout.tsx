@@ -2,9 +2,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DraftScope } from "@/app/_components/draft-scope";
-import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { can } from "@/lib/core/auth/permissions";
+import { ROLE_LABELS } from "@/lib/core/vocabulary";
+import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/server/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
-          {/* No prefetch: opening Activity stamps the visit (lib/activity/read.ts). */}
+          {/* No prefetch: opening Activity stamps the visit (lib/services/activity/read.ts). */}
           <Link href="/activity" prefetch={false}>
             Activity
           </Link>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { FormMessageValue } from "@/app/_components/notice";
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/core/errors";
 import type { ActionResult } from "@/lib/server/action";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, like, sql } from "drizzle-orm";
-import type { ArticleState } from "@/lib/domain/vocabulary";
+import type { ArticleState } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { articles, claims, revisions } from "../schema";
 

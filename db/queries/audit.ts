@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
-import type { AuditEntityType } from "@/lib/domain/vocabulary";
+import type { AuditEntityType } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { articles, auditEvents, claims, publications, revisions, users } from "../schema";
 

@@ -1,12 +1,16 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import type { BackupValue } from "@/lib/backup/format";
-import type { AppliedMigration } from "@/lib/backup/migrations";
-import type { Catalog, CatalogColumn, CatalogTable } from "@/lib/backup/structure";
+import type { BackupValue } from "@/lib/core/backup/format";
+import type {
+  AppliedMigration,
+  Catalog,
+  CatalogColumn,
+  CatalogTable,
+} from "@/lib/core/backup/structure";
 import type { Db } from "../client";
 
 /**
- * Backup and restore (lib/backup/): the catalog of the `public` schema, rows as PostgreSQL's
+ * Backup and restore (lib/core/backup/, lib/services/backup/): the catalog of the `public` schema, rows as PostgreSQL's
  * text, inserts from that text, sequences. Identifiers come from the catalog, never from a
  * backup file; a backup's values only ever travel as bound parameters.
  */

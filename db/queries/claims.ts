@@ -1,6 +1,7 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { AnchorState, ClaimStatus, Severity, Verdict } from "@/lib/domain/vocabulary";
+import type { AnchorValues, ClaimFieldChanges, ClaimRecord } from "@/lib/core/claims/shapes";
+import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { articles, claimAnchors, claims, revisions, users } from "../schema";
 
@@ -23,34 +24,8 @@ const claimColumns = {
   version: claims.version,
 };
 
-export type ClaimRow = {
-  id: string;
-  articleId: string;
-  number: number;
-  createdInRevisionId: string;
-  status: ClaimStatus;
-  verdict: Verdict | null;
-  verdictStale: boolean;
-  rationale: string;
-  suggestedCorrection: string;
-  severity: Severity;
-  assigneeId: string | null;
-  editorNote: string | null;
-  createdById: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-};
-
-export type AnchorValues = {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number | null;
-  end: number | null;
-  state: AnchorState;
-  score: number;
-};
+export type ClaimRow = ClaimRecord;
+export type { AnchorValues, ClaimFieldChanges };
 
 /** A claim's anchor in one revision, as every query here selects it. */
 const anchorColumns = {
@@ -193,20 +168,6 @@ export async function insertClaimAnchor(
 ): Promise<void> {
   await db.insert(claimAnchors).values(values);
 }
-
-export type ClaimFieldChanges = Partial<
-  Pick<
-    ClaimRow,
-    | "status"
-    | "verdict"
-    | "verdictStale"
-    | "rationale"
-    | "suggestedCorrection"
-    | "severity"
-    | "assigneeId"
-    | "editorNote"
-  >
->;
 
 /**
  * Applies changes if the claim is still at `version` (optimistic concurrency); returns the new

@@ -1,13 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
-import type {
-  ClaimStatus,
-  EvidenceStance,
-  GradeCertainty,
-  GradeDowngradeReason,
-  StudyDesign,
-  Verdict,
-} from "@/lib/domain/vocabulary";
+import type { EvidenceFields } from "@/lib/core/evidence/shapes";
+import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { claims, evidence } from "../schema";
 
@@ -32,20 +26,7 @@ const evidenceColumns = {
   version: evidence.version,
 };
 
-export type EvidenceFields = {
-  title: string;
-  authors: string;
-  publisher: string;
-  year: number | null;
-  url: string | null;
-  doi: string | null;
-  pmid: string | null;
-  excerpt: string;
-  stance: EvidenceStance;
-  studyDesign: StudyDesign;
-  gradeCertainty: GradeCertainty | null;
-  gradeDowngradeReasons: GradeDowngradeReason[];
-};
+export type { EvidenceFields };
 
 export type EvidenceRow = EvidenceFields & {
   id: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { aliasedTable, and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { ExportModel } from "@/lib/export/model";
+import type { ExportModel } from "@/lib/core/export/model";
 import type { Db } from "../client";
 import { articles, publications, users } from "../schema";
 

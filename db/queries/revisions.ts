@@ -1,6 +1,6 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
-import type { DocRoot } from "@/lib/document/schema";
+import type { DocRoot } from "@/lib/core/document/schema";
 import type { Db } from "../client";
 import { articles, revisions, users } from "../schema";
 
@@ -33,7 +33,7 @@ export type RevisionRow = {
   approvedById: string | null;
   approvedAt: Date | null;
   createdAt: Date;
-  /** The editor's "reviewed, no claims needed" record (lib/revisions/no-claims.ts). */
+  /** The editor's "reviewed, no claims needed" record (lib/services/revisions/no-claims.ts). */
   noClaimsNote: string | null;
   noClaimsById: string | null;
   noClaimsAt: Date | null;

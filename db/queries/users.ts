@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import type { Role } from "@/lib/domain/vocabulary";
+import type { Role } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { users } from "../schema";
 

@@ -8,10 +8,10 @@ import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { claimSegments, type SegmentClaim, segmentLabel } from "./claim-segments";
+import { claimSegments, type SegmentClaim, segmentLabel } from "@/lib/core/claims/segments";
 
 export interface ClaimHighlight extends SegmentClaim {
-  /** ProseMirror positions (map plain-text offsets with lib/document/text-map.ts first). */
+  /** ProseMirror positions (map plain-text offsets with lib/core/document/text-map.ts first). */
   from: number;
   to: number;
   /** CSS classes, e.g. "claim-hl verdict-inaccurate". */

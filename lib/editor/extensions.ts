@@ -1,6 +1,6 @@
 /**
  * The article schema as Tiptap extensions: exactly the nodes and marks of
- * lib/document/schema.ts (paragraphs, headings 1–3, lists, blockquotes, hard breaks, bold,
+ * lib/core/document/schema.ts (paragraphs, headings 1–3, lists, blockquotes, hard breaks, bold,
  * italic, links). Shared by the read-only viewer and the editor so both parse the same JSON.
  * Listed one by one rather than through StarterKit, whose unused extensions (code blocks,
  * history, drop cursor…) would ship to every reader of the review page.

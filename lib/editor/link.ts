@@ -4,7 +4,7 @@
  * from imports and from an explicit "set link" command. Only http(s) and mailto URLs are kept.
  */
 import { Mark, mergeAttributes } from "@tiptap/core";
-import { SAFE_HREF } from "@/lib/document/safe-href";
+import { SAFE_HREF } from "@/lib/core/document/safe-href";
 
 export interface LinkOptions {
   /**

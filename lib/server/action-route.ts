@@ -6,7 +6,7 @@
  * the actor read from the database, one transaction with its audit event.
  *
  * Answers `200 { "data": … }`, or `{ "error": { code, message, fieldErrors? } }` with the
- * status of its code (lib/errors.ts), and always an `X-Request-Id`.
+ * status of its code (lib/core/errors.ts), and always an `X-Request-Id`.
  *
  * Cross-site requests are refused: a browser sends cookies with a form POST from another site
  * only as text/plain or form encodings, and this route takes neither (multipart is checked
@@ -16,8 +16,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/instance";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, errorBody } from "@/lib/core/errors";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { type AnyActionDefinition, executeAction } from "./action";
 import { isSameOrigin } from "./origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";

@@ -8,14 +8,14 @@
  */
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { type Actor, authorize, type Permission } from "@/lib/auth/permissions";
+import { type Actor, authorize, type Permission } from "@/lib/core/auth/permissions";
 import {
   AppError,
   concurrentWriteConflict,
   type ErrorBody,
   errorBody,
   type FieldErrors,
-} from "@/lib/errors";
+} from "@/lib/core/errors";
 import { logError } from "@/lib/server/log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -47,7 +47,7 @@ export interface ActionDefinition<
   prepare?(actor: ActionContext<P>["actor"], input: z.output<S>): Promise<B>;
   /**
    * Callable by a user whose password is temporary (everything else refuses them until they
-   * choose a new one: lib/auth/permissions.ts `authorize`). @default false
+   * choose a new one: lib/core/auth/permissions.ts `authorize`). @default false
    */
   whileTemporaryPassword?: boolean;
   // Method syntax (bivariant parameters), so that any definition is assignable to the widest one
@@ -89,7 +89,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 
 /**
  * How deeply an input may nest objects and arrays. The deepest legitimate input is the editor's
- * document (`MAX_DOC_NESTING`, 64 levels, in lib/validation/revisions.ts) inside the action's
+ * document (`MAX_DOC_NESTING`, 64 levels, in lib/core/validation/revisions.ts) inside the action's
  * input object; anything deeper is refused before any recursive code (zod's schemas, JSON
  * serialization for the audit event) could exhaust the stack on it.
  */

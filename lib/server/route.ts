@@ -9,15 +9,15 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/instance";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/core/auth/permissions";
 import {
   AppError,
   concurrentWriteConflict,
   ERROR_STATUS,
   type ErrorBody,
   errorBody,
-} from "@/lib/errors";
+} from "@/lib/core/errors";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { cleanInput, validationError } from "./action";
 import { logError } from "./log";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";

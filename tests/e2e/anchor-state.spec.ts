@@ -12,12 +12,12 @@ import { DEMO, signIn } from "./pages/session";
  * history and on the Compare page; a claim in a paragraph that stayed is still exact.
  */
 const SLUG = "how-does-stem-cell-therapy-treat-kidney-failure";
-// The fixture read as text (lib/demo/seed.ts itself is server-only): its paragraphs are
+// The fixture read as text (lib/entry/demo/seed.ts itself is server-only): its paragraphs are
 // separated by blank lines, as the seed splits them.
 const PARAGRAPH =
   fs
     .readFileSync(
-      path.join(import.meta.dirname, "../../lib/demo/stem-cell-kidney-failure.txt"),
+      path.join(import.meta.dirname, "../../lib/entry/demo/stem-cell-kidney-failure.txt"),
       "utf8",
     )
     .split(/\n\s*\n/)

@@ -3,7 +3,7 @@ import { ArticlePage } from "./pages/article-page";
 import { PublicPage } from "./pages/public-page";
 import { contextAs, DEMO } from "./pages/session";
 
-/** Two check-worthy sentences: a cure claim and a harm denial (lib/detect). */
+/** Two check-worthy sentences: a cure claim and a harm denial (lib/core/detect). */
 const TEXT = `Stem cell therapy as one of the new treatment of kidney failure, it has been used to treat various kidney diseases widely.
 
 Even though stem cell therapy has no toxicity and rejection reaction, it still has some side effects or risks.`;

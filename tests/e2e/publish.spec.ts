@@ -4,7 +4,7 @@ import { ArticlePage } from "./pages/article-page";
 import { PublicPage } from "./pages/public-page";
 import { contextAs, DEMO } from "./pages/session";
 
-const ARTICLE_TEXT = fs.readFileSync("lib/demo/stem-cell-kidney-failure.txt", "utf8");
+const ARTICLE_TEXT = fs.readFileSync("lib/entry/demo/stem-cell-kidney-failure.txt", "utf8");
 const TITLE = "Stem cell therapy and kidney failure (publishing)";
 const FIRST = "no toxicity and rejection reaction";
 const SECOND = "stem cells grow uncontrolled";

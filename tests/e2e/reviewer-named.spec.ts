@@ -5,7 +5,7 @@ import { EditorPage } from "./pages/editor-page";
 import { PublicPage } from "./pages/public-page";
 import { contextAs, DEMO } from "./pages/session";
 
-const ARTICLE_TEXT = fs.readFileSync("lib/demo/stem-cell-kidney-failure.txt", "utf8");
+const ARTICLE_TEXT = fs.readFileSync("lib/entry/demo/stem-cell-kidney-failure.txt", "utf8");
 const TITLE = "Stem cell therapy and kidney failure (named reviewer)";
 const QUOTE = "no toxicity and rejection reaction";
 const EDITOR_NOTE = "Published with our caveat.";

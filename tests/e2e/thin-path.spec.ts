@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { ArticlePage } from "./pages/article-page";
 import { DEMO, signIn, signOut } from "./pages/session";
 
-const ARTICLE_TEXT = fs.readFileSync("lib/demo/stem-cell-kidney-failure.txt", "utf8");
+const ARTICLE_TEXT = fs.readFileSync("lib/entry/demo/stem-cell-kidney-failure.txt", "utf8");
 const TITLE = "Stem cell therapy and kidney failure (thin path)";
 const SLUG = "stem-cell-therapy-and-kidney-failure-thin-path";
 const QUOTE = "no toxicity and rejection reaction";

@@ -4,7 +4,7 @@
  *
  * - Definitions: every module under lib/ that calls `defineAction(` is imported and its exported
  *   definitions collected (including those only the CLI or tests call).
- * - Server actions: every export of lib/actions/*.ts. A `"use server"` module may only export
+ * - Server actions: every export of lib/entry/actions/*.ts. A `"use server"` module may only export
  *   async functions, so it cannot also export its definitions; instead each function must be the
  *   house one-liner `return runAction(definition, input)`, read from the source, and the
  *   definition is resolved through the file's imports. Anything else fails loudly.
@@ -64,7 +64,7 @@ export async function discoverDefinitions(): Promise<Map<string, AnyActionDefini
 }
 
 export interface ServerAction {
-  /** "lib/actions/claims.ts#createClaimAction" */
+  /** "lib/entry/actions/claims.ts#createClaimAction" */
   id: string;
   definition: AnyActionDefinition;
 }
@@ -73,10 +73,10 @@ const ONE_LINER =
   /export\s+async\s+function\s+(\w+)\s*\(\s*input\s*:\s*unknown\s*\)\s*\{\s*(?:\/\/[^\n]*\n\s*)*return\s+runAction\(\s*(\w+)\s*,\s*input\s*\)\s*;?\s*\}/g;
 const NAMED_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"@\/([^"]+)"/g;
 
-/** Every server action exported by lib/actions/*.ts, with the definition it runs. */
+/** Every server action exported by lib/entry/actions/*.ts, with the definition it runs. */
 export async function discoverServerActions(): Promise<ServerAction[]> {
   const out: ServerAction[] = [];
-  for (const file of sourceFiles("lib/actions", (f) => f.endsWith(".ts"))) {
+  for (const file of sourceFiles("lib/entry/actions", (f) => f.endsWith(".ts"))) {
     const source = fs.readFileSync(path.join(ROOT, file), "utf8");
     const imported = new Map<string, string>();
     for (const [, names = "", from = ""] of source.matchAll(NAMED_IMPORT)) {

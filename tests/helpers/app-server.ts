@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { DEMO_ACCOUNTS } from "../../lib/demo/accounts";
+import { DEMO_ACCOUNTS } from "../../lib/entry/demo/accounts";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -237,7 +237,7 @@ export function portFor(offset: number): number {
   return Number(process.env.SYSTEM_PORT_BASE ?? 3600) + offset;
 }
 
-/** A demo account's e-mail and password (lib/demo/accounts.ts). */
+/** A demo account's e-mail and password (lib/entry/demo/accounts.ts). */
 export function demoLogin(email: string): { email: string; password: string } {
   const account = DEMO_ACCOUNTS.find((a) => a.email === email);
   if (!account) throw new Error(`no demo account ${email}`);

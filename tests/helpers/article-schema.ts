@@ -1,7 +1,7 @@
 /** Whether a document would load in the real editor: our zod schema and ProseMirror's own. */
 import { getSchema } from "@tiptap/core";
 import { Node } from "@tiptap/pm/model";
-import { type DocRoot, docSchema } from "../../lib/document/schema";
+import { type DocRoot, docSchema } from "../../lib/core/document/schema";
 import { articleExtensions } from "../../lib/editor/extensions";
 
 const editorSchema = getSchema(articleExtensions());

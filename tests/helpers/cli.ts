@@ -4,8 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { CliIo } from "../../lib/cli/io";
-import { main } from "../../lib/cli/main";
+import type { CliIo } from "../../lib/entry/cli/io";
+import { main } from "../../lib/entry/cli/main";
 
 export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const BIN = path.join(REPO_ROOT, "bin", "claimdesk.mjs");

@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import type { z } from "zod";
 import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
-import type { Actor, Permission } from "../../lib/auth/permissions";
+import type { Actor, Permission } from "../../lib/core/auth/permissions";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
 
 export const testEngine = (): "pglite" | "postgres" =>

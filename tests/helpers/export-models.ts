@@ -3,14 +3,14 @@
  * article (headings, marks, a link, lists, a quote, a hard break; claims of every kind) and the
  * edge cases every format must survive.
  */
-import type { DocBlock, DocInline, DocRoot, DocText } from "../../lib/document/schema";
-import { docToPlainText } from "../../lib/document/text-map";
+import type { DocBlock, DocInline, DocRoot, DocText } from "../../lib/core/document/schema";
+import { docToPlainText } from "../../lib/core/document/text-map";
 import {
   buildExportModel,
   type ClaimSource,
   type ExportModel,
   type ExportSource,
-} from "../../lib/export/model";
+} from "../../lib/core/export/model";
 
 /** Script and markup that must come out of every export as inert text. */
 export const XSS = [

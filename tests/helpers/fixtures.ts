@@ -5,14 +5,14 @@ import type { Db } from "../../db/client";
 import { findRevisionById } from "../../db/queries/revisions";
 import { insertUser } from "../../db/queries/users";
 import { articles } from "../../db/schema";
-import { loadApprovalGate } from "../../lib/articles/gate";
-import { createArticleFromText } from "../../lib/articles/service";
-import type { Actor } from "../../lib/auth/permissions";
-import { createClaim, updateClaim } from "../../lib/claims/service";
-import type { Role } from "../../lib/domain/vocabulary";
-import { addEvidence } from "../../lib/evidence/service";
+import type { Actor } from "../../lib/core/auth/permissions";
+import type { Role } from "../../lib/core/vocabulary";
 import { executeAction } from "../../lib/server/action";
-import { dismissSuggestion } from "../../lib/suggestions/service";
+import { loadApprovalGate } from "../../lib/services/articles/gate";
+import { createArticleFromText } from "../../lib/services/articles/service";
+import { createClaim, updateClaim } from "../../lib/services/claims/service";
+import { addEvidence } from "../../lib/services/evidence/service";
+import { dismissSuggestion } from "../../lib/services/suggestions/service";
 
 /** A cheap, valid argon2id hash of "correct horse battery" (hashing per test user is slow). */
 export const TEST_PASSWORD = "correct horse battery";

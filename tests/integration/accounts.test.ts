@@ -7,18 +7,22 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { auditEvents, users } from "../../db/schema";
-import { getArticleForApi } from "../../lib/articles/read";
-import { verifyCredentials } from "../../lib/auth/credentials";
-import { actorForSession } from "../../lib/auth/current-actor";
-import { LoginRateLimiter } from "../../lib/auth/login-throttle";
-import { verifyPassword } from "../../lib/auth/password";
-import { type Actor, PASSWORD_CHANGE_REQUIRED_MESSAGE } from "../../lib/auth/permissions";
-import { addComment } from "../../lib/comments/service";
+import { type Actor, PASSWORD_CHANGE_REQUIRED_MESSAGE } from "../../lib/core/auth/permissions";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
-import { changeOwnPassword, resetUserPassword, unlockUser } from "../../lib/users/passwords";
-import { updateOwnProfile, updateUserProfileByAdmin } from "../../lib/users/profile";
-import { listUsersForAdmin } from "../../lib/users/read";
-import { createUser } from "../../lib/users/service";
+import { verifyCredentials } from "../../lib/server/auth/credentials";
+import { actorForSession } from "../../lib/server/auth/current-actor";
+import { LoginRateLimiter } from "../../lib/server/auth/login-throttle";
+import { verifyPassword } from "../../lib/server/auth/password";
+import { getArticleForApi } from "../../lib/services/articles/read";
+import { addComment } from "../../lib/services/comments/service";
+import {
+  changeOwnPassword,
+  resetUserPassword,
+  unlockUser,
+} from "../../lib/services/users/passwords";
+import { updateOwnProfile, updateUserProfileByAdmin } from "../../lib/services/users/profile";
+import { listUsersForAdmin } from "../../lib/services/users/read";
+import { createUser } from "../../lib/services/users/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle, ok, TEST_PASSWORD } from "../helpers/fixtures";
 
@@ -61,7 +65,7 @@ describe("changing your own password", () => {
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, TEST_PASSWORD)).toBe(false);
     // Every token issued before (the other devices) is refused from now on; the browser that
-    // asked gets the new version (lib/auth/session-cookie.ts), which is accepted.
+    // asked gets the new version (lib/server/auth/session-cookie.ts), which is accepted.
     expect(await asSession(me.id, before.sessionVersion)).toBeNull();
     expect(await asSession(me.id, result.sessionVersion)).toMatchObject({ id: me.id });
 

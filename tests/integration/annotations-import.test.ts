@@ -2,9 +2,9 @@ import fs from "node:fs";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claimAnchors, claims } from "../../db/schema";
-import { importAnnotations } from "../../lib/annotations/service";
-import type { Actor } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
+import { importAnnotations } from "../../lib/services/annotations/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 
@@ -276,7 +276,7 @@ describe("importing annotations", () => {
   it("imports the Hypothesis export of the end-to-end test as that test expects", async () => {
     const editor = await createActor(h.db, "editor");
     const reviewer = await createActor(h.db, "reviewer");
-    const demo = fs.readFileSync("lib/demo/stem-cell-kidney-failure.txt", "utf8");
+    const demo = fs.readFileSync("lib/entry/demo/stem-cell-kidney-failure.txt", "utf8");
     const article = await importArticle(h.db, editor, demo, "Demo");
     const json = fs.readFileSync("tests/fixtures/annotations/stem-cell-hypothesis.json", "utf8");
     const result = await executeAction(

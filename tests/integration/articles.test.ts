@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { DbHandle } from "../../db/client";
 import { articles, auditEvents, claims, revisions } from "../../db/schema";
-import { importArticleText, transitionArticle } from "../../lib/articles/service";
-import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor, Permission } from "../../lib/auth/permissions";
-import { setEditorNote, updateClaim } from "../../lib/claims/service";
-import { normalizeText } from "../../lib/document/from-text";
+import type { ArticleTransition } from "../../lib/core/articles/workflow";
+import type { Actor, Permission } from "../../lib/core/auth/permissions";
+import { normalizeText } from "../../lib/core/document/from-text";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
+import { importArticleText, transitionArticle } from "../../lib/services/articles/service";
+import { setEditorNote, updateClaim } from "../../lib/services/claims/service";
 import { createTestDatabase } from "../helpers/db";
 import {
   claimQuote,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { auditEvents, claims } from "../../db/schema";
-import type { Actor } from "../../lib/auth/permissions";
-import { assignClaim } from "../../lib/claims/assign";
-import { getClaimHistory, listMyOpenClaims } from "../../lib/claims/read";
-import { updateClaim } from "../../lib/claims/service";
-import { addEvidence } from "../../lib/evidence/service";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
+import { assignClaim } from "../../lib/services/claims/assign";
+import { getClaimHistory, listMyOpenClaims } from "../../lib/services/claims/read";
+import { updateClaim } from "../../lib/services/claims/service";
+import { addEvidence } from "../../lib/services/evidence/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle, STEM_CELL_QUOTE } from "../helpers/fixtures";
 

@@ -5,15 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { findArticleById } from "../../db/queries/articles";
-import { transitionArticle } from "../../lib/articles/service";
-import { auditCsvStream, readAuditLog } from "../../lib/audit/read";
-import { assignClaim } from "../../lib/claims/assign";
-import { addComment } from "../../lib/comments/service";
-import { addEvidence } from "../../lib/evidence/service";
+import { auditLogQuerySchema } from "../../lib/core/validation/audit";
 import { executeAction } from "../../lib/server/action";
-import { updateSettings } from "../../lib/settings/service";
-import { changeUserRole } from "../../lib/users/service";
-import { auditLogQuerySchema } from "../../lib/validation/audit";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { auditCsvStream, readAuditLog } from "../../lib/services/audit/read";
+import { assignClaim } from "../../lib/services/claims/assign";
+import { addComment } from "../../lib/services/comments/service";
+import { addEvidence } from "../../lib/services/evidence/service";
+import { updateSettings } from "../../lib/services/settings/service";
+import { changeUserRole } from "../../lib/services/users/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle, ok, STEM_CELL_TEXT } from "../helpers/fixtures";
 

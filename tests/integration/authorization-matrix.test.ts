@@ -18,18 +18,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { insertComment } from "../../db/queries/comments";
 import { articles, claims, evidence, suggestionDismissals, users } from "../../db/schema";
-import { API_ACTIONS } from "../../lib/api/actions";
-import { getArticleForApi } from "../../lib/articles/read";
-import { auditCsvStream } from "../../lib/audit/read";
-import type { Actor } from "../../lib/auth/permissions";
-import { deleteClaim } from "../../lib/claims/delete";
-import { getClaimHistory } from "../../lib/claims/read";
-import { textToDoc } from "../../lib/document/from-text";
-import { ROLES, type Role } from "../../lib/domain/vocabulary";
-import { addEvidence } from "../../lib/evidence/service";
-import { loadExportModel } from "../../lib/export/load";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { textToDoc } from "../../lib/core/document/from-text";
+import { auditLogQuerySchema } from "../../lib/core/validation/audit";
+import { ROLES, type Role } from "../../lib/core/vocabulary";
+import { API_ACTIONS } from "../../lib/entry/api/actions";
 import { type ActionResult, executeAction } from "../../lib/server/action";
-import { auditLogQuerySchema } from "../../lib/validation/audit";
+import { getArticleForApi } from "../../lib/services/articles/read";
+import { auditCsvStream } from "../../lib/services/audit/read";
+import { deleteClaim } from "../../lib/services/claims/delete";
+import { getClaimHistory } from "../../lib/services/claims/read";
+import { addEvidence } from "../../lib/services/evidence/service";
+import { loadExportModel } from "../../lib/services/exports/load";
 import {
   type AnyActionDefinition,
   discoverDefinitions,
@@ -502,7 +502,7 @@ describe("the HTTP action route", () => {
     const notOffered = [...definitions.values()]
       .filter((d) => d.permission !== null && !API_ACTIONS.has(d.name))
       .map((d) => d.name);
-    expect(notOffered, "definitions missing from lib/api/actions.ts").toEqual([]);
+    expect(notOffered, "definitions missing from lib/entry/api/actions.ts").toEqual([]);
     const open = [...API_ACTIONS.values()].filter((d) => d.permission === null).map((d) => d.name);
     expect(open, "actions open to anonymous callers stay off the API").toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Backup and restore (lib/backup/) on a real database: the demo workspace worked through to a
+ * Backup and restore (lib/core/backup/, lib/services/backup/) on a real database: the demo workspace worked through to a
  * publication, backed up, restored into a fresh empty database — of the same engine, and of the
  * other one when TEST_DATABASE_URL is set (PGlite → PostgreSQL in the PGlite run, PostgreSQL →
  * PGlite in the PostgreSQL run) — and every table compared row by row, every column. Then the
@@ -15,11 +15,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, migrationsFolder } from "../../db/client";
 import { insertAuditEvent } from "../../db/queries/audit";
 import { auditEvents } from "../../db/schema";
-import { createBackup } from "../../lib/backup/backup";
-import { BackupError } from "../../lib/backup/errors";
-import { addLine, type BackupHeader, newChecksum } from "../../lib/backup/format";
-import { migrationsPrefix, readCodeMigrations } from "../../lib/backup/migrations";
-import { restoreBackup, verifyBackup } from "../../lib/backup/restore";
+import { BackupError } from "../../lib/core/backup/errors";
+import { addLine, type BackupHeader, newChecksum } from "../../lib/core/backup/format";
+import { createBackup } from "../../lib/services/backup/backup";
+import { migrationsPrefix, readCodeMigrations } from "../../lib/services/backup/migrations";
+import { restoreBackup, verifyBackup } from "../../lib/services/backup/restore";
 import { createTestDatabase, testEngine } from "../helpers/db";
 import { allTables, countRows } from "../helpers/tables";
 import { AWKWARD_TEXT, readEveryTable, seedFullWorkspace } from "../helpers/workspace";

@@ -17,19 +17,23 @@ import {
   evidence,
   revisions,
 } from "../../db/schema";
-import { getArticleForApi, getReviewData, listArticlesForActor } from "../../lib/articles/read";
-import { transitionArticle } from "../../lib/articles/service";
-import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor } from "../../lib/auth/permissions";
-import { assignClaim } from "../../lib/claims/assign";
-import { deleteClaim, restoreClaim } from "../../lib/claims/delete";
-import { listMyOpenClaims } from "../../lib/claims/read";
-import { setEditorNote, updateClaim } from "../../lib/claims/service";
-import { addComment } from "../../lib/comments/service";
-import { textToDoc } from "../../lib/document/from-text";
-import { addEvidence } from "../../lib/evidence/service";
-import { loadExportModel } from "../../lib/export/load";
-import { saveRevision } from "../../lib/revisions/service";
+import type { ArticleTransition } from "../../lib/core/articles/workflow";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { textToDoc } from "../../lib/core/document/from-text";
+import {
+  getArticleForApi,
+  getReviewData,
+  listArticlesForActor,
+} from "../../lib/services/articles/read";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { assignClaim } from "../../lib/services/claims/assign";
+import { deleteClaim, restoreClaim } from "../../lib/services/claims/delete";
+import { listMyOpenClaims } from "../../lib/services/claims/read";
+import { setEditorNote, updateClaim } from "../../lib/services/claims/service";
+import { addComment } from "../../lib/services/comments/service";
+import { addEvidence } from "../../lib/services/evidence/service";
+import { loadExportModel } from "../../lib/services/exports/load";
+import { saveRevision } from "../../lib/services/revisions/service";
 import { databasePerFile } from "../helpers/db";
 import {
   claimQuote,

@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claims, evidence } from "../../db/schema";
-import { setEditorNote, updateClaim } from "../../lib/claims/service";
-import type { Verdict } from "../../lib/domain/vocabulary";
-import { addEvidence, deleteEvidence } from "../../lib/evidence/service";
+import type { Verdict } from "../../lib/core/vocabulary";
+import { setEditorNote, updateClaim } from "../../lib/services/claims/service";
+import { addEvidence, deleteEvidence } from "../../lib/services/evidence/service";
 import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 

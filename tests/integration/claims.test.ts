@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditEvents, claimAnchors, claims, revisions } from "../../db/schema";
-import { createClaim } from "../../lib/claims/service";
 import { executeAction } from "../../lib/server/action";
+import { createClaim } from "../../lib/services/claims/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle } from "../helpers/fixtures";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, comments } from "../../db/schema";
-import { getReviewData } from "../../lib/articles/read";
-import type { Actor } from "../../lib/auth/permissions";
-import { updateClaim } from "../../lib/claims/service";
-import { addComment, deleteComment, editComment } from "../../lib/comments/service";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
+import { getReviewData } from "../../lib/services/articles/read";
+import { updateClaim } from "../../lib/services/claims/service";
+import { addComment, deleteComment, editComment } from "../../lib/services/comments/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { auditEvents, evidence } from "../../db/schema";
-import type { Actor } from "../../lib/auth/permissions";
-import { getClaimHistory } from "../../lib/claims/read";
-import { updateClaim } from "../../lib/claims/service";
-import { addEvidence, deleteEvidence, updateEvidence } from "../../lib/evidence/service";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
+import { getClaimHistory } from "../../lib/services/claims/read";
+import { updateClaim } from "../../lib/services/claims/service";
+import { addEvidence, deleteEvidence, updateEvidence } from "../../lib/services/evidence/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
 

@@ -6,19 +6,19 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { articles } from "../../db/schema";
-import { transitionArticle } from "../../lib/articles/service";
-import type { Actor } from "../../lib/auth/permissions";
-import { setEditorNote } from "../../lib/claims/service";
-import type { ClaimReviewJson } from "../../lib/export/claimreview";
+import type { Actor } from "../../lib/core/auth/permissions";
+import type { ClaimReviewJson } from "../../lib/core/export/claimreview";
 import {
   EXPORT_FORMAT_IDS,
   EXPORT_FORMATS,
   exportFilename,
   renderExport,
-} from "../../lib/export/formats";
-import { loadExportModel } from "../../lib/export/load";
-import type { W3cAnnotationPage } from "../../lib/export/w3c";
+} from "../../lib/core/export/formats";
+import type { W3cAnnotationPage } from "../../lib/core/export/w3c";
 import { executeAction } from "../../lib/server/action";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { setEditorNote } from "../../lib/services/claims/service";
+import { loadExportModel } from "../../lib/services/exports/load";
 import { freshDatabasePerTest } from "../helpers/db";
 import {
   createActor,

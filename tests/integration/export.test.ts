@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { articles } from "../../db/schema";
-import { transitionArticle } from "../../lib/articles/service";
-import type { Actor } from "../../lib/auth/permissions";
-import { setEditorNote } from "../../lib/claims/service";
-import { renderHtmlExport } from "../../lib/export/html";
-import { loadExportModel } from "../../lib/export/load";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { renderHtmlExport } from "../../lib/core/export/html";
 import { executeAction } from "../../lib/server/action";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { setEditorNote } from "../../lib/services/claims/service";
+import { loadExportModel } from "../../lib/services/exports/load";
 import { freshDatabasePerTest } from "../helpers/db";
 import {
   createActor,

@@ -7,10 +7,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, comments, revisions } from "../../db/schema";
-import { addComment } from "../../lib/comments/service";
-import { ERROR_STATUS } from "../../lib/errors";
-import { saveRevision } from "../../lib/revisions/service";
+import { ERROR_STATUS } from "../../lib/core/errors";
 import { cleanInput, executeAction, MAX_INPUT_DEPTH } from "../../lib/server/action";
+import { addComment } from "../../lib/services/comments/service";
+import { saveRevision } from "../../lib/services/revisions/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
 import { countRows } from "../helpers/tables";

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DbHandle } from "../../db/client";
-import type { Actor } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
 import { type AnyActionDefinition, discoverDefinitions } from "../helpers/action-registry";
 import { createTestDatabase } from "../helpers/db";

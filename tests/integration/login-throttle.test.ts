@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { deleteLoginFailuresById } from "../../db/queries/login-failures";
 import { loginFailures } from "../../db/schema";
-import { verifyCredentials } from "../../lib/auth/credentials";
-import { parseRateLimitedError } from "../../lib/auth/login-rate-limit";
-import { LoginRateLimiter } from "../../lib/auth/login-throttle";
+import { parseRateLimitedError } from "../../lib/core/auth/login-rate-limit";
+import { verifyCredentials } from "../../lib/server/auth/credentials";
+import { LoginRateLimiter } from "../../lib/server/auth/login-throttle";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, TEST_PASSWORD } from "../helpers/fixtures";
 

@@ -8,17 +8,20 @@ import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { PublicPublication } from "../../db/queries/publications";
 import { articles, auditEvents, publications } from "../../db/schema";
-import { transitionArticle } from "../../lib/articles/service";
-import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor } from "../../lib/auth/permissions";
-import { setEditorNote, updateClaim } from "../../lib/claims/service";
-import { textToDoc } from "../../lib/document/from-text";
-import type { ExportModel } from "../../lib/export/model";
-import { publicationPageResponse } from "../../lib/publications/http";
-import { renderPublicationExport, renderPublicationHtml } from "../../lib/publications/page";
-import { getPublicPublication } from "../../lib/publications/read";
-import { cachedPublicationRender } from "../../lib/publications/render-cache";
-import { saveRevision } from "../../lib/revisions/service";
+import type { ArticleTransition } from "../../lib/core/articles/workflow";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { textToDoc } from "../../lib/core/document/from-text";
+import type { ExportModel } from "../../lib/core/export/model";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { setEditorNote, updateClaim } from "../../lib/services/claims/service";
+import { publicationPageResponse } from "../../lib/services/publications/http";
+import {
+  renderPublicationExport,
+  renderPublicationHtml,
+} from "../../lib/services/publications/page";
+import { getPublicPublication } from "../../lib/services/publications/read";
+import { cachedPublicationRender } from "../../lib/services/publications/render-cache";
+import { saveRevision } from "../../lib/services/revisions/service";
 import { databasePerFile } from "../helpers/db";
 import {
   createActor,

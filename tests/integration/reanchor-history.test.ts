@@ -10,12 +10,12 @@ import path from "node:path";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claimAnchors, revisions } from "../../db/schema";
-import { getReviewData } from "../../lib/articles/read";
-import type { Actor } from "../../lib/auth/permissions";
-import { getClaimHistory } from "../../lib/claims/read";
-import { parseDemoArticle } from "../../lib/demo/seed";
-import { textToDoc } from "../../lib/document/from-text";
-import { type SavedRevision, saveRevision } from "../../lib/revisions/service";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { textToDoc } from "../../lib/core/document/from-text";
+import { parseDemoArticle } from "../../lib/entry/demo/seed";
+import { getReviewData } from "../../lib/services/articles/read";
+import { getClaimHistory } from "../../lib/services/claims/read";
+import { type SavedRevision, saveRevision } from "../../lib/services/revisions/service";
 import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
 
@@ -25,7 +25,7 @@ const run = file.run;
 
 const DEMO = parseDemoArticle(
   fs.readFileSync(
-    path.join(import.meta.dirname, "../../lib/demo/stem-cell-kidney-failure.txt"),
+    path.join(import.meta.dirname, "../../lib/entry/demo/stem-cell-kidney-failure.txt"),
     "utf8",
   ),
 ).text;

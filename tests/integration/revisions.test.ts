@@ -8,21 +8,25 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { articles, auditEvents, claimAnchors, claims, revisions } from "../../db/schema";
-import { transitionArticle } from "../../lib/articles/service";
-import type { ArticleTransition } from "../../lib/articles/workflow";
-import type { Actor } from "../../lib/auth/permissions";
-import { getClaimHistory } from "../../lib/claims/read";
-import { updateClaim } from "../../lib/claims/service";
-import { textToDoc } from "../../lib/document/from-text";
-import type { DocRoot } from "../../lib/document/schema";
-import { getComparison, getRevisionHistory, getRevisionView } from "../../lib/revisions/read";
-import { reattachClaim } from "../../lib/revisions/reattach";
+import type { ArticleTransition } from "../../lib/core/articles/workflow";
+import type { Actor } from "../../lib/core/auth/permissions";
+import { textToDoc } from "../../lib/core/document/from-text";
+import type { DocRoot } from "../../lib/core/document/schema";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { getClaimHistory } from "../../lib/services/claims/read";
+import { updateClaim } from "../../lib/services/claims/service";
+import {
+  getComparison,
+  getRevisionHistory,
+  getRevisionView,
+} from "../../lib/services/revisions/read";
+import { reattachClaim } from "../../lib/services/revisions/reattach";
 import {
   reviseFromImport,
   type SavedRevision,
   saveRevision,
   saveRevisionFromImport,
-} from "../../lib/revisions/service";
+} from "../../lib/services/revisions/service";
 import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle, triageSuggestions } from "../helpers/fixtures";
 
@@ -686,7 +690,7 @@ describe("re-import", () => {
   async function imported(sourceUrl: string) {
     const editor = await createActor(db(), "editor");
     const result = await db().transaction(async (tx) => {
-      const { createArticleFromText } = await import("../../lib/articles/service");
+      const { createArticleFromText } = await import("../../lib/services/articles/service");
       return createArticleFromText(tx, editor.id, {
         title: `Source ${randomUUID()}`,
         text: ORIGINAL,

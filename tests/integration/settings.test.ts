@@ -7,12 +7,15 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getWorkspaceSettings } from "../../db/queries/settings";
 import { articles, auditEvents } from "../../db/schema";
-import { transitionArticle } from "../../lib/articles/service";
-import type { Actor } from "../../lib/auth/permissions";
-import { setEditorNote } from "../../lib/claims/service";
-import { publicationPageResponse, requirePublicPagesOn } from "../../lib/publications/http";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
-import { updateSettings } from "../../lib/settings/service";
+import { transitionArticle } from "../../lib/services/articles/service";
+import { setEditorNote } from "../../lib/services/claims/service";
+import {
+  publicationPageResponse,
+  requirePublicPagesOn,
+} from "../../lib/services/publications/http";
+import { updateSettings } from "../../lib/services/settings/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import {
   createActor,

@@ -5,10 +5,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
-import { verifyCredentials } from "../../lib/auth/credentials";
-import { actorForSession } from "../../lib/auth/current-actor";
-import { parseRateLimitedError, rateLimitMessage } from "../../lib/auth/login-rate-limit";
-import { LoginRateLimiter } from "../../lib/auth/login-throttle";
+import { parseRateLimitedError, rateLimitMessage } from "../../lib/core/auth/login-rate-limit";
+import { verifyCredentials } from "../../lib/server/auth/credentials";
+import { actorForSession } from "../../lib/server/auth/current-actor";
+import { LoginRateLimiter } from "../../lib/server/auth/login-throttle";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, TEST_PASSWORD } from "../helpers/fixtures";
 

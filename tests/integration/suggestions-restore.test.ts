@@ -6,9 +6,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, suggestionDismissals } from "../../db/schema";
-import { getReviewData } from "../../lib/articles/read";
 import { executeAction } from "../../lib/server/action";
-import { dismissSuggestion, restoreSuggestion } from "../../lib/suggestions/service";
+import { getReviewData } from "../../lib/services/articles/read";
+import { dismissSuggestion, restoreSuggestion } from "../../lib/services/suggestions/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle } from "../helpers/fixtures";
 import { countRows } from "../helpers/tables";

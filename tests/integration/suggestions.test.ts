@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { auditEvents, suggestionDismissals } from "../../db/schema";
-import { getReviewData } from "../../lib/articles/read";
-import { createClaim } from "../../lib/claims/service";
 import { executeAction } from "../../lib/server/action";
-import { dismissSuggestion } from "../../lib/suggestions/service";
+import { getReviewData } from "../../lib/services/articles/read";
+import { createClaim } from "../../lib/services/claims/service";
+import { dismissSuggestion } from "../../lib/services/suggestions/service";
 import { freshDatabasePerTest } from "../helpers/db";
 import { createActor, importArticle, STEM_CELL_TEXT } from "../helpers/fixtures";
 

@@ -3,16 +3,16 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
-import { verifyPassword } from "../../lib/auth/password";
-import type { Actor } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/core/auth/permissions";
 import { executeAction } from "../../lib/server/action";
+import { verifyPassword } from "../../lib/server/auth/password";
 import {
   changeUserRole,
   createUser,
   disableUser,
   enableUser,
   setupFirstAdmin,
-} from "../../lib/users/service";
+} from "../../lib/services/users/service";
 import { createTestDatabase } from "../helpers/db";
 import { createActor } from "../helpers/fixtures";
 

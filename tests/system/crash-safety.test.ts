@@ -12,7 +12,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { auditEvents, claimAnchors, claims, comments, evidence } from "../../db/schema";
-import { DEMO_ARTICLE_SLUG } from "../../lib/demo/seed";
+import { DEMO_ARTICLE_SLUG } from "../../lib/entry/demo/seed";
 import { ApiClient, type AppServer, demoLogin, portFor, startServer } from "../helpers/app-server";
 import { reviewRound } from "../helpers/workload";
 

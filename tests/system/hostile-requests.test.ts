@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ARTICLE_SLUG } from "../../lib/demo/seed";
+import { DEMO_ARTICLE_SLUG } from "../../lib/entry/demo/seed";
 import {
   ApiClient,
   type AppServer,

@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { auditEvents, claims } from "../../db/schema";
-import { DEMO_ARTICLE_SLUG } from "../../lib/demo/seed";
+import { DEMO_ARTICLE_SLUG } from "../../lib/entry/demo/seed";
 import {
   ApiClient,
   type AppServer,

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { DEMO_ARTICLE_SLUG } from "../../lib/demo/seed";
+import { DEMO_ARTICLE_SLUG } from "../../lib/entry/demo/seed";
 import type { AppServer } from "../helpers/app-server";
 import { formatLoadReport, runLoad, signInWriters } from "../helpers/load-driver";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActivityEvent, activityLine, activitySections } from "@/lib/activity/lines";
+import { type ActivityEvent, activityLine, activitySections } from "@/lib/core/activity/lines";
 
 const event = (id: number, at: string, over: Partial<ActivityEvent> = {}): ActivityEvent => ({
   id,

@@ -1,5 +1,5 @@
 /**
- * `exact` means same text, same place (lib/anchoring/blocks.ts): with the old text known, a
+ * `exact` means same text, same place (lib/core/anchoring/blocks.ts): with the old text known, a
  * claim whose paragraph was cut and pasted elsewhere is `moved`, though its context moved with
  * it, while edits, insertions and deletions of other paragraphs keep claims exact. The issue's
  * case is built from the demo article.
@@ -7,15 +7,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { anchorMany, anchorQuote } from "@/lib/anchoring/anchor";
-import { BlockPlaces } from "@/lib/anchoring/blocks";
-import { describeRange } from "@/lib/anchoring/describe";
-import { parseDemoArticle } from "@/lib/demo/seed";
-import { reanchorClaims } from "@/lib/revisions/reanchor";
+import { anchorMany, anchorQuote } from "@/lib/core/anchoring/anchor";
+import { BlockPlaces } from "@/lib/core/anchoring/blocks";
+import { describeRange } from "@/lib/core/anchoring/describe";
+import { reanchorClaims } from "@/lib/core/revisions/reanchor";
+import { parseDemoArticle } from "@/lib/entry/demo/seed";
 
 const DEMO = parseDemoArticle(
   fs.readFileSync(
-    path.join(import.meta.dirname, "../../lib/demo/stem-cell-kidney-failure.txt"),
+    path.join(import.meta.dirname, "../../lib/entry/demo/stem-cell-kidney-failure.txt"),
     "utf8",
   ),
 ).text;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTEXT_LENGTH, describeRange } from "@/lib/anchoring/describe";
+import { CONTEXT_LENGTH, describeRange } from "@/lib/core/anchoring/describe";
 
 const TEXT =
   "Stem cell therapy as one of the new treatment of kidney failure, it has been used widely.\n\n" +

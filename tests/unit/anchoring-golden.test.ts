@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { anchorMany, anchorQuote } from "@/lib/anchoring/anchor";
-import { describeRange } from "@/lib/anchoring/describe";
-import { ANCHOR_STATES } from "@/lib/domain/vocabulary";
+import { anchorMany, anchorQuote } from "@/lib/core/anchoring/anchor";
+import { describeRange } from "@/lib/core/anchoring/describe";
+import { ANCHOR_STATES } from "@/lib/core/vocabulary";
 
 const goldenSchema = z.array(
   z.object({

@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anchorMany, anchorQuote } from "@/lib/anchoring/anchor";
-import { describeRange } from "@/lib/anchoring/describe";
-import { collapseWhitespace } from "@/lib/anchoring/normalized-text";
+import { anchorMany, anchorQuote } from "@/lib/core/anchoring/anchor";
+import { describeRange } from "@/lib/core/anchoring/describe";
+import { collapseWhitespace } from "@/lib/core/anchoring/normalized-text";
 
 const WORDS = [
   "dose",

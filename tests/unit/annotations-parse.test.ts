@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BYTES } from "../../lib/annotations/limits";
-import { parseAnnotations, parseAnnotationsJson } from "../../lib/annotations/parse";
-import { importAnnotationsSchema } from "../../lib/validation/annotations";
+import { parseAnnotations, parseAnnotationsJson } from "../../lib/core/annotations/parse";
+import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BYTES } from "../../lib/core/limits/annotations";
+import { importAnnotationsSchema } from "../../lib/core/validation/annotations";
 
 const quoteTarget = (exact: string, extra: object[] = []) => ({
   source: "https://example.com/article",

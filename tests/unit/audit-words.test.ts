@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_WORDS, actionFilterChoices, actionInWords, entityLabel } from "@/lib/audit/words";
+import {
+  ACTION_WORDS,
+  actionFilterChoices,
+  actionInWords,
+  entityLabel,
+} from "@/lib/core/audit/words";
 
 describe("audit words", () => {
   it("says every known action in words, and an unknown one without its code", () => {

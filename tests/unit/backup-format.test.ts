@@ -1,10 +1,10 @@
 /**
- * The pure parts of backups (lib/backup/): the table order derived from foreign keys, the
+ * The pure parts of backups (lib/core/backup/, lib/services/backup/): the table order derived from foreign keys, the
  * header and row checks that refuse damaged or foreign files, and the command-line arguments.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BackupError } from "@/lib/backup/errors";
+import { BackupError } from "@/lib/core/backup/errors";
 import {
   addLine,
   BACKUP_FORMAT,
@@ -15,11 +15,11 @@ import {
   newChecksum,
   parseHeader,
   RowChecker,
-} from "@/lib/backup/format";
-import { backupMigrationIndex, type CodeMigration } from "@/lib/backup/migrations";
-import { firstOrderViolation, orderByForeignKeys } from "@/lib/backup/order";
-import { defaultBackupName, parseBackupArgs } from "@/lib/cli/backup";
-import { parseRestoreArgs } from "@/lib/cli/restore";
+} from "@/lib/core/backup/format";
+import { firstOrderViolation, orderByForeignKeys } from "@/lib/core/backup/order";
+import { defaultBackupName, parseBackupArgs } from "@/lib/entry/cli/backup";
+import { parseRestoreArgs } from "@/lib/entry/cli/restore";
+import { backupMigrationIndex, type CodeMigration } from "@/lib/services/backup/migrations";
 
 describe("orderByForeignKeys", () => {
   it("puts every table after the tables it refers to, keeping the given order otherwise", () => {

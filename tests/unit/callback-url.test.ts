@@ -3,7 +3,7 @@
  * them; everything else, malformed values included, goes to `/` and never throws.
  */
 import { describe, expect, it } from "vitest";
-import { authRedirect, safeCallbackUrl } from "../../lib/auth/callback-url";
+import { authRedirect, safeCallbackUrl } from "../../lib/core/auth/callback-url";
 
 const ORIGIN = "http://127.0.0.1:3200";
 

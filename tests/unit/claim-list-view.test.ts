@@ -4,7 +4,7 @@ import {
   filterAndSort,
   type ListableClaim,
   NO_FILTER,
-} from "@/lib/claims/list-view";
+} from "@/lib/core/claims/list-view";
 
 const claim = (number: number, over: Partial<ListableClaim> = {}): ListableClaim => ({
   number,

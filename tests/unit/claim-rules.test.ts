@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimRuleErrors, VERDICTS_NEEDING_EVIDENCE } from "@/lib/claims/rules";
-import { CLAIM_STATUSES, VERDICTS, type Verdict } from "@/lib/domain/vocabulary";
+import { claimRuleErrors, VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
+import { CLAIM_STATUSES, VERDICTS, type Verdict } from "@/lib/core/vocabulary";
 
 const NO_VERDICT = "Choose a verdict before resolving the claim.";
 const NEEDS_EVIDENCE = "This verdict needs at least one evidence item: add the source first.";

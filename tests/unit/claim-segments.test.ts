@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimSegments, type SegmentClaim, segmentLabel } from "@/lib/editor/claim-segments";
+import { claimSegments, type SegmentClaim, segmentLabel } from "@/lib/core/claims/segments";
 
 const claim = (n: number, from: number, to: number): SegmentClaim => ({
   id: `c${n}`,

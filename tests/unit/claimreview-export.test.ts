@@ -6,9 +6,9 @@ import {
   isoDate,
   renderClaimReviewExport,
   shortenClaim,
-} from "@/lib/export/claimreview";
-import { renderHtmlExport } from "@/lib/export/html";
-import { buildExportModel } from "@/lib/export/model";
+} from "@/lib/core/export/claimreview";
+import { renderHtmlExport } from "@/lib/core/export/html";
+import { buildExportModel } from "@/lib/core/export/model";
 import {
   claimOn,
   demoDoc,

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDatabase } from "../../db/client";
-import { readCodeMigrations } from "../../lib/backup/migrations";
+import { readCodeMigrations } from "../../lib/services/backup/migrations";
 import { pgliteEnv, REPO_ROOT, spawnClaimdesk, spawnCommand } from "../helpers/cli";
 import { readEveryTable, seedFullWorkspace } from "../helpers/workspace";
 

@@ -2,7 +2,7 @@
  * The real `claimdesk` binary, spawned as a user would run it: `node bin/claimdesk.mjs …`
  * (tsx loader, react-server condition, tsconfig paths), from the project and from elsewhere.
  * Each run starts two Node processes and tsx (about half a second), so the variations of the
- * command line are tested in-process in lib/cli/main.test.ts and only the essentials here.
+ * command line are tested in-process in lib/entry/cli/main.test.ts and only the essentials here.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +11,7 @@ import { afterAll, describe, type ExpectStatic, it } from "vitest";
 import { spawnClaimdesk } from "../helpers/cli";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const demo = path.join(root, "lib", "demo", "stem-cell-kidney-failure.txt");
+const demo = path.join(root, "lib", "entry", "demo", "stem-cell-kidney-failure.txt");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ describe.concurrent("claimdesk (spawned)", { timeout: 60_000 }, () => {
   it("detect prints the demo article's suggestions as JSON", async ({ expect }) => {
     const { status, stdout, stderr } = await claimdesk([
       "detect",
-      "lib/demo/stem-cell-kidney-failure.txt",
+      "lib/entry/demo/stem-cell-kidney-failure.txt",
     ]);
     expect(stderr).toBe("");
     expect(status).toBe(0);

@@ -10,12 +10,12 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "@/db/client";
 import { findArticleById } from "@/db/queries/articles";
-import { transitionArticle } from "@/lib/articles/service";
-import type { Actor } from "@/lib/auth/permissions";
-import { setEditorNote, updateClaim } from "@/lib/claims/service";
-import { parseExportArgs } from "@/lib/cli/export";
-import { addEvidence } from "@/lib/evidence/service";
+import type { Actor } from "@/lib/core/auth/permissions";
+import { parseExportArgs } from "@/lib/entry/cli/export";
 import { executeAction } from "@/lib/server/action";
+import { transitionArticle } from "@/lib/services/articles/service";
+import { setEditorNote, updateClaim } from "@/lib/services/claims/service";
+import { addEvidence } from "@/lib/services/evidence/service";
 import { pgliteEnv, spawnClaimdesk } from "../helpers/cli";
 import {
   claimQuote,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvField, renderCsvExport } from "@/lib/export/csv";
-import { buildExportModel } from "@/lib/export/model";
+import { CSV_COLUMNS, csvField, renderCsvExport } from "@/lib/core/export/csv";
+import { buildExportModel } from "@/lib/core/export/model";
 import {
   claimOn,
   demoDoc,

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { renderDocxExport, xmlSafe } from "@/lib/export/docx";
-import { buildExportModel, type ExportModel } from "@/lib/export/model";
+import { renderDocxExport, xmlSafe } from "@/lib/core/export/docx";
+import { buildExportModel, type ExportModel } from "@/lib/core/export/model";
 import {
   claimOn,
   demoDoc,

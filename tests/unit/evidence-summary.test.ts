@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EvidenceStance, GradeCertainty, StudyDesign } from "@/lib/domain/vocabulary";
-import { formatEvidenceSummary, summarizeEvidence } from "@/lib/evidence/summary";
+import { formatEvidenceSummary, summarizeEvidence } from "@/lib/core/evidence/summary";
+import type { EvidenceStance, GradeCertainty, StudyDesign } from "@/lib/core/vocabulary";
 
 const item = (
   stance: EvidenceStance,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { gradeRuleError, gradeStartHint } from "@/lib/evidence/grade";
-import { toFieldErrors } from "@/lib/server/action";
+import { gradeRuleError, gradeStartHint } from "@/lib/core/evidence/grade";
 import {
   addEvidenceSchema,
   deleteEvidenceSchema,
   updateEvidenceSchema,
-} from "@/lib/validation/evidence";
+} from "@/lib/core/validation/evidence";
+import { toFieldErrors } from "@/lib/server/action";
 
 const CLAIM_ID = "6f1c2b7e-8d2a-4c1e-9b1a-0a1b2c3d4e5f";
 const base = { claimId: CLAIM_ID, title: "A trial", stance: "supports", studyDesign: "rct" };

@@ -6,8 +6,8 @@
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { type ExportFormatId, renderExport } from "@/lib/export/formats";
-import { buildW3cAnnotationPage } from "@/lib/export/w3c";
+import { type ExportFormatId, renderExport } from "@/lib/core/export/formats";
+import { buildW3cAnnotationPage } from "@/lib/core/export/w3c";
 import { hostileModel, PAYLOAD } from "../helpers/export-models";
 
 const model = hostileModel();

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { normalizeText, splitParagraphs, textToDoc } from "@/lib/document/from-text";
-import { docSchema } from "@/lib/document/schema";
-import { docToPlainText } from "@/lib/document/text-map";
+import { normalizeText, splitParagraphs, textToDoc } from "@/lib/core/document/from-text";
+import { docSchema } from "@/lib/core/document/schema";
+import { docToPlainText } from "@/lib/core/document/text-map";
 
 const DEMO = fs.readFileSync(
-  path.join(import.meta.dirname, "../../lib/demo/stem-cell-kidney-failure.txt"),
+  path.join(import.meta.dirname, "../../lib/entry/demo/stem-cell-kidney-failure.txt"),
   "utf8",
 );
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { textToDoc } from "@/lib/document/from-text";
-import { docToPlainText } from "@/lib/document/text-map";
-import { exportFilename } from "@/lib/export/formats";
-import { renderHtmlExport } from "@/lib/export/html";
-import { buildExportModel, type ClaimSource, type ExportSource } from "@/lib/export/model";
+import { textToDoc } from "@/lib/core/document/from-text";
+import { docToPlainText } from "@/lib/core/document/text-map";
+import { exportFilename } from "@/lib/core/export/formats";
+import { renderHtmlExport } from "@/lib/core/export/html";
+import { buildExportModel, type ClaimSource, type ExportSource } from "@/lib/core/export/model";
 
 const XSS = [
   "<script>alert(1)</script>",

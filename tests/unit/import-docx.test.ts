@@ -1,6 +1,6 @@
 /** Word .docx → article document, on real .docx files built in the test (tests/helpers/docx). */
 import { describe, expect, it } from "vitest";
-import { importToDoc } from "@/lib/import/import-to-doc";
+import { importToDoc } from "@/lib/core/import/import-to-doc";
 import { assertEditorDocument } from "../helpers/article-schema";
 import { buildDocx, hyperlink, paragraph, run, zip } from "../helpers/docx";
 

@@ -3,12 +3,12 @@
  * encodings; and the limits (empty, over 2 MB, plain text over MAX_ARTICLE_TEXT).
  */
 import { describe, expect, it } from "vitest";
-import { normalizeText } from "@/lib/document/from-text";
-import { formatOfFileName } from "@/lib/import/file-type";
-import { importToDoc } from "@/lib/import/import-to-doc";
-import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/import/limits";
-import { declaredUnpackedSize, looksLikeZip } from "@/lib/import/zip";
-import { MAX_ARTICLE_TEXT } from "@/lib/validation/articles";
+import { normalizeText } from "@/lib/core/document/from-text";
+import { formatOfFileName } from "@/lib/core/import/file-type";
+import { importToDoc } from "@/lib/core/import/import-to-doc";
+import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
+import { declaredUnpackedSize, looksLikeZip } from "@/lib/core/import/zip";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
 import { buildDocx, paragraph, run } from "../helpers/docx";
 
 const encode = (s: string) => new TextEncoder().encode(s);

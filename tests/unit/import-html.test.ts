@@ -1,10 +1,10 @@
 /** Sanitized HTML → article document: structure, marks and the browser's whitespace rules. */
 import { describe, expect, it } from "vitest";
-import type { DocBlock } from "@/lib/document/schema";
-import { docToPlainText } from "@/lib/document/text-map";
-import { htmlDocumentTitle, htmlToDoc } from "@/lib/import/html-to-doc";
-import { guessTitle } from "@/lib/import/import-to-doc";
-import { sanitizeArticleHtml } from "@/lib/import/sanitize";
+import type { DocBlock } from "@/lib/core/document/schema";
+import { docToPlainText } from "@/lib/core/document/text-map";
+import { htmlDocumentTitle, htmlToDoc } from "@/lib/core/import/html-to-doc";
+import { guessTitle } from "@/lib/core/import/import-to-doc";
+import { sanitizeArticleHtml } from "@/lib/core/import/sanitize";
 import { assertEditorDocument } from "../helpers/article-schema";
 
 /** The blocks of `html` after the real sanitizer, checked against the editor's schema. */

@@ -1,6 +1,6 @@
 /** Markdown → article document, through markdown-it and the same sanitizer as HTML. */
 import { describe, expect, it } from "vitest";
-import { importToDoc } from "@/lib/import/import-to-doc";
+import { importToDoc } from "@/lib/core/import/import-to-doc";
 import { assertEditorDocument } from "../helpers/article-schema";
 
 async function markdown(src: string) {

@@ -6,13 +6,13 @@
 import fc from "fast-check";
 import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { SAFE_HREF } from "@/lib/document/safe-href";
-import type { DocNode, DocRoot } from "@/lib/document/schema";
-import { htmlToDoc } from "@/lib/import/html-to-doc";
-import { ImportError } from "@/lib/import/import-error";
-import { importToDoc } from "@/lib/import/import-to-doc";
-import { nestsDeeperThan } from "@/lib/import/nesting";
-import { sanitizeArticleHtml } from "@/lib/import/sanitize";
+import { SAFE_HREF } from "@/lib/core/document/safe-href";
+import type { DocNode, DocRoot } from "@/lib/core/document/schema";
+import { htmlToDoc } from "@/lib/core/import/html-to-doc";
+import { ImportError } from "@/lib/core/import/import-error";
+import { importToDoc } from "@/lib/core/import/import-to-doc";
+import { nestsDeeperThan } from "@/lib/core/import/nesting";
+import { sanitizeArticleHtml } from "@/lib/core/import/sanitize";
 import { assertEditorDocument } from "../helpers/article-schema";
 
 const ALLOWED: Record<string, readonly string[]> = {

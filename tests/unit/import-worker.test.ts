@@ -6,11 +6,11 @@
  * is still running).
  */
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/import/import-error";
-import { importToDoc } from "@/lib/import/import-to-doc";
-import { importInWorker } from "@/lib/import/isolated";
-import { MAX_DOCX_UNPACKED_BYTES } from "@/lib/import/limits";
-import { MAX_ARTICLE_TEXT } from "@/lib/validation/articles";
+import { ImportError } from "@/lib/core/import/import-error";
+import { importToDoc } from "@/lib/core/import/import-to-doc";
+import { MAX_DOCX_UNPACKED_BYTES } from "@/lib/core/import/limits";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
+import { importInWorker } from "@/lib/server/isolated-import";
 import { buildDocx, hostileDocx, paragraph, run } from "../helpers/docx";
 
 /** How often a 20 ms timer fired while `promise` was pending. */

@@ -10,7 +10,7 @@ import {
   rateLimitMessage,
   retryAfterMinutes,
   retryAfterMs,
-} from "../../lib/auth/login-rate-limit";
+} from "../../lib/core/auth/login-rate-limit";
 
 const MINUTE = 60_000;
 

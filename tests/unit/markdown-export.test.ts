@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import MarkdownIt, { type Token } from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown, renderMarkdownExport } from "@/lib/export/markdown";
+import { escapeMarkdown, renderMarkdownExport } from "@/lib/core/export/markdown";
 import { demoModel, edgeModels, hostileModel, PAYLOAD, QUOTE } from "../helpers/export-models";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown/render";
+import { renderMarkdown } from "@/lib/core/markdown/render";
 
 /** Tags the renderer may write, and the only attributes each may carry. */
 const ALLOWED_TAGS: Record<string, readonly string[]> = {

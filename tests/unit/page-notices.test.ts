@@ -1,8 +1,8 @@
 /** Issue 10, item 16: which workspace pages need which permission, and what their 403 says. */
 import { describe, expect, it } from "vitest";
-import { forbiddenNotice, PAGE_RULES, pageRuleFor } from "../../lib/auth/page-notices";
-import { can } from "../../lib/auth/permissions";
-import type { ROLES } from "../../lib/domain/vocabulary";
+import { forbiddenNotice, PAGE_RULES, pageRuleFor } from "../../lib/core/auth/page-notices";
+import { can } from "../../lib/core/auth/permissions";
+import type { ROLES } from "../../lib/core/vocabulary";
 
 const actor = (role: (typeof ROLES)[number]) => ({
   id: "x",

@@ -7,9 +7,9 @@ import {
   PERMISSIONS,
   type Permission,
   roleAtLeast,
-} from "@/lib/auth/permissions";
-import { ROLES, type Role } from "@/lib/domain/vocabulary";
-import { AppError } from "@/lib/errors";
+} from "@/lib/core/auth/permissions";
+import { AppError } from "@/lib/core/errors";
+import { ROLES, type Role } from "@/lib/core/vocabulary";
 
 /** Who holds what, written out by hand: a change to PERMISSIONS must change this table too. */
 const HOLDERS: Record<Permission, Role[]> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderDocHtml } from "@/lib/document/render-html";
-import type { DocRoot } from "@/lib/document/schema";
-import { docToPlainText } from "@/lib/document/text-map";
+import { renderDocHtml } from "@/lib/core/document/render-html";
+import type { DocRoot } from "@/lib/core/document/schema";
+import { docToPlainText } from "@/lib/core/document/text-map";
 
 const doc: DocRoot = {
   type: "doc",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildRevisionDiff, type DiffPiece } from "@/lib/diff/revision-diff";
+import { buildRevisionDiff, type DiffPiece } from "@/lib/core/diff/revision-diff";
 
 const side = (pieces: DiffPiece[], kind: "old" | "new") =>
   pieces

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, uniqueSlug } from "@/lib/articles/slug";
+import { slugify, uniqueSlug } from "@/lib/core/articles/slug";
 
 describe("slugify", () => {
   it("makes lower-case ASCII words joined by single hyphens", () => {

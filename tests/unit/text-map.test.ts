@@ -14,7 +14,7 @@ import {
   type DocMark,
   type DocRoot,
   docSchema,
-} from "@/lib/document/schema";
+} from "@/lib/core/document/schema";
 import {
   BLOCK_SEPARATOR,
   buildTextMap,
@@ -22,7 +22,7 @@ import {
   offsetToPos,
   posToOffset,
   type TextMap,
-} from "@/lib/document/text-map";
+} from "@/lib/core/document/text-map";
 import { articleExtensions } from "@/lib/editor/extensions";
 
 const schema = getSchema(articleExtensions());

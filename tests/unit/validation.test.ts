@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { toFieldErrors } from "@/lib/server/action";
 import {
   importTextSchema,
   MAX_ARTICLE_TEXT,
   transitionArticleSchema,
-} from "@/lib/validation/articles";
+} from "@/lib/core/validation/articles";
 import {
   assignClaimSchema,
   createClaimSchema,
   MAX_QUOTE,
   setEditorNoteSchema,
   updateClaimSchema,
-} from "@/lib/validation/claims";
-import { addCommentSchema, MAX_COMMENT } from "@/lib/validation/comments";
-import { id, optionalHttpUrl, optionalText, text, version } from "@/lib/validation/common";
-import { addEvidenceSchema } from "@/lib/validation/evidence";
+} from "@/lib/core/validation/claims";
+import { addCommentSchema, MAX_COMMENT } from "@/lib/core/validation/comments";
+import { id, optionalHttpUrl, optionalText, text, version } from "@/lib/core/validation/common";
+import { addEvidenceSchema } from "@/lib/core/validation/evidence";
 import {
   changeRoleSchema,
   createUserSchema,
   setupSchema,
   signInSchema,
-} from "@/lib/validation/users";
+} from "@/lib/core/validation/users";
+import { toFieldErrors } from "@/lib/server/action";
 
 const UUID = "6f1c2b7e-8d2a-4c1e-9b1a-0a1b2c3d4e5f";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildW3cAnnotationPage, renderW3cExport } from "@/lib/export/w3c";
+import { buildW3cAnnotationPage, renderW3cExport } from "@/lib/core/export/w3c";
 import { demoModel, edgeModels, QUOTE } from "../helpers/export-models";
 import { failedAssertions, samples, webAnnotationSuite } from "../helpers/web-annotation-schemas";
 

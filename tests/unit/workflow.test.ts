@@ -8,7 +8,8 @@ import {
   nextState,
   stateAfterEdit,
   VERDICTS_NEEDING_OVERRIDE,
-} from "@/lib/articles/workflow";
+} from "@/lib/core/articles/workflow";
+import { ARTICLE_TRANSITIONS } from "@/lib/core/validation/articles";
 import {
   ARTICLE_STATES,
   type ArticleState,
@@ -17,8 +18,7 @@ import {
   VERDICT_INFO,
   VERDICTS,
   type Verdict,
-} from "@/lib/domain/vocabulary";
-import { ARTICLE_TRANSITIONS } from "@/lib/validation/articles";
+} from "@/lib/core/vocabulary";
 
 /** The workflow of DESIGN.md, written out: from each state, where each transition leads. */
 const EXPECTED: Record<

@@ -11,17 +11,17 @@
 
 import { describe, expect, it } from "vitest";
 import type { PublicPublication } from "@/db/queries/publications";
-import { renderDocHtml } from "@/lib/document/render-html";
-import { SAFE_HREF } from "@/lib/document/safe-href";
-import type { DocNode, DocRoot } from "@/lib/document/schema";
-import { CSV_COLUMNS, neutraliseFormula } from "@/lib/export/csv";
-import { xmlSafe } from "@/lib/export/docx";
-import { type ExportFormatId, renderExport } from "@/lib/export/formats";
-import { renderHtmlExport } from "@/lib/export/html";
-import { buildExportModel, type ExportModel } from "@/lib/export/model";
-import { type ImportSource, importToDoc } from "@/lib/import/import-to-doc";
-import { renderMarkdown } from "@/lib/markdown/render";
-import { renderPublicationHtml } from "@/lib/publications/page";
+import { renderDocHtml } from "@/lib/core/document/render-html";
+import { SAFE_HREF } from "@/lib/core/document/safe-href";
+import type { DocNode, DocRoot } from "@/lib/core/document/schema";
+import { CSV_COLUMNS, neutraliseFormula } from "@/lib/core/export/csv";
+import { xmlSafe } from "@/lib/core/export/docx";
+import { type ExportFormatId, renderExport } from "@/lib/core/export/formats";
+import { renderHtmlExport } from "@/lib/core/export/html";
+import { buildExportModel, type ExportModel } from "@/lib/core/export/model";
+import { type ImportSource, importToDoc } from "@/lib/core/import/import-to-doc";
+import { renderMarkdown } from "@/lib/core/markdown/render";
+import { renderPublicationHtml } from "@/lib/services/publications/page";
 import { assertEditorDocument } from "../helpers/article-schema";
 import { parseCsv } from "../helpers/csv";
 import { buildDocx, paragraph as docxParagraph, hyperlink, run } from "../helpers/docx";

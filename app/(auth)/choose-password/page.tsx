@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PasswordForm } from "@/app/(workspace)/account/password-form";
-import { getCurrentActor } from "@/lib/auth/current-actor";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 export const dynamic = "force-dynamic";

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { setupAction } from "@/lib/actions/users";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { FieldErrors } from "@/lib/errors";
+import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
+import type { FieldErrors } from "@/lib/core/errors";
+import { setupAction } from "@/lib/entry/actions/users";
 
 export function SetupForm() {
   const router = useRouter();

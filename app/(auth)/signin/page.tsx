@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/instance";
 import { countUsers } from "@/db/queries/users";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getCurrentActor } from "@/lib/auth/current-actor";
-import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/demo/accounts";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { safeCallbackUrl } from "@/lib/core/auth/callback-url";
+import { ROLE_LABELS } from "@/lib/core/vocabulary";
+import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/entry/demo/accounts";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { parseRateLimitedError, rateLimitMessage } from "@/lib/auth/login-rate-limit";
+import { parseRateLimitedError, rateLimitMessage } from "@/lib/core/auth/login-rate-limit";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
-import { readOwnAccount } from "@/lib/users/read";
+import { ROLE_LABELS } from "@/lib/core/vocabulary";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { readOwnAccount } from "@/lib/services/users/read";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 

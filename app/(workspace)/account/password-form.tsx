@@ -5,8 +5,8 @@ import type { FormEvent } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
-import { changeOwnPasswordAction } from "@/lib/actions/account";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
+import { changeOwnPasswordAction } from "@/lib/entry/actions/account";
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 

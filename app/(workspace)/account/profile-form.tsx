@@ -5,8 +5,8 @@ import type { FormEvent } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
-import { updateOwnProfileAction } from "@/lib/actions/account";
-import { updateUserProfileAction } from "@/lib/actions/users";
+import { updateOwnProfileAction } from "@/lib/entry/actions/account";
+import { updateUserProfileAction } from "@/lib/entry/actions/users";
 
 /**
  * Display name and credentials: your own (no `userId`), or an admin's edit of someone's on the

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
-import type { ActivityLine } from "@/lib/activity/lines";
-import { activitySections } from "@/lib/activity/lines";
-import { readActivity } from "@/lib/activity/read";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { activityQuerySchema } from "@/lib/validation/activity";
+import type { ActivityLine } from "@/lib/core/activity/lines";
+import { activitySections } from "@/lib/core/activity/lines";
+import { activityQuerySchema } from "@/lib/core/validation/activity";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { readActivity } from "@/lib/services/activity/read";
 
 export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";

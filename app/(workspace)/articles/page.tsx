@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
-import { listArticlesForActor } from "@/lib/articles/read";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { ARTICLE_STATE_LABELS } from "@/lib/domain/vocabulary";
+import { can } from "@/lib/core/auth/permissions";
+import { ARTICLE_STATE_LABELS } from "@/lib/core/vocabulary";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { listArticlesForActor } from "@/lib/services/articles/read";
 
 export const metadata: Metadata = { title: "Articles" };
 export const dynamic = "force-dynamic";

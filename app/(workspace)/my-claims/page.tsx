@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { listMyOpenClaims } from "@/lib/claims/read";
-import { CLAIM_STATUS_LABELS, SEVERITY_LABELS } from "@/lib/domain/vocabulary";
+import { CLAIM_STATUS_LABELS, SEVERITY_LABELS } from "@/lib/core/vocabulary";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { listMyOpenClaims } from "@/lib/services/claims/read";
 
 export const metadata: Metadata = { title: "My claims" };
 export const dynamic = "force-dynamic";

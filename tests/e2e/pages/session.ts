@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../../lib/demo/accounts";
-import type { Role } from "../../../lib/domain/vocabulary";
+import type { Role } from "../../../lib/core/vocabulary";
+import { DEMO_ACCOUNTS } from "../../../lib/entry/demo/accounts";
 
 export function demoAccount(email: string) {
   const account = DEMO_ACCOUNTS.find((a) => a.email === email);

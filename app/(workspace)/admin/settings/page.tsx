@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { readSettingsForAdmin } from "@/lib/settings/read";
+import { can } from "@/lib/core/auth/permissions";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { readSettingsForAdmin } from "@/lib/services/settings/read";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -6,7 +6,7 @@ import { Field, fieldA11y } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { WorkspaceSettingsValues } from "@/db/queries/settings";
-import { updateSettingsAction } from "@/lib/actions/settings";
+import { updateSettingsAction } from "@/lib/entry/actions/settings";
 
 const FIELDS = [
   "organizationName",

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { resetUserPasswordAction, unlockUserAction } from "@/lib/actions/users";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
+import { resetUserPasswordAction, unlockUserAction } from "@/lib/entry/actions/users";
 
 /** "Unlock" for an account the sign-in throttle refuses: clears its failed sign-ins. */
 export function UnlockButton({ userId, name }: { userId: string; name: string }) {

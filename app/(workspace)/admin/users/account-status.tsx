@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { disableUserAction, enableUserAction } from "@/lib/actions/users";
+import { disableUserAction, enableUserAction } from "@/lib/entry/actions/users";
 
 /**
  * Disable / Enable for one account. Disabling asks first, inline (the house pattern, like

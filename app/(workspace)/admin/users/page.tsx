@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { requirePagePermission } from "@/lib/auth/page-access";
-import { listUsersForAdmin } from "@/lib/users/read";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { requirePagePermission } from "@/lib/server/auth/page-access";
+import { listUsersForAdmin } from "@/lib/services/users/read";
 import { ProfileForm } from "../../account/profile-form";
 import { ResetPasswordForm, UnlockButton } from "./account-admin";
 import { AccountStatusControl } from "./account-status";

@@ -5,9 +5,9 @@ import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
-import { changeUserRoleAction, createUserAction } from "@/lib/actions/users";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/core/vocabulary";
+import { changeUserRoleAction, createUserAction } from "@/lib/entry/actions/users";
 
 export function RoleSelect({ userId, role, label }: { userId: string; role: Role; label: string }) {
   const router = useRouter();

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { requirePagePermission } from "@/lib/auth/page-access";
-import { PATHNAME_HEADER, pageRuleFor } from "@/lib/auth/page-notices";
+import { PATHNAME_HEADER, pageRuleFor } from "@/lib/core/auth/page-notices";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { requirePagePermission } from "@/lib/server/auth/page-access";
 
 export const dynamic = "force-dynamic";
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
-import { getReviewData } from "@/lib/articles/read";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { loadExportChoice } from "@/lib/export/load";
+import { can } from "@/lib/core/auth/permissions";
+import { AppError } from "@/lib/core/errors";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { getReviewData } from "@/lib/services/articles/read";
+import { loadExportChoice } from "@/lib/services/exports/load";
 import { ExportDownloads } from "./_components/export-downloads";
 import { ReviewWorkspace } from "./_components/review-workspace";
 

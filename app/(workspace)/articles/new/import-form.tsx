@@ -4,14 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
-import { importArticleDocumentAction } from "@/lib/actions/articles";
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/core/errors";
 import {
   formatBytes,
   IMPORT_FILE_EXTENSIONS,
   MAX_IMPORT_BYTES,
   tooLargeMessage,
-} from "@/lib/import/limits";
+} from "@/lib/core/import/limits";
+import { importArticleDocumentAction } from "@/lib/entry/actions/articles";
 
 type Source = "paste" | "file";
 type PasteFormat = "text" | "markdown" | "html";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { requirePagePermission } from "@/lib/auth/page-access";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { requirePagePermission } from "@/lib/server/auth/page-access";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import article" };

@@ -1,7 +1,7 @@
-import { API_ACTIONS } from "@/lib/api/actions";
+import { API_ACTIONS } from "@/lib/entry/api/actions";
 import { actionRoute } from "@/lib/server/action-route";
 
 export const dynamic = "force-dynamic";
 
-/** Any action of lib/api/actions.ts, for machine clients: see lib/server/action-route.ts. */
+/** Any action of lib/entry/api/actions.ts, for machine clients: see lib/server/action-route.ts. */
 export const POST = actionRoute(API_ACTIONS);

@@ -1,6 +1,6 @@
-import { auditCsvStream } from "@/lib/audit/read";
+import { auditLogQuerySchema } from "@/lib/core/validation/audit";
 import { defineRoute } from "@/lib/server/route";
-import { auditLogQuerySchema } from "@/lib/validation/audit";
+import { auditCsvStream } from "@/lib/services/audit/read";
 
 export const dynamic = "force-dynamic";
 

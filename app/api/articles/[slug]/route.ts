@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getArticleForApi } from "@/lib/articles/read";
 import { defineRoute } from "@/lib/server/route";
+import { getArticleForApi } from "@/lib/services/articles/read";
 
 export const dynamic = "force-dynamic";
 

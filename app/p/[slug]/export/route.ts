@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/export/formats";
-import { cachedRenderResponse, requirePublicPagesOn } from "@/lib/publications/http";
-import { renderPublicationExport } from "@/lib/publications/page";
-import { cachedPublicationRender } from "@/lib/publications/render-cache";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/core/export/formats";
 import { defineRoute } from "@/lib/server/route";
+import { cachedRenderResponse, requirePublicPagesOn } from "@/lib/services/publications/http";
+import { renderPublicationExport } from "@/lib/services/publications/page";
+import { cachedPublicationRender } from "@/lib/services/publications/render-cache";
 
 export const dynamic = "force-dynamic";
 

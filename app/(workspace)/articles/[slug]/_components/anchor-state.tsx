@@ -1,5 +1,5 @@
-import type { ReviewClaim } from "@/lib/articles/read";
-import { ANCHOR_STATE_LABELS } from "@/lib/domain/vocabulary";
+import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
+import type { ReviewClaim } from "@/lib/services/articles/read";
 
 /** Short words for the claim list's badge; `exact` gets none (it is the normal case). */
 const BADGE_TEXT = { moved: "Moved", changed: "Wording changed", orphaned: "Orphaned" } as const;

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { setEditorNotesAction } from "@/lib/actions/claims";
-import { recordNoClaimsAction } from "@/lib/actions/revisions";
-import { MAX_NO_CLAIMS_NOTE } from "@/lib/revisions/limits";
+import { MAX_NO_CLAIMS_NOTE } from "@/lib/core/limits/revisions";
+import { setEditorNotesAction } from "@/lib/entry/actions/claims";
+import { recordNoClaimsAction } from "@/lib/entry/actions/revisions";
 
 const recordedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 

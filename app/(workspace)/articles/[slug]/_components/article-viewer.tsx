@@ -2,8 +2,8 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
-import type { DocRoot } from "@/lib/document/schema";
-import { buildTextMap, offsetToPos, posToOffset, type TextMap } from "@/lib/document/text-map";
+import type { DocRoot } from "@/lib/core/document/schema";
+import { buildTextMap, offsetToPos, posToOffset, type TextMap } from "@/lib/core/document/text-map";
 import { ClaimHighlights } from "@/lib/editor/claim-highlights";
 import { articleExtensions } from "@/lib/editor/extensions";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { assignClaimAction } from "@/lib/actions/claims";
+import { assignClaimAction } from "@/lib/entry/actions/claims";
 
 /** Who reviews this claim: a select for editors, a line of text for everyone else. */
 export function AssigneeField({

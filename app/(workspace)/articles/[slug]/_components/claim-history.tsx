@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { HistoryEntry } from "@/lib/claims/history";
+import type { HistoryEntry } from "@/lib/core/claims/history";
 
 type State =
   | { kind: "closed" }

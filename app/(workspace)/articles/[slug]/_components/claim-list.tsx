@@ -1,4 +1,3 @@
-import type { ReviewClaim } from "@/lib/articles/read";
 import {
   CLAIM_SORT_LABELS,
   CLAIM_SORTS,
@@ -7,7 +6,7 @@ import {
   claimProgress,
   filterAndSort,
   NO_FILTER,
-} from "@/lib/claims/list-view";
+} from "@/lib/core/claims/list-view";
 import {
   CLAIM_STATUS_LABELS,
   CLAIM_STATUSES,
@@ -15,7 +14,8 @@ import {
   SEVERITY_LABELS,
   VERDICT_INFO,
   VERDICTS,
-} from "@/lib/domain/vocabulary";
+} from "@/lib/core/vocabulary";
+import type { ReviewClaim } from "@/lib/services/articles/read";
 import { AnchorBadge } from "./anchor-state";
 import { claimLook } from "./claim-style";
 import { EvidenceSummaryLine } from "./evidence-summary";

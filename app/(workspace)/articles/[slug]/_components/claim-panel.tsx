@@ -10,8 +10,7 @@ import {
   type FormMessageValue,
   KEPT_MINE,
 } from "@/app/_components/notice";
-import { setEditorNoteAction, updateClaimAction } from "@/lib/actions/claims";
-import type { ReviewClaim } from "@/lib/articles/read";
+import type { ErrorBody, FieldErrors } from "@/lib/core/errors";
 import {
   CLAIM_STATUS_LABELS,
   CLAIM_STATUSES,
@@ -22,8 +21,9 @@ import {
   VERDICT_INFO,
   VERDICTS,
   type Verdict,
-} from "@/lib/domain/vocabulary";
-import type { ErrorBody, FieldErrors } from "@/lib/errors";
+} from "@/lib/core/vocabulary";
+import { setEditorNoteAction, updateClaimAction } from "@/lib/entry/actions/claims";
+import type { ReviewClaim } from "@/lib/services/articles/read";
 import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
 import { ClaimHistory } from "./claim-history";

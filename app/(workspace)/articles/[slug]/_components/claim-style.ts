@@ -3,7 +3,7 @@ import {
   type ClaimStatus,
   VERDICT_INFO,
   type Verdict,
-} from "@/lib/domain/vocabulary";
+} from "@/lib/core/vocabulary";
 
 /** How a claim looks: its verdict once resolved, else its status. */
 export function claimLook(claim: { status: ClaimStatus; verdict: Verdict | null }) {

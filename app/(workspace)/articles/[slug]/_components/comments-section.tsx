@@ -4,9 +4,13 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
 import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y } from "@/app/_components/field";
-import { addCommentAction, deleteCommentAction, editCommentAction } from "@/lib/actions/comments";
-import type { ReviewComment } from "@/lib/comments/read";
-import type { ErrorBody } from "@/lib/errors";
+import type { ErrorBody } from "@/lib/core/errors";
+import {
+  addCommentAction,
+  deleteCommentAction,
+  editCommentAction,
+} from "@/lib/entry/actions/comments";
+import type { ReviewComment } from "@/lib/services/comments/read";
 import { MarkdownHtml } from "./markdown-html";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteClaimAction } from "@/lib/actions/claims";
+import { deleteClaimAction } from "@/lib/entry/actions/claims";
 
 /** What the page needs to offer the undo: the deleted claim and the version the delete left. */
 export interface DeletedClaim {

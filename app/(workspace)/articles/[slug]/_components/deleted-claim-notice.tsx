@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { restoreClaimAction } from "@/lib/actions/claims";
+import { restoreClaimAction } from "@/lib/entry/actions/claims";
 import type { DeletedClaim } from "./delete-claim";
 
 /**

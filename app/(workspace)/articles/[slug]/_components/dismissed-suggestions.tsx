@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { restoreSuggestionAction } from "@/lib/actions/claims";
+import { restoreSuggestionAction } from "@/lib/entry/actions/claims";
 
 /** The suggestions dismissed on this article that the detector still finds in the text. */
 export function DismissedSuggestions({

@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { SAFE_HREF } from "@/lib/document/safe-href";
+import { SAFE_HREF } from "@/lib/core/document/safe-href";
 
 interface ToolButton {
   key: string;

@@ -9,7 +9,8 @@ import {
   type FormMessageValue,
   KEPT_MINE,
 } from "@/app/_components/notice";
-import type { ReviewClaim } from "@/lib/articles/read";
+import type { ErrorBody, FieldErrors } from "@/lib/core/errors";
+import { gradeStartHint } from "@/lib/core/evidence/grade";
 import {
   EVIDENCE_STANCE_LABELS,
   EVIDENCE_STANCES,
@@ -23,10 +24,9 @@ import {
   STUDY_DESIGN_INFO,
   STUDY_DESIGNS,
   type StudyDesign,
-} from "@/lib/domain/vocabulary";
-import type { ErrorBody, FieldErrors } from "@/lib/errors";
-import { gradeStartHint } from "@/lib/evidence/grade";
+} from "@/lib/core/vocabulary";
 import type { ActionResult } from "@/lib/server/action";
+import type { ReviewClaim } from "@/lib/services/articles/read";
 
 export type EvidenceItem = ReviewClaim["evidence"][number];
 

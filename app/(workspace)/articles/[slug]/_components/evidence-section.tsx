@@ -5,16 +5,16 @@ import { useState } from "react";
 import { useReopenDraft } from "@/app/_components/drafts";
 import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
 import {
-  addEvidenceAction,
-  deleteEvidenceAction,
-  updateEvidenceAction,
-} from "@/lib/actions/evidence";
-import {
   EVIDENCE_STANCE_LABELS,
   GRADE_CERTAINTY_LABELS,
   GRADE_DOWNGRADE_REASON_LABELS,
   STUDY_DESIGN_INFO,
-} from "@/lib/domain/vocabulary";
+} from "@/lib/core/vocabulary";
+import {
+  addEvidenceAction,
+  deleteEvidenceAction,
+  updateEvidenceAction,
+} from "@/lib/entry/actions/evidence";
 import {
   EMPTY_EVIDENCE,
   EvidenceForm,

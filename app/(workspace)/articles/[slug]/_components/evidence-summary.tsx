@@ -1,5 +1,5 @@
-import type { EvidenceStance, GradeCertainty, StudyDesign } from "@/lib/domain/vocabulary";
-import { formatEvidenceSummary, summarizeEvidence } from "@/lib/evidence/summary";
+import { formatEvidenceSummary, summarizeEvidence } from "@/lib/core/evidence/summary";
+import type { EvidenceStance, GradeCertainty, StudyDesign } from "@/lib/core/vocabulary";
 
 /** One line about a claim's evidence: "2 supporting · 1 contradicting · best level 1". */
 export function EvidenceSummaryLine({

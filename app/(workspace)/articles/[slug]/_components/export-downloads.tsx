@@ -1,5 +1,5 @@
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from "@/lib/export/formats";
-import type { ExportChoice } from "@/lib/export/load";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from "@/lib/core/export/formats";
+import type { ExportChoice } from "@/lib/services/exports/load";
 
 /**
  * The article's downloads, each naming the revision it exports: the latest approved revision

@@ -1,4 +1,4 @@
-import { CLAIM_STATUS_LABELS, VERDICT_INFO, VERDICTS } from "@/lib/domain/vocabulary";
+import { CLAIM_STATUS_LABELS, VERDICT_INFO, VERDICTS } from "@/lib/core/vocabulary";
 
 /** What the highlight colours mean, in words (colour is never the only signal). */
 export function Legend() {

@@ -1,6 +1,6 @@
 /**
  * Shows HTML that the server rendered from markdown with `renderMarkdown`
- * (lib/markdown/render.ts): all input escaped, only http(s) and mailto links, no images. Never
+ * (lib/core/markdown/render.ts): all input escaped, only http(s) and mailto links, no images. Never
  * pass it anything else. The parser itself stays on the server (the page's bundle budget).
  */
 export function MarkdownHtml({ html, testId }: { html: string; testId?: string }) {

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { reattachClaimAction } from "@/lib/actions/revisions";
-import type { ReviewClaim } from "@/lib/articles/read";
-import { VERDICT_INFO } from "@/lib/domain/vocabulary";
+import { VERDICT_INFO } from "@/lib/core/vocabulary";
+import { reattachClaimAction } from "@/lib/entry/actions/revisions";
+import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { TextRange } from "./article-viewer";
 import { claimLook } from "./claim-style";
 

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { createClaimAction } from "@/lib/actions/claims";
-import type { ReviewData } from "@/lib/articles/read";
-import { VERDICT_INFO } from "@/lib/domain/vocabulary";
+import { VERDICT_INFO } from "@/lib/core/vocabulary";
+import { createClaimAction } from "@/lib/entry/actions/claims";
+import type { ReviewData } from "@/lib/services/articles/read";
 import { ArticleViewer, type TextRange, type ViewerHighlight } from "./article-viewer";
 import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";

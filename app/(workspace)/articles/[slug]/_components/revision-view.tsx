@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { DocRoot } from "@/lib/document/schema";
-import { ANCHOR_STATE_LABELS } from "@/lib/domain/vocabulary";
-import type { RevisionClaim } from "@/lib/revisions/read";
+import type { DocRoot } from "@/lib/core/document/schema";
+import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
+import type { RevisionClaim } from "@/lib/services/revisions/read";
 import { ArticleViewer, type ViewerHighlight } from "./article-viewer";
 import { claimLook } from "./claim-style";
 

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createClaimAction, dismissSuggestionAction } from "@/lib/actions/claims";
-import { REASON_LABELS } from "@/lib/detect/reasons";
-import type { ShownSuggestion } from "@/lib/suggestions/select";
+import { REASON_LABELS } from "@/lib/core/detect/reasons";
+import type { ShownSuggestion } from "@/lib/core/suggestions/select";
+import { createClaimAction, dismissSuggestionAction } from "@/lib/entry/actions/claims";
 
 /**
  * Check-worthy sentences found by the detector. Accepting creates a claim on the phrase or the

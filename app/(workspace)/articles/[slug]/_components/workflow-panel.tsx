@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { PublicationSummary } from "@/db/queries/publications";
-import { transitionArticleAction } from "@/lib/actions/articles";
-import type { ApprovalBlocker, ArticleTransition } from "@/lib/articles/workflow";
-import { availableTransitions } from "@/lib/articles/workflow";
-import { ARTICLE_STATE_LABELS, type ArticleState } from "@/lib/domain/vocabulary";
+import type { ApprovalBlocker, ArticleTransition } from "@/lib/core/articles/workflow";
+import { availableTransitions } from "@/lib/core/articles/workflow";
+import { ARTICLE_STATE_LABELS, type ArticleState } from "@/lib/core/vocabulary";
+import { transitionArticleAction } from "@/lib/entry/actions/articles";
 import {
   type ClaimNeedingNote,
   EditorNotesForm,

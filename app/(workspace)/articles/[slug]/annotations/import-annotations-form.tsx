@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { type ChangeEvent, type FormEvent, type Ref, useEffect, useRef, useState } from "react";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
-import { importAnnotationsAction } from "@/lib/actions/annotations";
-import { MAX_IMPORT_BYTES } from "@/lib/annotations/limits";
-import type { ImportOutcome, ImportResult, SkipReason } from "@/lib/annotations/service";
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/core/errors";
+import { MAX_IMPORT_BYTES } from "@/lib/core/limits/annotations";
+import { importAnnotationsAction } from "@/lib/entry/actions/annotations";
+import type { ImportOutcome, ImportResult, SkipReason } from "@/lib/services/annotations/service";
 
 const SKIP_LABELS: Record<SkipReason, string> = {
   orphaned: "Not anchored",

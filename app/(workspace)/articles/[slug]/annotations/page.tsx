@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
-import { getImportTarget } from "@/lib/annotations/read";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { requirePagePermission } from "@/lib/auth/page-access";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { requirePagePermission } from "@/lib/server/auth/page-access";
+import { getImportTarget } from "@/lib/services/annotations/read";
 import { ImportAnnotationsForm } from "./import-annotations-form";
 
 export const metadata: Metadata = { title: "Import annotations" };

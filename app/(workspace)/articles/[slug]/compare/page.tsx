@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import type { DiffPiece } from "@/lib/diff/revision-diff";
-import { ANCHOR_STATE_LABELS } from "@/lib/domain/vocabulary";
-import { AppError } from "@/lib/errors";
-import { getComparison, type RevisionClaim } from "@/lib/revisions/read";
+import type { DiffPiece } from "@/lib/core/diff/revision-diff";
+import { AppError } from "@/lib/core/errors";
+import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { getComparison, type RevisionClaim } from "@/lib/services/revisions/read";
 import { claimLook } from "../_components/claim-style";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { requirePagePermission } from "@/lib/auth/page-access";
-import { AppError } from "@/lib/errors";
-import { getEditData } from "@/lib/revisions/read";
+import { AppError } from "@/lib/core/errors";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { requirePagePermission } from "@/lib/server/auth/page-access";
+import { getEditData } from "@/lib/services/revisions/read";
 import { RevisionEditor } from "../_components/revision-editor";
 
 export const dynamic = "force-dynamic";

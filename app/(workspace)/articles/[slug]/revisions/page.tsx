@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
-import { getRevisionHistory } from "@/lib/revisions/read";
+import { AppError } from "@/lib/core/errors";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { getRevisionHistory } from "@/lib/services/revisions/read";
 
 export const dynamic = "force-dynamic";
 

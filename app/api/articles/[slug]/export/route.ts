@@ -4,9 +4,9 @@ import {
   EXPORT_FORMATS,
   exportFilename,
   renderExport,
-} from "@/lib/export/formats";
-import { loadExportModel } from "@/lib/export/load";
+} from "@/lib/core/export/formats";
 import { defineRoute } from "@/lib/server/route";
+import { loadExportModel } from "@/lib/services/exports/load";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ const exportInput = z.object({
     .optional(),
 });
 
-/** An article's export in one of the formats of `lib/export/formats.ts`, as a download. Viewers and above. */
+/** An article's export in one of the formats of `lib/core/export/formats.ts`, as a download. Viewers and above. */
 export const GET = defineRoute({
   name: "article.export",
   input: exportInput,

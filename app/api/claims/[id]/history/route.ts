@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getClaimHistory } from "@/lib/claims/read";
 import { defineRoute } from "@/lib/server/route";
+import { getClaimHistory } from "@/lib/services/claims/read";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { publicationPageResponse } from "@/lib/publications/http";
 import { defineRoute } from "@/lib/server/route";
+import { publicationPageResponse } from "@/lib/services/publications/http";
 
 export const dynamic = "force-dynamic";
 

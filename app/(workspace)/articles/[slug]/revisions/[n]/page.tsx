@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/instance";
-import { requireActorOrRedirect } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
-import { getRevisionView } from "@/lib/revisions/read";
+import { AppError } from "@/lib/core/errors";
+import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { getRevisionView } from "@/lib/services/revisions/read";
 import { RevisionView } from "../../_components/revision-view";
 
 export const dynamic = "force-dynamic";

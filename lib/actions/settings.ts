@@ -1,8 +1,0 @@
-"use server";
-
-import { runAction } from "@/lib/server/run-action";
-import { updateSettings } from "@/lib/settings/service";
-
-export async function updateSettingsAction(input: unknown) {
-  return runAction(updateSettings, input);
-}

@@ -1,0 +1,75 @@
+/**
+ * Deny-by-default authorization. Each permission names the least role that holds it; roles
+ * are ordered (viewer < reviewer < editor < admin) and each holds what the ones below hold.
+ */
+
+import { AppError } from "@/lib/core/errors";
+import { ROLES, type Role } from "@/lib/core/vocabulary";
+
+export const PERMISSIONS = {
+  "article:read": "viewer",
+  "article:export": "viewer",
+  "claim:create": "reviewer",
+  "claim:update": "reviewer",
+  "evidence:write": "reviewer",
+  "comment:write": "reviewer",
+  "article:import": "editor",
+  "article:edit": "editor",
+  "article:transition": "editor",
+  "claim:assign": "editor",
+  "claim:override": "editor",
+  /** Deleting (and restoring) a claim someone else created; a reviewer may delete their own. */
+  "claim:delete_any": "editor",
+  "user:manage": "admin",
+  "settings:manage": "admin",
+  /** One's own account: password, display name and credentials. */
+  "account:own": "viewer",
+  /** The whole audit log, every user's actions (the Activity page shows one's own slice). */
+  "audit:read": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The signed-in user as the server knows them, read from the database on every request. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /**
+   * Signed in with a temporary password (a new account, an admin's reset): refused everything
+   * but choosing a new password (`authorize` below). Absent means false.
+   */
+  mustChangePassword?: boolean;
+}
+
+export function roleAtLeast(role: Role, least: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(least);
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  return actor !== null && roleAtLeast(actor.role, PERMISSIONS[permission]);
+}
+
+export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
+  "Choose a new password first: your account has a temporary one.";
+
+/**
+ * Throws `unauthenticated` or `forbidden` unless the actor holds the permission. An actor with a
+ * temporary password is refused everything (every read and every action goes through here),
+ * except what passes `whileTemporaryPassword` (choosing the new password).
+ */
+export function authorize(
+  actor: Actor | null,
+  permission: Permission,
+  { whileTemporaryPassword = false }: { whileTemporaryPassword?: boolean } = {},
+): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Please sign in to continue.");
+  if (actor.mustChangePassword && !whileTemporaryPassword) {
+    throw new AppError("forbidden", PASSWORD_CHANGE_REQUIRED_MESSAGE);
+  }
+  if (!can(actor, permission)) {
+    throw new AppError("forbidden", `Your role (${actor.role}) does not allow this action.`);
+  }
+  return actor;
+}

@@ -1,0 +1,271 @@
+/**
+ * Standalone annotated HTML: one self-contained file with inline CSS and no script, readable
+ * offline and printable. Claims are `<mark>`s coloured by verdict with numbered notes holding
+ * the verdict, rationale, editor's note and graded evidence. The head carries the ClaimReview
+ * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
+ * no quote can close the element.
+ */
+import { type Highlight, renderDocHtml } from "@/lib/core/document/render-html";
+import { SAFE_HREF } from "@/lib/core/document/safe-href";
+import { escapeHtml as esc, jsonForScript, proseHtml } from "@/lib/core/html/escape";
+import { renderMarkdown } from "@/lib/core/markdown/render";
+import {
+  CLAIM_STATUS_LABELS,
+  EVIDENCE_STANCE_LABELS,
+  GRADE_CERTAINTY_LABELS,
+  STUDY_DESIGN_INFO,
+  VERDICT_INFO,
+  VERDICTS,
+} from "@/lib/core/vocabulary";
+import { citationSource, sentenceGap } from "./citation";
+import { buildClaimReviews } from "./claimreview";
+import {
+  type ExportClaim,
+  type ExportEvidence,
+  type ExportModel,
+  medicalReviewers,
+  personLabel,
+} from "./model";
+import type { ExportOptions } from "./public-url";
+
+export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
+
+/**
+ * What the public page of a publication (lib/services/publications/page.ts) changes in this file, so
+ * that page and export are one rendering. The `…Html` parts are trusted markup: their callers
+ * escape what they put in.
+ */
+export interface AnnotatedHtmlOptions extends ExportOptions {
+  /**
+   * A rationale as HTML. @default its Markdown rendered safely (lib/core/markdown/render.ts), as the
+   * workspace and the public page show it
+   */
+  rationaleHtml?: (rationale: string) => string;
+  /** Replaces the status line (who approved the revision). */
+  statusHtml?: string;
+  /** Shown instead of the article and its notes (a retraction notice). */
+  replaceBodyHtml?: string;
+  /** Whether the head carries the ClaimReview JSON-LD. @default true */
+  claimReview?: boolean;
+  /** @default "Exported from Claimdesk on <date>." */
+  footerHtml?: string;
+}
+
+const VERDICT_COLOURS: Record<(typeof VERDICTS)[number], string> = {
+  accurate: "#c9f0d3",
+  mostly_accurate: "#e3f5c4",
+  misleading: "#ffe6a8",
+  unsupported: "#e4dcf5",
+  inaccurate: "#ffc9c9",
+};
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+header { border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; }
+.org { font: 600 0.85rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: #555; }
+.logo { display: inline-block; padding: .1em .45em; margin-right: .35em; border: 2px solid currentColor; border-radius: .25em; color: #1a1a1a; }
+h1 { line-height: 1.25; margin: .3rem 0 .6rem; }
+.meta, .legend, .notes, footer { font-family: system-ui, sans-serif; font-size: .9rem; }
+.meta { color: #444; }
+.banner { border: 2px solid #b45309; background: #fff7ed; padding: .6rem .8rem; font: .95rem system-ui, sans-serif; }
+mark.claim { background: #eee; border-bottom: 2px solid #888; padding: 0 .05em; color: inherit; }
+${VERDICTS.map((v) => `mark.verdict-${v}, .badge.verdict-${v} { background: ${VERDICT_COLOURS[v]}; }`).join("\n")}
+mark.status-open, mark.status-in_review { background: #fff; border-bottom: 2px dashed #666; }
+sup.note-ref a { text-decoration: none; font: 600 .75rem system-ui, sans-serif; }
+.legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem .9rem; }
+.badge { display: inline-block; padding: 0 .4em; border: 1px solid #999; border-radius: .25rem; font-weight: 600; }
+.notes ol { padding-left: 1.4rem; }
+.notes > ol > li { margin-bottom: 1.4rem; }
+.quote { font-style: italic; }
+.editor-note { border-left: 4px solid #1d4ed8; padding: .2rem .7rem; background: #eff6ff; }
+.evidence li { margin: .5rem 0; }
+.evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid #ccc; color: #333; }
+footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; }
+@media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
+`;
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+/** "25 November 2026", in UTC, as every date of the export reads. */
+export const formatDate = (date: Date | string) => dateFormat.format(new Date(date));
+
+/** A link to `href` when it is a safe URL (http, https, mailto), else the label as text. */
+export function link(href: string | null, label: string): string {
+  if (!href || !SAFE_HREF.test(href)) return esc(label);
+  return `<a href="${esc(href)}" rel="nofollow noopener noreferrer">${esc(label)}</a>`;
+}
+
+/**
+ * A rationale as HTML, the same in every HTML output (this file, the public page): its Markdown
+ * rendered by lib/core/markdown/render.ts, as the workspace shows it. Apostrophes become `&#39;` as
+ * `escapeHtml` writes them, so a quoted `href='javascript:…'` typed as text reads as text in
+ * the source too.
+ */
+export function rationaleHtml(rationale: string): string {
+  return renderMarkdown(rationale).replace(/'/g, "&#39;");
+}
+
+function claimLabel(claim: ExportClaim): string {
+  return claim.verdict ? VERDICT_INFO[claim.verdict].label : CLAIM_STATUS_LABELS[claim.status];
+}
+
+function markClass(claim: ExportClaim): string {
+  return claim.verdict ? `claim verdict-${claim.verdict}` : `claim status-${claim.status}`;
+}
+
+function renderEvidence(e: ExportEvidence): string {
+  const source = esc(citationSource(e));
+  const ids = [
+    e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, `https://doi.org/${e.doi}`)}` : "",
+    e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
+  ].filter(Boolean);
+  const grade = e.gradeCertainty
+    ? ` · GRADE certainty: ${esc(GRADE_CERTAINTY_LABELS[e.gradeCertainty])}`
+    : "";
+  return `<li>
+<strong>${link(e.url, e.title)}</strong>${source ? `${sentenceGap(e.title)}${source}` : ""}
+<br><span>${esc(EVIDENCE_STANCE_LABELS[e.stance])} · ${esc(STUDY_DESIGN_INFO[e.studyDesign].label)} · CEBM level ${e.cebmLevel}${grade}</span>
+${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
+${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
+</li>`;
+}
+
+function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => string): string {
+  const parts = [
+    `<p class="quote">“${esc(claim.quote.exact)}”${
+      claim.position ? ` <a href="#claim-${claim.note}" aria-label="Back to the text">↩</a>` : ""
+    }</p>`,
+    `<p><span class="badge ${claim.verdict ? `verdict-${claim.verdict}` : ""}">${esc(claimLabel(claim))}</span>${
+      claim.verdict ? ` (${VERDICT_INFO[claim.verdict].rating} of 5)` : ""
+    }${claim.verdictStale ? " · the text changed since this verdict; it is being re-checked" : ""}${
+      claim.position ? "" : " · this passage is no longer in the text"
+    }</p>`,
+  ];
+  if (claim.rationale.trim()) {
+    parts.push(`<div class="rationale">${rationaleHtml(claim.rationale)}</div>`);
+  }
+  if (claim.suggestedCorrection.trim()) {
+    parts.push(
+      `<div class="correction"><strong>Suggested correction:</strong>${proseHtml(claim.suggestedCorrection)}</div>`,
+    );
+  }
+  if (claim.editorNote?.trim()) {
+    parts.push(
+      `<div class="editor-note"><strong>Editor’s note:</strong>${proseHtml(claim.editorNote)}</div>`,
+    );
+  }
+  if (claim.evidence.length > 0) {
+    parts.push(
+      `<div class="evidence"><strong>Evidence</strong><ul>${claim.evidence.map(renderEvidence).join("\n")}</ul></div>`,
+    );
+  }
+  // `value`: notes carry their claim numbers, which need not run 1, 2, 3.
+  return `<li id="note-${claim.note}" value="${claim.note}">\n${parts.join("\n")}\n</li>`;
+}
+
+/**
+ * "Medically reviewed by NAME, CREDENTIALS on DATE" for each reviewer who gave a verdict shown
+ * here, and "Approved by NAME, CREDENTIALS on DATE" for the editor who approved the revision.
+ */
+export function reviewedByHtml(model: ExportModel): string {
+  const reviewers = medicalReviewers(model);
+  const lines: string[] = [];
+  if (reviewers.length > 0) {
+    lines.push(
+      `<p class="meta reviewed-by" data-testid="reviewed-by">Medically reviewed by ${reviewers
+        .map((r) => `${esc(personLabel(r))} on ${esc(formatDate(r.at))}`)
+        .join("; ")}.</p>`,
+    );
+  }
+  const approver = model.revision.approver;
+  if (approver) {
+    lines.push(
+      `<p class="meta approved-by" data-testid="approved-by">Approved by ${esc(personLabel(approver))} on ${esc(
+        formatDate(approver.at),
+      )}.</p>`,
+    );
+  }
+  return lines.map((l) => `\n${l}`).join("");
+}
+
+export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptions = {}): string {
+  const { article, revision, organization } = model;
+  const reviews = options.claimReview === false ? [] : buildClaimReviews(model, options);
+  const jsonLd =
+    reviews.length > 0
+      ? `<script type="application/ld+json">${jsonForScript(reviews)}</script>\n`
+      : "";
+  const highlights: Highlight[] = model.claims.flatMap((claim) =>
+    claim.position
+      ? [
+          {
+            start: claim.position.start,
+            end: claim.position.end,
+            className: markClass(claim),
+            id: `claim-${claim.note}`,
+            title: `Note ${claim.note}: ${claimLabel(claim)}`,
+            noteRef: { href: `#note-${claim.note}`, label: String(claim.note) },
+          },
+        ]
+      : [],
+  );
+  const byline = [
+    article.originalAuthor ? `By ${esc(article.originalAuthor)}` : "",
+    article.originalPublishedAt ? esc(article.originalPublishedAt) : "",
+    article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
+  ].filter(Boolean);
+  const status =
+    (options.statusHtml ??
+      (revision.approved
+        ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
+            revision.approvedAt ? formatDate(revision.approvedAt) : ""
+          }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
+        : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`)) +
+    (options.replaceBodyHtml === undefined ? reviewedByHtml(model) : "");
+  // The editor's call that the revision needs no (further) claims: published as such.
+  const noClaims = revision.noClaims ?? null;
+  const reviewed = noClaims
+    ? `<p class="meta" data-testid="no-claims">Reviewed${noClaims.by ? ` by ${esc(noClaims.by)}` : ""} on ${esc(
+        formatDate(noClaims.at),
+      )}: no ${model.claims.length > 0 ? "further " : ""}claims needed — ${esc(noClaims.note)}</p>\n`
+    : "";
+  const legend = `<section class="legend" aria-label="Legend"><ul>${VERDICTS.map(
+    (v) => `<li><span class="badge verdict-${v}">${esc(VERDICT_INFO[v].label)}</span></li>`,
+  ).join("")}</ul></section>`;
+  const notes =
+    model.claims.length > 0
+      ? `<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Fact-check notes</h2><ol>\n${model.claims
+          .map((claim) => renderNote(claim, options.rationaleHtml ?? rationaleHtml))
+          .join("\n")}\n</ol></section>`
+      : `<section class="notes"><h2>Fact-check notes</h2><p>No claims were checked in this revision.</p></section>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Claimdesk">
+<title>${esc(article.title)} — fact-checked by ${esc(organization.name)}</title>
+<style>${STYLE}</style>
+${jsonLd}</head>
+<body>
+<header>
+<p class="org">${organization.logoText ? `<span class="logo" data-testid="logo">${esc(organization.logoText)}</span> ` : ""}${esc(organization.name)}</p>
+<h1>${esc(article.title)}</h1>
+${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
+${status}
+${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
+</header>
+${
+  options.replaceBodyHtml ??
+  `<article>
+${renderDocHtml(model.doc, { highlights, headingOffset: 1 })}
+</article>
+${notes}`
+}
+<footer>${options.footerHtml ?? `<p>Exported from Claimdesk on ${esc(formatDate(model.generatedAt))}.</p>`}</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { CLAIM_STATUSES, SEVERITIES, VERDICTS } from "@/lib/core/vocabulary";
+import { id, text, version } from "./common";
+
+export const MAX_QUOTE = 5_000;
+
+export const createClaimSchema = z
+  .object({
+    revisionId: id(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    /** The text the browser believes it selected; the server checks it against its own copy. */
+    exact: z
+      .string()
+      .min(1, "Select some text first.")
+      .max(MAX_QUOTE, "Select at most 5,000 characters."),
+  })
+  .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
+  .refine((v) => v.end - v.start <= MAX_QUOTE, {
+    message: "Select at most 5,000 characters.",
+    path: ["end"],
+  });
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+export const updateClaimSchema = z.object({
+  claimId: id(),
+  version: version(),
+  status: z.enum(CLAIM_STATUSES, { message: "Choose a status." }),
+  verdict: z.enum(VERDICTS, { message: "Choose a verdict." }).nullable(),
+  severity: z.enum(SEVERITIES, { message: "Choose a severity." }),
+  rationale: text(20_000, 0, "Rationale"),
+  suggestedCorrection: text(5_000, 0, "Suggested correction"),
+});
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+export const setEditorNoteSchema = z.object({
+  claimId: id(),
+  version: version(),
+  editorNote: text(5_000, 0, "Editor's note"),
+});
+export type SetEditorNoteInput = z.infer<typeof setEditorNoteSchema>;
+
+export const assignClaimSchema = z.object({
+  claimId: id(),
+  /** null unassigns. */
+  assigneeId: id().nullable(),
+});
+export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
+
+export const dismissSuggestionSchema = z.object({
+  articleId: id(),
+  sentence: text(MAX_QUOTE, 1, "Sentence"),
+});
+export type DismissSuggestionInput = z.infer<typeof dismissSuggestionSchema>;
+
+/** Deleting a claim made by mistake, and restoring it (the undo): both name the version read. */
+export const deleteClaimSchema = z.object({
+  claimId: id(),
+  version: version(),
+});
+export type DeleteClaimInput = z.infer<typeof deleteClaimSchema>;
+
+export const restoreClaimSchema = deleteClaimSchema;
+export type RestoreClaimInput = z.infer<typeof restoreClaimSchema>;
+
+/** Restoring a dismissed suggestion: the sentence as the dismissed list shows it. */
+export const restoreSuggestionSchema = dismissSuggestionSchema;
+export type RestoreSuggestionInput = z.infer<typeof restoreSuggestionSchema>;
+/** One editor's note for several claims at once (the approval panel's form). */
+export const setEditorNotesSchema = z.object({
+  claims: z
+    .array(z.object({ claimId: id(), version: version() }))
+    .min(1, "Choose at least one claim.")
+    .max(500, "At most 500 claims at once.")
+    .refine((cs) => new Set(cs.map((c) => c.claimId)).size === cs.length, {
+      message: "A claim is listed twice.",
+    }),
+  editorNote: text(5_000, 1, "Editor's note"),
+});
+export type SetEditorNotesInput = z.infer<typeof setEditorNotesSchema>;

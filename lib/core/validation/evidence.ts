@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { gradeRuleError } from "@/lib/core/evidence/grade";
+import {
+  EVIDENCE_STANCES,
+  GRADE_CERTAINTIES,
+  GRADE_DOWNGRADE_REASONS,
+  STUDY_DESIGNS,
+} from "@/lib/core/vocabulary";
+import { id, optionalHttpUrl, text, version } from "./common";
+
+/** A DOI as Crossref defines it: "10." + registrant + "/" + suffix. */
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** Strips what people paste around a DOI: a doi.org link (maybe %-encoded) or a "doi:" prefix. */
+function bareDoi(value: string): string {
+  const stripped = value.replace(/^(https?:\/\/((dx|www)\.)?doi\.org\/|doi:\s*)/i, "");
+  if (stripped === value || !stripped.includes("%")) return stripped;
+  try {
+    return decodeURIComponent(stripped);
+  } catch {
+    return stripped;
+  }
+}
+
+const optionalDoi = z
+  .string()
+  .trim()
+  .max(300, "A DOI can be at most 300 characters.")
+  .transform(bareDoi)
+  .refine((v) => v === "" || DOI.test(v), {
+    message: "A DOI looks like 10.1000/xyz123 (a https://doi.org/… link works too).",
+  })
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null));
+
+/** Strips "PMID:" or a PubMed link around a PMID. */
+const barePmid = (value: string) =>
+  value
+    .replace(
+      /^(pmid:?\s*|https?:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/|(www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/))/i,
+      "",
+    )
+    .replace(/\/$/, "");
+
+const optionalPmid = z
+  .string()
+  .trim()
+  .max(100, "A PMID is a number of up to 9 digits, such as 31978945.")
+  .transform(barePmid)
+  .refine((v) => v === "" || /^[1-9]\d{0,8}$/.test(v), {
+    message: "A PMID is a number of up to 9 digits, such as 31978945 (a PubMed link works too).",
+  })
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null));
+
+/** In-press articles carry next year's date; anything later is a typo. */
+const latestYear = () => new Date().getFullYear() + 1;
+
+/** A year as typed (text from a form) or sent (a number from a script); empty is none. */
+const optionalYear = z
+  .union([z.number(), z.string().trim().max(20, "Year must be a number, such as 2019.")], {
+    message: "Year must be a number, such as 2019.",
+  })
+  .optional()
+  .nullable()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === "") return null;
+    const n = typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : Number.NaN;
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (!Number.isInteger(n)) return fail("Year must be a whole number, such as 2019.");
+    if (n < 1800) return fail("Year must be 1800 or later.");
+    if (n > latestYear()) return fail(`Year must be ${latestYear()} or earlier.`);
+    return n;
+  });
+
+const optionalUrl = optionalHttpUrl("URL").refine((v) => v === null || URL.canParse(v), {
+  message: "This URL is not valid: check it for typos.",
+});
+
+/** The fields a person fills in, before the GRADE check across them. */
+const evidenceFields = z.object({
+  title: text(500, 1, "Title"),
+  authors: text(1000, 0, "Authors").default(""),
+  publisher: text(300, 0, "Journal or publisher").default(""),
+  year: optionalYear,
+  url: optionalUrl,
+  doi: optionalDoi,
+  pmid: optionalPmid,
+  excerpt: text(10_000, 0, "Excerpt").default(""),
+  stance: z.enum(EVIDENCE_STANCES, { message: "Choose a stance." }),
+  studyDesign: z.enum(STUDY_DESIGNS, { message: "Choose a study design." }),
+  gradeCertainty: z
+    .enum(GRADE_CERTAINTIES, { message: "Choose a GRADE certainty, or “Not rated”." })
+    .nullable()
+    .default(null),
+  // Stored once each, in GRADE's order, however they were ticked or sent.
+  gradeDowngradeReasons: z
+    .array(z.enum(GRADE_DOWNGRADE_REASONS, { message: "Not a GRADE reason for rating down." }))
+    .max(20)
+    .default([])
+    .transform((reasons) => GRADE_DOWNGRADE_REASONS.filter((r) => reasons.includes(r))),
+});
+
+/** The GRADE rule (lib/core/evidence/grade.ts), reported next to the reasons. */
+function checkGrade(
+  value: z.output<typeof evidenceFields>,
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void },
+) {
+  const message = gradeRuleError(value);
+  if (message) ctx.addIssue({ code: "custom", path: ["gradeDowngradeReasons"], message });
+}
+
+const GRADE_INPUTS = new Set(["studyDesign", "gradeCertainty", "gradeDowngradeReasons"]);
+
+/**
+ * Run the GRADE check even when other fields (a year, a stance) failed, so every message shows
+ * at once; only the fields it reads must have parsed.
+ */
+const gradeCheckParams = {
+  when: (payload: { value: unknown; issues: readonly { path?: PropertyKey[] }[] }) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    payload.issues.every((i) => !GRADE_INPUTS.has(String(i.path?.[0]))),
+};
+
+export const evidenceFieldsSchema = evidenceFields.superRefine(checkGrade, gradeCheckParams);
+export type EvidenceFieldsInput = z.input<typeof evidenceFieldsSchema>;
+
+export const addEvidenceSchema = evidenceFields
+  .extend({ claimId: id() })
+  .superRefine(checkGrade, gradeCheckParams);
+export type AddEvidenceInput = z.infer<typeof addEvidenceSchema>;
+
+/** A full replacement of the fields, naming the version read (optimistic concurrency). */
+export const updateEvidenceSchema = evidenceFields
+  .extend({ evidenceId: id(), version: version() })
+  .superRefine(checkGrade, gradeCheckParams);
+export type UpdateEvidenceInput = z.infer<typeof updateEvidenceSchema>;
+
+/** Deleting names the version read too, so nobody deletes an item they have not seen. */
+export const deleteEvidenceSchema = z.object({ evidenceId: id(), version: version() });
+export type DeleteEvidenceInput = z.infer<typeof deleteEvidenceSchema>;

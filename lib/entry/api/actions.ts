@@ -1,0 +1,68 @@
+/**
+ * The actions that machine clients may call over HTTP, `POST /api/actions/<name>` (see
+ * lib/server/action-route.ts): the same definitions as the server actions behind the UI, so the
+ * permission, validation, transaction and audit event are the same whoever calls. First-run
+ * setup (open to anonymous callers) stays a page of its own.
+ */
+import "server-only";
+import type { AnyActionDefinition } from "@/lib/server/action";
+import { importAnnotations } from "@/lib/services/annotations/service";
+import {
+  importArticleDocument,
+  importArticleText,
+  transitionArticle,
+} from "@/lib/services/articles/service";
+import { assignClaim } from "@/lib/services/claims/assign";
+import { deleteClaim, restoreClaim } from "@/lib/services/claims/delete";
+import { setEditorNotes } from "@/lib/services/claims/editor-notes";
+import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
+import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
+import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
+import { recordNoClaims } from "@/lib/services/revisions/no-claims";
+import { reattachClaim } from "@/lib/services/revisions/reattach";
+import { saveRevision } from "@/lib/services/revisions/service";
+import { updateSettings } from "@/lib/services/settings/service";
+import { dismissSuggestion, restoreSuggestion } from "@/lib/services/suggestions/service";
+import { changeOwnPassword, resetUserPassword, unlockUser } from "@/lib/services/users/passwords";
+import { updateOwnProfile, updateUserProfileByAdmin } from "@/lib/services/users/profile";
+import { changeUserRole, createUser, disableUser, enableUser } from "@/lib/services/users/service";
+
+const definitions: AnyActionDefinition[] = [
+  importArticleText,
+  importArticleDocument,
+  transitionArticle,
+  saveRevision,
+  createClaim,
+  updateClaim,
+  setEditorNote,
+  assignClaim,
+  reattachClaim,
+  addEvidence,
+  updateEvidence,
+  deleteEvidence,
+  addComment,
+  editComment,
+  deleteComment,
+  dismissSuggestion,
+  importAnnotations,
+  createUser,
+  changeUserRole,
+  disableUser,
+  enableUser,
+  resetUserPassword,
+  unlockUser,
+  updateUserProfileByAdmin,
+  changeOwnPassword,
+  updateOwnProfile,
+  updateSettings,
+  deleteClaim,
+  restoreClaim,
+  restoreSuggestion,
+  setEditorNotes,
+  recordNoClaims,
+];
+
+/** By dotted name ("claim.create"). */
+export const API_ACTIONS: ReadonlyMap<string, AnyActionDefinition> = new Map(
+  definitions.map((d) => [d.name, d]),
+);

@@ -1,0 +1,149 @@
+/** Reads for the workspace pages, each authorized for the actor in the data-access layer. */
+import "server-only";
+import type { Db } from "@/db/client";
+import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
+import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
+import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
+import { findRevisionById } from "@/db/queries/revisions";
+import { findUserById, listAssignableUsers } from "@/db/queries/users";
+import { type Actor, authorize, can } from "@/lib/core/auth/permissions";
+import { notFound } from "@/lib/core/errors";
+import { renderMarkdown } from "@/lib/core/markdown/render";
+import { sentenceKey } from "@/lib/core/suggestions/select";
+import { mayDeleteClaim } from "@/lib/services/claims/delete";
+import { commentsByClaim } from "@/lib/services/comments/read";
+import { loadApprovalGate } from "./gate";
+
+export async function listArticlesForActor(db: Db, actor: Actor | null) {
+  authorize(actor, "article:read");
+  return listArticlesWithCounts(db);
+}
+
+/** Everything the review page shows: the current revision, its claims with evidence, the gate. */
+/** The article of `slug`, its current revision and the claims anchored in it; not authorized. */
+async function currentRevisionWithClaims(db: Db, slug: string) {
+  const article = await findArticleBySlug(db, slug);
+  if (!article?.currentRevisionId) throw notFound("The article");
+  const revision = await findRevisionById(db, article.currentRevisionId);
+  if (!revision) throw notFound("The article's revision");
+  return { article, revision, claims: await listClaimsInRevision(db, revision.id) };
+}
+
+export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
+  authorize(actor, "article:read");
+  const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
+  const { detected, dismissals, untriaged, blockers } = await loadApprovalGate(
+    db,
+    article.id,
+    revision,
+    claims,
+  );
+  const evidence = await listEvidenceForClaims(
+    db,
+    claims.map((c) => c.id),
+  );
+  const evidenceByClaim = new Map<string, typeof evidence>();
+  for (const e of evidence)
+    evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+  const comments = await commentsByClaim(
+    db,
+    actor,
+    claims.map((c) => c.id),
+  );
+  const mayClaim = can(actor, "claim:create");
+  // Only those who may claim may delete one, so only they need the published numbers.
+  const published = mayClaim ? await listPublishedClaimNumbers(db, article.id) : new Set<number>();
+  // The claims' anchors in the revision this one replaced: the old wording beside a changed one.
+  const detectedKeys = new Set(detected.map((s) => sentenceKey(s.text)));
+  const anchorsBefore = new Map(
+    revision.parentId
+      ? (await listAnchorQuotesInRevision(db, revision.parentId)).map((a) => [a.claimId, a])
+      : [],
+  );
+  const author = await findUserById(db, revision.authorId);
+  const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
+  const noClaimsBy = revision.noClaimsById ? await findUserById(db, revision.noClaimsById) : null;
+  return {
+    article,
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      doc: revision.doc,
+      plainText: revision.plainText,
+      summary: revision.summary,
+      createdAt: revision.createdAt,
+      authorId: revision.authorId,
+      authorName: author?.name ?? "Unknown",
+      approvedAt: revision.approvedAt,
+      approvedByName: approver?.name ?? null,
+      /** The editor's "reviewed, no claims needed" record, if any. */
+      noClaims:
+        revision.noClaimsNote !== null && revision.noClaimsAt
+          ? {
+              note: revision.noClaimsNote,
+              at: revision.noClaimsAt,
+              byName: noClaimsBy?.name ?? "Unknown",
+            }
+          : null,
+    },
+    claims: claims.map((c) => ({
+      ...c,
+      evidence: evidenceByClaim.get(c.id) ?? [],
+      /** Rendered here: the markdown parser stays out of the browser bundle. */
+      rationaleHtml: renderMarkdown(c.rationale),
+      comments: comments.get(c.id) ?? [],
+      /** Whether the actor may delete it: its creator or an editor, while in no publication. */
+      canDelete: mayDeleteClaim(actor, c.createdById) && !published.has(c.number),
+      /** Its quote and anchor state in the previous revision; null when it is new in this one. */
+      anchorBefore: anchorsBefore.get(c.id) ?? null,
+    })),
+    blockers,
+    /** The article's publications, newest first (the workflow panel links the latest). */
+    publications: await listPublicationsOfArticle(db, article.id),
+    /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
+    suggestions: mayClaim ? untriaged : [],
+    /**
+     * Dismissed suggestions that the detector still finds in this revision (a dismissal of a
+     * sentence no longer in the text would restore nothing visible), newest first.
+     */
+    dismissedSuggestions: mayClaim ? dismissals.filter((d) => detectedKeys.has(d.sentence)) : [],
+    /** Whether the actor may add comments (editing one also needs to be its author or an admin). */
+    canComment: can(actor, "comment:write"),
+    /** Who claims can be assigned to; only loaded for those who may assign. */
+    assignableUsers: can(actor, "claim:assign") ? await listAssignableUsers(db) : [],
+  };
+}
+export type ReviewData = Awaited<ReturnType<typeof getReviewData>>;
+export type ReviewClaim = ReviewData["claims"][number];
+
+/**
+ * An article for machine clients (`GET /api/articles/<slug>`): the current revision's plain
+ * text (the coordinate space of every claim's `start`/`end`) and its claims' review fields,
+ * without the rendered HTML, evidence or comments the page needs.
+ */
+export async function getArticleForApi(db: Db, actor: Actor | null, slug: string) {
+  authorize(actor, "article:read");
+  const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
+  return {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      state: article.state,
+      version: article.version,
+    },
+    revision: { id: revision.id, number: revision.number, plainText: revision.plainText },
+    claims: claims.map((c) => ({
+      id: c.id,
+      number: c.number,
+      version: c.version,
+      status: c.status,
+      verdict: c.verdict,
+      severity: c.severity,
+      rationale: c.rationale,
+      assigneeId: c.assigneeId,
+      anchor: c.anchor,
+    })),
+  };
+}

@@ -1,0 +1,180 @@
+/** Claim mutations: create from a selection, update the review fields, the editor's note. */
+import "server-only";
+import type { Db } from "@/db/client";
+import { lockArticle } from "@/db/queries/articles";
+import { insertAuditEvent } from "@/db/queries/audit";
+import {
+  type ClaimFieldChanges,
+  type ClaimRow,
+  findClaimById,
+  insertClaim,
+  insertClaimAnchor,
+  lockClaimById,
+  updateClaimIfVersion,
+} from "@/db/queries/claims";
+import { countEvidenceForClaim } from "@/db/queries/evidence";
+import { findRevisionById } from "@/db/queries/revisions";
+import { claimRuleErrors } from "@/lib/core/claims/rules";
+import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
+import { AppError, notFound } from "@/lib/core/errors";
+import {
+  createClaimSchema,
+  setEditorNoteSchema,
+  updateClaimSchema,
+} from "@/lib/core/validation/claims";
+import { defineAction } from "@/lib/server/action";
+
+export const createClaim = defineAction({
+  name: "claim.create",
+  input: createClaimSchema,
+  permission: "claim:create",
+  run: async ({ tx, actor }, input) => {
+    const revision = await findRevisionById(tx, input.revisionId);
+    if (!revision) throw notFound("The revision");
+    const article = await lockArticle(tx, revision.articleId);
+    if (!article) throw notFound("The article");
+    assertCurrentRevision(article, revision.id);
+    if (article.state === "retracted")
+      throw new AppError("rule", "A retracted article takes no new claims.");
+    const anchor = anchorForSelection(revision.plainText, input);
+    const claim = await insertClaim(tx, {
+      articleId: article.id,
+      createdInRevisionId: revision.id,
+      createdById: actor.id,
+    });
+    await insertClaimAnchor(tx, { claimId: claim.id, revisionId: revision.id, ...anchor });
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "claim.create",
+      entityType: "claim",
+      entityId: claim.id,
+      articleId: article.id,
+      after: {
+        number: claim.number,
+        exact: anchor.exact,
+        start: input.start,
+        end: input.end,
+        revision: revision.number,
+      },
+    });
+    return { id: claim.id, number: claim.number, version: claim.version };
+  },
+});
+
+/** The fields of `after` that differ from `before`, as two objects for the audit event. */
+function changedFields(before: ClaimRow, after: ClaimFieldChanges) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after) as [keyof ClaimFieldChanges, unknown][]) {
+    if (before[key] !== value) {
+      b[key] = before[key];
+      a[key] = value;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** The conflict error for a stale save: carries the newer claim so the UI can show it. */
+async function staleClaimError(tx: Db, claimId: string) {
+  const current = await findClaimById(tx, claimId);
+  return new AppError(
+    "conflict",
+    "Someone else saved this claim after you opened it. Their version is shown; your input is kept so you can re-apply it.",
+    {
+      details: { current },
+    },
+  );
+}
+
+export const updateClaim = defineAction({
+  name: "claim.update",
+  input: updateClaimSchema,
+  permission: "claim:update",
+  run: async ({ tx, actor }, input) => {
+    // Locked: the evidence counted below cannot be deleted before this save commits.
+    const claim = await lockClaimById(tx, input.claimId);
+    if (!claim) throw notFound("The claim");
+    if (claim.version !== input.version) throw await staleClaimError(tx, claim.id);
+
+    const evidenceCount = await countEvidenceForClaim(tx, claim.id);
+    const fieldErrors = claimRuleErrors({
+      status: input.status,
+      verdict: input.verdict,
+      evidenceCount,
+    });
+    if (Object.keys(fieldErrors).length > 0) {
+      throw new AppError(
+        "validation",
+        Object.values(fieldErrors)[0]?.[0] ?? "Check the highlighted fields.",
+        { fieldErrors },
+      );
+    }
+
+    const changes: ClaimFieldChanges = {
+      status: input.status,
+      verdict: input.verdict,
+      severity: input.severity,
+      rationale: input.rationale,
+      suggestedCorrection: input.suggestedCorrection,
+    };
+    // A reviewer who saves a verdict has re-checked it against the current wording.
+    if (claim.verdictStale && input.status === "resolved") changes.verdictStale = false;
+
+    const diff = changedFields(claim, changes);
+    if (Object.keys(diff.after).length === 0) return claim;
+
+    const updated = await updateClaimIfVersion(tx, claim.id, input.version, changes);
+    if (!updated) throw await staleClaimError(tx, claim.id);
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "claim.update",
+      entityType: "claim",
+      entityId: claim.id,
+      articleId: claim.articleId,
+      before: diff.before,
+      after: diff.after,
+    });
+    return updated;
+  },
+});
+
+/**
+ * Writes a claim's editor's note if `version` is still its version, with its audit event: the
+ * one write behind a single note and one note on several claims. Null when the version is stale.
+ */
+export async function writeEditorNote(
+  tx: Db,
+  actorId: string,
+  claim: Pick<ClaimRow, "id" | "articleId" | "editorNote">,
+  version: number,
+  editorNote: string | null,
+) {
+  const updated = await updateClaimIfVersion(tx, claim.id, version, { editorNote });
+  if (!updated) return null;
+  await insertAuditEvent(tx, {
+    actorId,
+    action: "claim.set_editor_note",
+    entityType: "claim",
+    entityId: claim.id,
+    articleId: claim.articleId,
+    before: { editorNote: claim.editorNote },
+    after: { editorNote },
+  });
+  return updated;
+}
+
+export const setEditorNote = defineAction({
+  name: "claim.set_editor_note",
+  input: setEditorNoteSchema,
+  permission: "claim:override",
+  run: async ({ tx, actor }, input) => {
+    const claim = await findClaimById(tx, input.claimId);
+    if (!claim) throw notFound("The claim");
+    if (claim.version !== input.version) throw await staleClaimError(tx, claim.id);
+    const editorNote = input.editorNote || null;
+    if (claim.editorNote === editorNote) return claim;
+    const updated = await writeEditorNote(tx, actor.id, claim, input.version, editorNote);
+    if (!updated) throw await staleClaimError(tx, claim.id);
+    return updated;
+  },
+});

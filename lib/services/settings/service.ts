@@ -1,0 +1,42 @@
+/**
+ * The workspace settings (admin): the organization named on public pages and exports, where
+ * the public pages live, the default review interval, and whether the public pages are on at
+ * all. One row; every change is audited with the values before and after.
+ */
+import "server-only";
+import { insertAuditEvent } from "@/db/queries/audit";
+import {
+  getWorkspaceSettings,
+  lockWorkspaceSettings,
+  saveWorkspaceSettings,
+} from "@/db/queries/settings";
+import { settingsSchema } from "@/lib/core/validation/settings";
+import { defineAction } from "@/lib/server/action";
+
+/** The id of the settings' audit events (the row has no id of its own worth showing). */
+export const SETTINGS_ENTITY_ID = "workspace";
+
+export const updateSettings = defineAction({
+  name: "settings.update",
+  input: settingsSchema,
+  permission: "settings:manage",
+  run: async ({ tx, actor }, input) => {
+    await lockWorkspaceSettings(tx);
+    const before = await getWorkspaceSettings(tx);
+    const changedKeys = (Object.keys(input) as (keyof typeof input)[]).filter(
+      (k) => before[k] !== input[k],
+    );
+    if (changedKeys.length === 0) return { ...input, changed: false };
+    await saveWorkspaceSettings(tx, input);
+    await insertAuditEvent(tx, {
+      actorId: actor.id,
+      action: "settings.update",
+      entityType: "settings",
+      entityId: SETTINGS_ENTITY_ID,
+      // Only what changed, so the log says at a glance what someone did.
+      before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changedKeys.map((k) => [k, input[k]])),
+    });
+    return { ...input, changed: true };
+  },
+});
