@@ -25,17 +25,10 @@ import {
   type ParagraphChild,
   TextRun,
 } from "docx";
+import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem } from "@/lib/core/document/schema";
-import {
-  CLAIM_STATUS_LABELS,
-  EVIDENCE_STANCE_LABELS,
-  GRADE_CERTAINTY_LABELS,
-  GRADE_DOWNGRADE_REASON_LABELS,
-  STUDY_DESIGN_INFO,
-  VERDICT_INFO,
-} from "@/lib/core/vocabulary";
-import { citationSource, sentenceGap } from "./citation";
+import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
 import { markdownParagraphs } from "./docx-markdown";
 import {
@@ -91,20 +84,12 @@ function proseParagraphs(text: string, lead?: string): Paragraph[] {
 }
 
 function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
-  const source = citationSource(e);
-  const grade = e.gradeCertainty
-    ? ` · GRADE certainty: ${GRADE_CERTAINTY_LABELS[e.gradeCertainty]}${
-        e.gradeDowngradeReasons.length > 0
-          ? ` (rated down for ${e.gradeDowngradeReasons
-              .map((r) => GRADE_DOWNGRADE_REASON_LABELS[r].toLowerCase())
-              .join(", ")})`
-          : ""
-      }`
-    : "";
+  const line = evidenceLine(e);
+  const source = line.source;
   const ids = [
     e.url && SAFE_HREF.test(e.url) ? e.url : "",
-    e.doi ? `https://doi.org/${e.doi}` : "",
-    e.pmid ? `PMID ${e.pmid}` : "",
+    line.doi ? line.doi.url : "",
+    line.pmid ? `PMID ${line.pmid.id}` : "",
   ].filter(Boolean);
   const paragraphs = [
     new Paragraph({
@@ -113,7 +98,7 @@ function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
         run(e.title, { bold: true }),
         run(source ? `${sentenceGap(e.title)}${source}` : ""),
         new TextRun({
-          text: `${EVIDENCE_STANCE_LABELS[e.stance]} · ${STUDY_DESIGN_INFO[e.studyDesign].label} · CEBM level ${e.cebmLevel}${grade}`,
+          text: evidenceFacts(line).join(" · "),
           break: 1,
         }),
         ...(ids.length > 0 ? [new TextRun({ text: xmlSafe(ids.join(" · ")), break: 1 })] : []),
@@ -133,9 +118,9 @@ function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
 
 /** The comment on a claim: everything the HTML export's note says. */
 function claimComment(model: ExportModel, claim: ExportClaim, placed: boolean): ICommentOptions {
-  const heading = claim.verdict
-    ? `Note ${claim.note}: ${VERDICT_INFO[claim.verdict].label} (${VERDICT_INFO[claim.verdict].rating} of 5)`
-    : `Note ${claim.note}: ${CLAIM_STATUS_LABELS[claim.status]}`;
+  const label = claimLabel(claim);
+  const rating = ratingText(label);
+  const heading = `Note ${claim.note}: ${label.label}${rating ? ` (${rating})` : ""}`;
   const remarks = [
     claim.verdictStale ? "The text changed since this verdict; it is being re-checked." : "",
     placed ? "" : "This passage is no longer in the text.",

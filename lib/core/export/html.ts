@@ -5,19 +5,14 @@
  * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
  * no quote can close the element.
  */
+
+import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { type Highlight, renderDocHtml } from "@/lib/core/document/render-html";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import { escapeHtml as esc, jsonForScript, proseHtml } from "@/lib/core/html/escape";
 import { renderMarkdown } from "@/lib/core/markdown/render";
-import {
-  CLAIM_STATUS_LABELS,
-  EVIDENCE_STANCE_LABELS,
-  GRADE_CERTAINTY_LABELS,
-  STUDY_DESIGN_INFO,
-  VERDICT_INFO,
-  VERDICTS,
-} from "@/lib/core/vocabulary";
-import { citationSource, sentenceGap } from "./citation";
+import { VERDICT_INFO, VERDICTS } from "@/lib/core/vocabulary";
+import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { buildClaimReviews } from "./claimreview";
 import {
   type ExportClaim,
@@ -105,38 +100,30 @@ export function rationaleHtml(rationale: string): string {
   return renderMarkdown(rationale).replace(/'/g, "&#39;");
 }
 
-function claimLabel(claim: ExportClaim): string {
-  return claim.verdict ? VERDICT_INFO[claim.verdict].label : CLAIM_STATUS_LABELS[claim.status];
-}
-
-function markClass(claim: ExportClaim): string {
-  return claim.verdict ? `claim verdict-${claim.verdict}` : `claim status-${claim.status}`;
-}
-
 function renderEvidence(e: ExportEvidence): string {
-  const source = esc(citationSource(e));
+  const line = evidenceLine(e);
+  const source = esc(line.source);
   const ids = [
-    e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, `https://doi.org/${e.doi}`)}` : "",
-    e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
+    line.doi ? `DOI: ${link(line.doi.url, line.doi.url)}` : "",
+    line.pmid ? `PMID: ${link(line.pmid.url, line.pmid.id)}` : "",
   ].filter(Boolean);
-  const grade = e.gradeCertainty
-    ? ` · GRADE certainty: ${esc(GRADE_CERTAINTY_LABELS[e.gradeCertainty])}`
-    : "";
   return `<li>
 <strong>${link(e.url, e.title)}</strong>${source ? `${sentenceGap(e.title)}${source}` : ""}
-<br><span>${esc(EVIDENCE_STANCE_LABELS[e.stance])} · ${esc(STUDY_DESIGN_INFO[e.studyDesign].label)} · CEBM level ${e.cebmLevel}${grade}</span>
+<br><span>${esc(evidenceFacts(line).join(" · "))}</span>
 ${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
 ${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
 </li>`;
 }
 
 function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => string): string {
+  const label = claimLabel(claim);
+  const rating = ratingText(label);
   const parts = [
     `<p class="quote">“${esc(claim.quote.exact)}”${
       claim.position ? ` <a href="#claim-${claim.note}" aria-label="Back to the text">↩</a>` : ""
     }</p>`,
-    `<p><span class="badge ${claim.verdict ? `verdict-${claim.verdict}` : ""}">${esc(claimLabel(claim))}</span>${
-      claim.verdict ? ` (${VERDICT_INFO[claim.verdict].rating} of 5)` : ""
+    `<p><span class="badge ${label.kind === "verdict" ? label.className : ""}">${esc(label.label)}</span>${
+      rating ? ` (${rating})` : ""
     }${claim.verdictStale ? " · the text changed since this verdict; it is being re-checked" : ""}${
       claim.position ? "" : " · this passage is no longer in the text"
     }</p>`,
@@ -201,9 +188,9 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
           {
             start: claim.position.start,
             end: claim.position.end,
-            className: markClass(claim),
+            className: `claim ${claimLabel(claim).className}`,
             id: `claim-${claim.note}`,
-            title: `Note ${claim.note}: ${claimLabel(claim)}`,
+            title: `Note ${claim.note}: ${claimLabel(claim).label}`,
             noteRef: { href: `#note-${claim.note}`, label: String(claim.note) },
           },
         ]

@@ -12,17 +12,10 @@
  * and only http(s)/mailto ones.
  */
 
+import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark } from "@/lib/core/document/schema";
-import {
-  CLAIM_STATUS_LABELS,
-  EVIDENCE_STANCE_LABELS,
-  GRADE_CERTAINTY_LABELS,
-  GRADE_DOWNGRADE_REASON_LABELS,
-  STUDY_DESIGN_INFO,
-  VERDICT_INFO,
-} from "@/lib/core/vocabulary";
-import { citationSource, sentenceGap } from "./citation";
+import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
 import {
   type ExportClaim,
@@ -181,35 +174,22 @@ function prose(text: string): string[] {
     });
 }
 
-function evidenceLine(e: ExportEvidence): string {
-  const plainSource = citationSource(e);
-  const source = escapeMarkdown(plainSource);
-  const grade = e.gradeCertainty
-    ? ` · GRADE certainty: ${GRADE_CERTAINTY_LABELS[e.gradeCertainty]}${
-        e.gradeDowngradeReasons.length > 0
-          ? ` (rated down for ${e.gradeDowngradeReasons
-              .map((r) => GRADE_DOWNGRADE_REASON_LABELS[r].toLowerCase())
-              .join(", ")})`
-          : ""
-      }`
-    : "";
+function evidenceItem(e: ExportEvidence): string {
+  const line = evidenceLine(e);
+  const source = escapeMarkdown(line.source);
   const ids = [
-    e.doi ? `DOI: ${link(`https://doi.org/${e.doi}`, e.doi)}` : "",
-    e.pmid ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`, e.pmid)}` : "",
+    line.doi ? `DOI: ${link(line.doi.url, line.doi.id)}` : "",
+    line.pmid ? `PMID: ${link(line.pmid.url, line.pmid.id)}` : "",
   ].filter(Boolean);
   return `- **${link(e.url, e.title)}**${source ? `${sentenceGap(e.title)}${source}` : ""}${sentenceGap(
-    plainSource || e.title,
-  )}${
-    EVIDENCE_STANCE_LABELS[e.stance]
-  } · ${STUDY_DESIGN_INFO[e.studyDesign].label} · CEBM level ${e.cebmLevel}${grade}${
-    ids.length > 0 ? `. ${ids.join(" · ")}` : ""
-  }`;
+    line.source || e.title,
+  )}${evidenceFacts(line).join(" · ")}${ids.length > 0 ? `. ${ids.join(" · ")}` : ""}`;
 }
 
 function footnote(claim: ExportClaim, placed: boolean): string {
-  const status = claim.verdict
-    ? `**${VERDICT_INFO[claim.verdict].label}** (${VERDICT_INFO[claim.verdict].rating} of 5)`
-    : `**${CLAIM_STATUS_LABELS[claim.status]}**`;
+  const label = claimLabel(claim);
+  const rating = ratingText(label);
+  const status = `**${label.label}**${rating ? ` (${rating})` : ""}`;
   const remarks = [
     claim.verdictStale ? "the text changed since this verdict; it is being re-checked" : "",
     placed ? "" : "this passage is no longer in the text",
@@ -228,7 +208,7 @@ function footnote(claim: ExportClaim, placed: boolean): string {
   if (claim.evidence.length > 0) {
     section(["**Evidence:**", ""]);
     for (const e of claim.evidence) {
-      body.push(evidenceLine(e));
+      body.push(evidenceItem(e));
       if (e.excerpt.trim()) body.push(...prose(e.excerpt).map((l) => (l ? `  > ${l}` : "  >")));
     }
   }

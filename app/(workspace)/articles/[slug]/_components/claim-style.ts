@@ -1,14 +1,8 @@
-import {
-  CLAIM_STATUS_LABELS,
-  type ClaimStatus,
-  VERDICT_INFO,
-  type Verdict,
-} from "@/lib/core/vocabulary";
+import { claimLabel } from "@/lib/core/claims/label";
+import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
 
-/** How a claim looks: its verdict once resolved, else its status. */
+/** How a claim looks: its class and label by the one rule of lib/core/claims/label.ts. */
 export function claimLook(claim: { status: ClaimStatus; verdict: Verdict | null }) {
-  if (claim.status === "resolved" && claim.verdict) {
-    return { className: `verdict-${claim.verdict}`, label: VERDICT_INFO[claim.verdict].label };
-  }
-  return { className: `status-${claim.status}`, label: CLAIM_STATUS_LABELS[claim.status] };
+  const { className, label } = claimLabel(claim);
+  return { className, label };
 }

@@ -4,12 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useReopenDraft } from "@/app/_components/drafts";
 import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
-import {
-  EVIDENCE_STANCE_LABELS,
-  GRADE_CERTAINTY_LABELS,
-  GRADE_DOWNGRADE_REASON_LABELS,
-  STUDY_DESIGN_INFO,
-} from "@/lib/core/vocabulary";
+import { evidenceLine } from "@/lib/core/export/citation";
 import {
   addEvidenceAction,
   deleteEvidenceAction,
@@ -201,7 +196,7 @@ function EvidenceListItem({
 
 function Citation({ item }: { item: EvidenceItem }) {
   const link = item.url ?? (item.doi ? `https://doi.org/${item.doi}` : null);
-  const design = STUDY_DESIGN_INFO[item.studyDesign];
+  const line = evidenceLine(item);
   return (
     <>
       <div>
@@ -214,24 +209,15 @@ function Citation({ item }: { item: EvidenceItem }) {
         )}
       </div>
       <div className="muted small">
-        {[item.authors, item.publisher, item.year].filter(Boolean).join(" · ")}
-        {item.doi ? ` · DOI ${item.doi}` : ""}
-        {item.pmid ? ` · PMID ${item.pmid}` : ""}
+        {line.sourceParts.join(" · ")}
+        {line.doi ? ` · DOI ${line.doi.id}` : ""}
+        {line.pmid ? ` · PMID ${line.pmid.id}` : ""}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
-        <span className="badge">{EVIDENCE_STANCE_LABELS[item.stance]}</span>
-        <span>{design.label}</span>
-        <span className="muted">CEBM level {design.cebmLevel}</span>
-        {item.gradeCertainty ? (
-          <span data-testid="evidence-grade">
-            GRADE: {GRADE_CERTAINTY_LABELS[item.gradeCertainty]}
-            {item.gradeDowngradeReasons.length > 0
-              ? ` (rated down for ${item.gradeDowngradeReasons
-                  .map((r) => GRADE_DOWNGRADE_REASON_LABELS[r].toLowerCase())
-                  .join(", ")})`
-              : ""}
-          </span>
-        ) : null}
+        <span className="badge">{line.stance}</span>
+        <span>{line.design}</span>
+        <span className="muted">{line.level}</span>
+        {line.grade ? <span data-testid="evidence-grade">GRADE: {line.grade}</span> : null}
       </div>
       {item.excerpt ? <blockquote className="panel-quote small">{item.excerpt}</blockquote> : null}
     </>
