@@ -49,6 +49,14 @@ export function publicationFilename(slug: string, number: number, format: Export
   return `${slug}-v${number}.${EXPORT_FORMATS[format].extension}`;
 }
 
+/**
+ * The `Content-Disposition` of a download: the name quoted for old clients and, in UTF-8, for
+ * the rest (RFC 6266). File names are slugs and numbers, so the quoted form needs no escaping.
+ */
+export function attachment(filename: string): string {
+  return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 /** Renders `model` in `format` as bytes (text formats as UTF-8), ready to send or write. */
 export async function renderExport(
   model: ExportModel,

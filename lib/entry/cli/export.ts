@@ -1,12 +1,12 @@
 /**
  * `claimdesk export --article SLUG --format FORMAT --out FILE [--revision N]`: writes an article's
- * export from the configured database, in any format of `lib/core/export/formats.ts`, the same bytes
- * the web route sends.
+ * export from the configured database, in any format of `lib/core/export/formats.ts`, rendered as
+ * the web routes render it.
  *
- * What is exported: `--revision N` when given; else the article's latest publication (its frozen
- * snapshot, the same bytes as the public page's download); else, for an article never
- * published, the latest approved revision, else the current work in progress, as the
- * workspace route does.
+ * What is exported is `loadExportFile`'s rule (lib/services/exports/load.ts): `--revision N`
+ * when given; else the article's latest publication (its frozen snapshot, the same bytes as the
+ * public page's download); else, for an article never published, the latest approved
+ * revision, else the current work in progress, as the workspace route does.
  *
  * Who reads: the command runs as a fixed system reader with the viewer role (`CLI_READER`). Who
  * can run it can already read the database files or `DATABASE_URL` directly, so a login would
@@ -17,17 +17,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Actor } from "@/lib/core/auth/permissions";
 import { AppError } from "@/lib/core/errors";
-import {
-  EXPORT_FORMAT_IDS,
-  EXPORT_FORMATS,
-  type ExportFormatId,
-  exportFilename,
-  publicationFilename,
-  renderExport,
-} from "@/lib/core/export/formats";
-import { loadExportModel } from "@/lib/services/exports/load";
-import { renderPublicationExport } from "@/lib/services/publications/page";
-import { findLatestPublicationForExport } from "@/lib/services/publications/read";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from "@/lib/core/export/formats";
+import { type ExportFile, loadExportFile } from "@/lib/services/exports/load";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";
@@ -97,6 +88,14 @@ export function parseExportArgs(args: string[]): {
   return { slug, format, out, revision };
 }
 
+/** "x-v1.md: publication 1 (revision 1), 1 claim", "x-r2.md: revision 2 (not yet approved), 3 claims" */
+function madeFrom({ filename, from }: ExportFile): string {
+  const claims = `${from.claims} claim${from.claims === 1 ? "" : "s"}`;
+  return from.kind === "publication"
+    ? `${filename}: publication ${from.number} (revision ${from.revision}${from.retracted ? ", retracted" : ""}), ${claims}`
+    : `${filename}: revision ${from.revision}${from.approved ? "" : " (not yet approved)"}, ${claims}`;
+}
+
 export const exportCommand: Command = {
   name: "export",
   summary: "Export an article as HTML, W3C annotations, ClaimReview, Markdown, CSV or Word",
@@ -119,33 +118,16 @@ export const exportCommand: Command = {
     }
     const { slug, format, out, revision } = parseExportArgs(args);
     const handle = await openCliDatabase();
-    let bytes: Uint8Array;
-    let summary: string;
-    const claims = (n: number) => `${n} claim${n === 1 ? "" : "s"}`;
+    let file: ExportFile;
     try {
-      const publication =
-        revision === undefined
-          ? await findLatestPublicationForExport(handle.db, CLI_READER, slug)
-          : null;
-      if (publication) {
-        const model = publication.snapshot;
-        bytes = await renderPublicationExport(publication, "latest", format);
-        summary = `${publicationFilename(model.article.slug, publication.number, format)}: publication ${
-          publication.number
-        } (revision ${model.revision.number}${publication.latest.retractedAt ? ", retracted" : ""}), ${claims(model.claims.length)}`;
-      } else {
-        const model = await loadExportModel(handle.db, CLI_READER, slug, { revision });
-        bytes = await renderExport(model, format);
-        summary = `${exportFilename(model, format)}: revision ${model.revision.number}${
-          model.revision.approved ? "" : " (not yet approved)"
-        }, ${claims(model.claims.length)}`;
-      }
+      file = await loadExportFile(handle.db, CLI_READER, slug, { format, revision });
     } catch (err) {
       if (err instanceof AppError) throw new CliError(err.message);
       throw err;
     } finally {
       await handle.close();
     }
+    const { bytes } = file;
     const target = path.resolve(io.cwd, out);
     try {
       await fs.writeFile(target, bytes);
@@ -154,7 +136,7 @@ export const exportCommand: Command = {
         writeFailureReason(err) ?? ((err as NodeJS.ErrnoException).code || "write error");
       throw new CliError(`cannot write ${out}: ${reason}`);
     }
-    io.stdout(`Wrote ${out} (${bytes.byteLength} bytes) from ${summary}.\n`);
+    io.stdout(`Wrote ${out} (${bytes.byteLength} bytes) from ${madeFrom(file)}.\n`);
     return 0;
   },
 };

@@ -1,25 +1,11 @@
-import { z } from "zod";
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, publicationFilename } from "@/lib/core/export/formats";
+import { attachment, EXPORT_FORMATS, publicationFilename } from "@/lib/core/export/formats";
+import { publicationExportQuery } from "@/lib/core/validation/exports";
 import { defineRoute } from "@/lib/server/route";
 import { cachedRenderResponse, requirePublicPagesOn } from "@/lib/services/publications/http";
 import { renderPublicationExport } from "@/lib/services/publications/page";
 import { cachedPublicationRender } from "@/lib/services/publications/render-cache";
 
 export const dynamic = "force-dynamic";
-
-const input = z.object({
-  slug: z.string().min(1).max(200),
-  format: z
-    .enum(EXPORT_FORMAT_IDS, {
-      message: `Unknown export format; use one of ${EXPORT_FORMAT_IDS.map((f) => `format=${f}`).join(", ")}.`,
-    })
-    .default("html"),
-  version: z.coerce
-    .number({ message: "version must be a number." })
-    .int("version must be a whole number.")
-    .positive("version must be 1 or more.")
-    .optional(),
-});
 
 /**
  * A publication's export as a download, from its frozen snapshot (never the live article):
@@ -28,7 +14,7 @@ const input = z.object({
  */
 export const GET = defineRoute({
   name: "publication.export",
-  input,
+  input: publicationExportQuery,
   anonymous: true,
   run: async ({ db, input, request }) => {
     await requirePublicPagesOn(db);
@@ -44,7 +30,7 @@ export const GET = defineRoute({
     const filename = publicationFilename(input.slug, head.number, input.format);
     return cachedRenderResponse(request, render, {
       "Content-Type": format.mediaType,
-      "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": attachment(filename),
     });
   },
 });
