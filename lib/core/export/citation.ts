@@ -64,8 +64,16 @@ export interface EvidenceLine {
   level: string;
   /** "Moderate (rated down for imprecision)"; null when not rated. */
   grade: string | null;
-  doi: { id: string; url: string } | null;
-  pmid: { id: string; url: string } | null;
+  /** The item's identifiers, DOI first, each with the address it resolves at. */
+  ids: EvidenceId[];
+}
+
+export interface EvidenceId {
+  kind: "doi" | "pmid";
+  /** "DOI", "PMID" */
+  label: string;
+  id: string;
+  url: string;
 }
 
 /**
@@ -94,8 +102,21 @@ export function evidenceLine(e: CitedEvidence): EvidenceLine {
     design: STUDY_DESIGN_INFO[e.studyDesign].label,
     level: `CEBM level ${e.cebmLevel ?? STUDY_DESIGN_INFO[e.studyDesign].cebmLevel}`,
     grade: e.gradeCertainty ? gradeText(e.gradeCertainty, e.gradeDowngradeReasons) : null,
-    doi: e.doi ? { id: e.doi, url: `https://doi.org/${e.doi}` } : null,
-    pmid: e.pmid ? { id: e.pmid, url: `https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/` } : null,
+    ids: [
+      ...(e.doi
+        ? [{ kind: "doi", label: "DOI", id: e.doi, url: `https://doi.org/${e.doi}` } as const]
+        : []),
+      ...(e.pmid
+        ? [
+            {
+              kind: "pmid",
+              label: "PMID",
+              id: e.pmid,
+              url: `https://pubmed.ncbi.nlm.nih.gov/${e.pmid}/`,
+            } as const,
+          ]
+        : []),
+    ],
   };
 }
 

@@ -31,13 +31,15 @@ import type { DocBlock, DocInline, DocListItem } from "@/lib/core/document/schem
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
 import { markdownParagraphs } from "./docx-markdown";
+import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import {
-  type ExportClaim,
-  type ExportEvidence,
-  type ExportModel,
-  medicalReviewers,
-  personLabel,
-} from "./model";
+  approvalSentence,
+  bylineParts,
+  claimRemarks,
+  exportedOn,
+  notApprovedWords,
+  peopleSentences,
+} from "./wording";
 
 export const DOCX_EXPORT = {
   mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -65,9 +67,6 @@ const run = (text: string, options: { bold?: boolean; italics?: boolean } = {}) 
     ...formatting(options.bold ?? false, options.italics ?? false),
   });
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-
 /** Paragraphs of user prose (blank lines split paragraphs; single line breaks are kept). */
 function proseParagraphs(text: string, lead?: string): Paragraph[] {
   return text
@@ -87,10 +86,9 @@ function evidenceParagraphs(e: ExportEvidence): Paragraph[] {
   const line = evidenceLine(e);
   const source = line.source;
   const ids = [
-    e.url && SAFE_HREF.test(e.url) ? e.url : "",
-    line.doi ? line.doi.url : "",
-    line.pmid ? `PMID ${line.pmid.id}` : "",
-  ].filter(Boolean);
+    ...(e.url && SAFE_HREF.test(e.url) ? [e.url] : []),
+    ...line.ids.map((i) => (i.kind === "doi" ? i.url : `${i.label} ${i.id}`)),
+  ];
   const paragraphs = [
     new Paragraph({
       children: [
@@ -121,10 +119,8 @@ function claimComment(model: ExportModel, claim: ExportClaim, placed: boolean): 
   const label = claimLabel(claim);
   const rating = ratingText(label);
   const heading = `Note ${claim.note}: ${label.label}${rating ? ` (${rating})` : ""}`;
-  const remarks = [
-    claim.verdictStale ? "The text changed since this verdict; it is being re-checked." : "",
-    placed ? "" : "This passage is no longer in the text.",
-  ].filter(Boolean);
+  // As sentences: "The text changed since this verdict; it is being re-checked."
+  const remarks = claimRemarks(claim, placed).map((r) => `${r[0]?.toUpperCase()}${r.slice(1)}.`);
   const children: Paragraph[] = [
     new Paragraph({ children: [run(heading, { bold: true })] }),
     ...remarks.map((r) => new Paragraph({ children: [run(r, { italics: true })] })),
@@ -266,27 +262,13 @@ export async function renderDocxExport(model: ExportModel): Promise<Uint8Array<A
   for (const block of model.doc.content) body.block(block, { quoted: false }, 0);
   const unplaced = new Set(runs.unplaced);
 
-  const byline = [
-    article.originalAuthor ? `By ${article.originalAuthor}` : "",
-    article.originalPublishedAt ?? "",
-    article.sourceUrl ?? "",
-  ].filter(Boolean);
-  const status = revision.approved
-    ? `Fact-checked by ${organization.name}: revision ${revision.number}, approved ${
-        revision.approvedAt ? formatDate(revision.approvedAt) : ""
-      }${revision.approvedBy ? ` by ${revision.approvedBy}` : ""}.`
-    : `Not yet approved. This is revision ${revision.number} as it stands in review; its fact-check is not final.`;
-  const reviewers = medicalReviewers(model);
-  const people = [
-    reviewers.length > 0
-      ? `Medically reviewed by ${reviewers
-          .map((r) => `${personLabel(r)} on ${formatDate(r.at)}`)
-          .join("; ")}.`
-      : "",
-    revision.approver
-      ? `Approved by ${personLabel(revision.approver)} on ${formatDate(revision.approver.at)}.`
-      : "",
-  ].filter(Boolean);
+  const plain = (text: string) => text;
+  const byline = bylineParts(article, plain, plain);
+  const pending = notApprovedWords(model);
+  const status =
+    approvalSentence(model, organization.name, plain) ?? `${pending.lead} ${pending.rest}`;
+  const { reviewedBy, approvedBy } = peopleSentences(model, plain);
+  const people = [reviewedBy, approvedBy].filter((line) => line !== null);
 
   const tail: Paragraph[] = [];
   if (runs.unplaced.length > 0) {
@@ -338,7 +320,7 @@ export async function renderDocxExport(model: ExportModel): Promise<Uint8Array<A
           ...tail,
           new Paragraph({
             children: [
-              run(`Exported from Claimdesk on ${formatDate(model.generatedAt)}.`, {
+              run(exportedOn(model), {
                 italics: true,
               }),
             ],

@@ -14,14 +14,19 @@ import { renderMarkdown } from "@/lib/core/markdown/render";
 import { VERDICT_INFO, VERDICTS } from "@/lib/core/vocabulary";
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { buildClaimReviews } from "./claimreview";
-import {
-  type ExportClaim,
-  type ExportEvidence,
-  type ExportModel,
-  medicalReviewers,
-  personLabel,
-} from "./model";
+import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import type { ExportOptions } from "./public-url";
+import {
+  approvalSentence,
+  bylineParts,
+  claimRemarks,
+  exportedOn,
+  formatDate,
+  notApprovedWords,
+  peopleSentences,
+} from "./wording";
+
+export { formatDate };
 
 export const HTML_EXPORT = { mediaType: "text/html; charset=utf-8", extension: "html" } as const;
 
@@ -80,10 +85,6 @@ footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
 `;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-/** "25 November 2026", in UTC, as every date of the export reads. */
-export const formatDate = (date: Date | string) => dateFormat.format(new Date(date));
-
 /** A link to `href` when it is a safe URL (http, https, mailto), else the label as text. */
 export function link(href: string | null, label: string): string {
   if (!href || !SAFE_HREF.test(href)) return esc(label);
@@ -102,13 +103,10 @@ export function rationaleHtml(rationale: string): string {
 
 function renderEvidence(e: ExportEvidence): string {
   const line = evidenceLine(e);
-  const source = esc(line.source);
-  const ids = [
-    line.doi ? `DOI: ${link(line.doi.url, line.doi.url)}` : "",
-    line.pmid ? `PMID: ${link(line.pmid.url, line.pmid.id)}` : "",
-  ].filter(Boolean);
+  // A DOI reads as its address, which is how DOIs ask to be shown.
+  const ids = line.ids.map((i) => `${i.label}: ${link(i.url, i.kind === "doi" ? i.url : i.id)}`);
   return `<li>
-<strong>${link(e.url, e.title)}</strong>${source ? `${sentenceGap(e.title)}${source}` : ""}
+<strong>${link(e.url, e.title)}</strong>${line.source ? `${sentenceGap(e.title)}${esc(line.source)}` : ""}
 <br><span>${esc(evidenceFacts(line).join(" · "))}</span>
 ${ids.length > 0 ? `<br>${ids.join(" · ")}` : ""}
 ${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
@@ -124,9 +122,9 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
     }</p>`,
     `<p><span class="badge ${label.kind === "verdict" ? label.className : ""}">${esc(label.label)}</span>${
       rating ? ` (${rating})` : ""
-    }${claim.verdictStale ? " · the text changed since this verdict; it is being re-checked" : ""}${
-      claim.position ? "" : " · this passage is no longer in the text"
-    }</p>`,
+    }${claimRemarks(claim, claim.position !== null)
+      .map((r) => ` · ${r}`)
+      .join("")}</p>`,
   ];
   if (claim.rationale.trim()) {
     parts.push(`<div class="rationale">${rationaleHtml(claim.rationale)}</div>`);
@@ -155,24 +153,14 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
  * here, and "Approved by NAME, CREDENTIALS on DATE" for the editor who approved the revision.
  */
 export function reviewedByHtml(model: ExportModel): string {
-  const reviewers = medicalReviewers(model);
-  const lines: string[] = [];
-  if (reviewers.length > 0) {
-    lines.push(
-      `<p class="meta reviewed-by" data-testid="reviewed-by">Medically reviewed by ${reviewers
-        .map((r) => `${esc(personLabel(r))} on ${esc(formatDate(r.at))}`)
-        .join("; ")}.</p>`,
-    );
-  }
-  const approver = model.revision.approver;
-  if (approver) {
-    lines.push(
-      `<p class="meta approved-by" data-testid="approved-by">Approved by ${esc(personLabel(approver))} on ${esc(
-        formatDate(approver.at),
-      )}.</p>`,
-    );
-  }
-  return lines.map((l) => `\n${l}`).join("");
+  const { reviewedBy, approvedBy } = peopleSentences(model, esc);
+  return [
+    reviewedBy && `<p class="meta reviewed-by" data-testid="reviewed-by">${reviewedBy}</p>`,
+    approvedBy && `<p class="meta approved-by" data-testid="approved-by">${approvedBy}</p>`,
+  ]
+    .filter(Boolean)
+    .map((l) => `\n${l}`)
+    .join("");
 }
 
 export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptions = {}): string {
@@ -196,18 +184,14 @@ export function renderHtmlExport(model: ExportModel, options: AnnotatedHtmlOptio
         ]
       : [],
   );
-  const byline = [
-    article.originalAuthor ? `By ${esc(article.originalAuthor)}` : "",
-    article.originalPublishedAt ? esc(article.originalPublishedAt) : "",
-    article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
-  ].filter(Boolean);
+  const byline = bylineParts(article, esc, (url) => link(url, "Original source"));
+  const approval = approvalSentence(model, link(organization.url, organization.name), esc);
+  const pending = notApprovedWords(model);
   const status =
     (options.statusHtml ??
-      (revision.approved
-        ? `<p class="meta">Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
-            revision.approvedAt ? formatDate(revision.approvedAt) : ""
-          }${revision.approvedBy ? ` by ${esc(revision.approvedBy)}` : ""}.</p>`
-        : `<p class="banner" role="note"><strong>Not yet approved.</strong> This is revision ${revision.number} as it stands in review; its fact-check is not final.</p>`)) +
+      (approval
+        ? `<p class="meta">${approval}</p>`
+        : `<p class="banner" role="note"><strong>${pending.lead}</strong> ${pending.rest}</p>`)) +
     (options.replaceBodyHtml === undefined ? reviewedByHtml(model) : "");
   // The editor's call that the revision needs no (further) claims: published as such.
   const noClaims = revision.noClaims ?? null;
@@ -251,7 +235,7 @@ ${renderDocHtml(model.doc, { highlights, headingOffset: 1 })}
 </article>
 ${notes}`
 }
-<footer>${options.footerHtml ?? `<p>Exported from Claimdesk on ${esc(formatDate(model.generatedAt))}.</p>`}</footer>
+<footer>${options.footerHtml ?? `<p>${esc(exportedOn(model))}</p>`}</footer>
 </body>
 </html>
 `;

@@ -17,13 +17,15 @@ import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark } from "@/lib/core/document/schema";
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
+import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import {
-  type ExportClaim,
-  type ExportEvidence,
-  type ExportModel,
-  medicalReviewers,
-  personLabel,
-} from "./model";
+  approvalSentence,
+  bylineParts,
+  claimRemarks,
+  exportedOn,
+  notApprovedWords,
+  peopleSentences,
+} from "./wording";
 
 export const MARKDOWN_EXPORT = {
   mediaType: "text/markdown; charset=utf-8",
@@ -157,9 +159,6 @@ function joinBlocks(blocks: (DocBlock | DocListItem)[], runs: ClaimRuns): string
   return out;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-
 /** User prose as Markdown lines: escaped, paragraphs and line breaks kept. */
 function prose(text: string): string[] {
   return text
@@ -176,12 +175,9 @@ function prose(text: string): string[] {
 
 function evidenceItem(e: ExportEvidence): string {
   const line = evidenceLine(e);
-  const source = escapeMarkdown(line.source);
-  const ids = [
-    line.doi ? `DOI: ${link(line.doi.url, line.doi.id)}` : "",
-    line.pmid ? `PMID: ${link(line.pmid.url, line.pmid.id)}` : "",
-  ].filter(Boolean);
-  return `- **${link(e.url, e.title)}**${source ? `${sentenceGap(e.title)}${source}` : ""}${sentenceGap(
+  const ids = line.ids.map((i) => `${i.label}: ${link(i.url, i.id)}`);
+  const source = line.source ? `${sentenceGap(e.title)}${escapeMarkdown(line.source)}` : "";
+  return `- **${link(e.url, e.title)}**${source}${sentenceGap(
     line.source || e.title,
   )}${evidenceFacts(line).join(" · ")}${ids.length > 0 ? `. ${ids.join(" · ")}` : ""}`;
 }
@@ -190,10 +186,7 @@ function footnote(claim: ExportClaim, placed: boolean): string {
   const label = claimLabel(claim);
   const rating = ratingText(label);
   const status = `**${label.label}**${rating ? ` (${rating})` : ""}`;
-  const remarks = [
-    claim.verdictStale ? "the text changed since this verdict; it is being re-checked" : "",
-    placed ? "" : "this passage is no longer in the text",
-  ].filter(Boolean);
+  const remarks = claimRemarks(claim, placed);
   const body: string[] = [
     `${status}${remarks.map((r) => ` · ${r}`).join("")}: “${escapeMarkdown(
       claim.quote.exact.replace(/\s+/g, " ").trim(),
@@ -217,33 +210,21 @@ function footnote(claim: ExportClaim, placed: boolean): string {
 }
 
 export function renderMarkdownExport(model: ExportModel): string {
-  const { article, revision, organization } = model;
+  const { article, organization } = model;
   const runs = claimRuns(model.doc, model.claims);
   const text = joinBlocks(model.doc.content, runs);
   const unplaced = new Set(runs.unplaced);
 
-  const byline = [
-    article.originalAuthor ? `By ${escapeMarkdown(article.originalAuthor)}` : "",
-    article.originalPublishedAt ? escapeMarkdown(article.originalPublishedAt) : "",
-    article.sourceUrl ? link(article.sourceUrl, "Original source") : "",
-  ].filter(Boolean);
-  const status = revision.approved
-    ? `*Fact-checked by ${link(organization.url, organization.name)}: revision ${revision.number}, approved ${
-        revision.approvedAt ? formatDate(revision.approvedAt) : ""
-      }${revision.approvedBy ? ` by ${escapeMarkdown(revision.approvedBy)}` : ""}.*`
-    : `> **Not yet approved.** This is revision ${revision.number} as it stands in review; its fact-check is not final.`;
-
-  const reviewers = medicalReviewers(model);
-  const people = [
-    reviewers.length > 0
-      ? `*Medically reviewed by ${reviewers
-          .map((r) => `${escapeMarkdown(personLabel(r))} on ${formatDate(r.at)}`)
-          .join("; ")}.*`
-      : "",
-    revision.approver
-      ? `*Approved by ${escapeMarkdown(personLabel(revision.approver))} on ${formatDate(revision.approver.at)}.*`
-      : "",
-  ].filter(Boolean);
+  const byline = bylineParts(article, escapeMarkdown, (url) => link(url, "Original source"));
+  const approval = approvalSentence(
+    model,
+    link(organization.url, organization.name),
+    escapeMarkdown,
+  );
+  const pending = notApprovedWords(model);
+  const status = approval ? `*${approval}*` : `> **${pending.lead}** ${pending.rest}`;
+  const { reviewedBy, approvedBy } = peopleSentences(model, escapeMarkdown);
+  const people = [reviewedBy, approvedBy].flatMap((line) => (line ? [`*${line}*`] : []));
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
     ...(byline.length > 0 ? [byline.join(" · ")] : []),
@@ -262,6 +243,6 @@ export function renderMarkdownExport(model: ExportModel): string {
   }
   if (model.claims.length === 0) parts.push("*No claims were checked in this revision.*");
   else parts.push(model.claims.map((c) => footnote(c, !unplaced.has(c))).join("\n\n"));
-  parts.push(`*Exported from Claimdesk on ${formatDate(model.generatedAt)}.*`);
+  parts.push(`*${exportedOn(model)}*`);
   return `${parts.join("\n\n")}\n`;
 }

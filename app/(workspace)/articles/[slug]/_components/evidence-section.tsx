@@ -210,8 +210,7 @@ function Citation({ item }: { item: EvidenceItem }) {
       </div>
       <div className="muted small">
         {line.sourceParts.join(" · ")}
-        {line.doi ? ` · DOI ${line.doi.id}` : ""}
-        {line.pmid ? ` · PMID ${line.pmid.id}` : ""}
+        {line.ids.map((i) => ` · ${i.label} ${i.id}`).join("")}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
         <span className="badge">{line.stance}</span>
