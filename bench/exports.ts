@@ -8,6 +8,8 @@ import { textToDoc } from "../lib/core/document/from-text";
 import { docToPlainText } from "../lib/core/document/text-map";
 import { EXPORT_FORMAT_IDS, renderExport } from "../lib/core/export/formats";
 import { buildExportModel, type ClaimSource } from "../lib/core/export/model";
+// The renderers' test models, so that bench and tests build claims the same way.
+import { claimAt, exportSource } from "../tests/helpers/export-models";
 import {
   CLAIMS,
   EVIDENCE_PER_CLAIM,
@@ -20,60 +22,40 @@ const RUNS = 5;
 
 const doc = textToDoc(LARGE_ARTICLE_TEXT);
 const plainText = docToPlainText(doc);
-const quote = QUOTE;
 
 const claims: ClaimSource[] = [];
 let from = 0;
 for (let n = 1; n <= CLAIMS; n++) {
-  const start = plainText.indexOf(quote, from);
-  from = start + quote.length;
-  claims.push({
-    number: n,
-    status: "resolved",
-    verdict: n % 2 ? "inaccurate" : "misleading",
-    verdictStale: false,
-    rationale: "Immune rejection and tumour formation are documented in the trials below.",
-    suggestedCorrection: "The procedure carries risks, including immune rejection.",
-    severity: "high",
-    editorNote: n % 10 === 0 ? "We publish this with our correction." : null,
-    reviewer: "Rev Iewer",
-    createdAt: new Date("2026-10-31T10:00:00Z"),
-    updatedAt: new Date("2026-10-31T11:00:00Z"),
-    anchor: {
-      exact: quote,
-      prefix: "",
-      suffix: "",
-      start,
-      end: start + quote.length,
-      state: "exact",
-    },
-    evidence: Array.from({ length: EVIDENCE_PER_CLAIM }, (_, e) => ({
-      ...sampleEvidence(n - 1, e),
-      stance: "contradicts" as const,
-    })),
-  });
+  const start = plainText.indexOf(QUOTE, from);
+  from = start + QUOTE.length;
+  claims.push(
+    claimAt(QUOTE, start, {
+      number: n,
+      verdict: n % 2 ? "inaccurate" : "misleading",
+      rationale: "Immune rejection and tumour formation are documented in the trials below.",
+      suggestedCorrection: "The procedure carries risks, including immune rejection.",
+      editorNote: n % 10 === 0 ? "We publish this with our correction." : null,
+      evidence: Array.from({ length: EVIDENCE_PER_CLAIM }, (_, e) => ({
+        ...sampleEvidence(n - 1, e),
+        stance: "contradicts" as const,
+      })),
+    }),
+  );
 }
 
-const model = buildExportModel({
-  organization: { name: "Health Desk", url: "https://desk.example" },
-  article: {
-    slug: "long-article",
-    title: "A long article",
-    sourceUrl: "https://clinic.example/post",
-    originalAuthor: "Kidney Service China",
-    originalPublishedAt: "2016-04-02",
-  },
-  revision: {
-    number: 1,
-    doc,
-    plainText,
-    approvedAt: new Date("2026-11-01T10:00:00Z"),
-    approvedBy: "Man Aging",
-    createdAt: new Date("2026-10-30T10:00:00Z"),
-  },
-  claims,
-  now: new Date(),
-});
+const model = buildExportModel(
+  exportSource(doc, claims, {
+    publicBaseUrl: null,
+    article: {
+      slug: "long-article",
+      title: "A long article",
+      sourceUrl: "https://clinic.example/post",
+      originalAuthor: "Kidney Service China",
+      originalPublishedAt: "2016-04-02",
+    },
+    now: new Date(),
+  }),
+);
 
 const words = plainText.split(/\s+/).length;
 console.log(

@@ -127,7 +127,18 @@ export function claimOn(
   quote: string,
   extra: Partial<ClaimSource> = {},
 ): ClaimSource {
-  const start = docToPlainText(doc).indexOf(quote);
+  return claimAt(quote, docToPlainText(doc).indexOf(quote), extra);
+}
+
+/**
+ * A resolved, evidenced claim on `quote` found at `start` of the plain text (orphaned when
+ * `start` is -1), numbered next; `extra` overrides any field. The benchmark's claims too.
+ */
+export function claimAt(
+  quote: string,
+  start: number,
+  extra: Partial<ClaimSource> = {},
+): ClaimSource {
   return {
     number: nextNumber++,
     status: "resolved",

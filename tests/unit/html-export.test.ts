@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/core/document/from-text";
-import { docToPlainText } from "@/lib/core/document/text-map";
 import { exportFilename } from "@/lib/core/export/formats";
 import { renderHtmlExport } from "@/lib/core/export/html";
 import { buildExportModel, type ClaimSource, type ExportSource } from "@/lib/core/export/model";
+import { claimAt, exportSource } from "../helpers/export-models";
 
 const XSS = [
   "<script>alert(1)</script>",
@@ -16,68 +16,37 @@ const XSS = [
 ];
 const payload = XSS.join(" ");
 
+/** The helper's source, with script in everything people wrote and no public base URL. */
 function source(overrides: Partial<ExportSource> = {}, claims: ClaimSource[] = []): ExportSource {
   const text = `Intro ${payload}\n\nEven though stem cell therapy has no toxicity and rejection reaction, it has risks.`;
-  const doc = textToDoc(text);
-  return {
+  const base = exportSource(textToDoc(text), claims, {
     organization: { name: `Desk ${payload}`, url: "javascript:alert(1)" },
-    article: {
-      slug: "stem-cells",
-      title: `Title ${payload}`,
-      sourceUrl: "https://clinic.example/post",
-      originalAuthor: `Dr ${payload}`,
-      originalPublishedAt: "2016-04-02",
-    },
-    revision: {
-      number: 3,
-      doc,
-      plainText: docToPlainText(doc),
-      approvedAt: new Date("2026-11-01T10:00:00Z"),
-      approvedBy: `Ed ${payload}`,
-      createdAt: new Date("2026-10-30T10:00:00Z"),
-    },
-    claims,
-    now: new Date("2026-11-02T10:00:00Z"),
+    publicBaseUrl: null,
+  });
+  return {
+    ...base,
+    article: { ...base.article, title: `Title ${payload}`, originalAuthor: `Dr ${payload}` },
+    revision: { ...base.revision, approvedBy: `Ed ${payload}` },
     ...overrides,
   };
 }
 
 function claim(plainText: string, quote: string, extra: Partial<ClaimSource> = {}): ClaimSource {
-  const start = plainText.indexOf(quote);
+  const base = claimAt(quote, plainText.indexOf(quote));
   return {
+    ...base,
     number: 7,
-    status: "resolved",
-    verdict: "inaccurate",
-    verdictStale: false,
     rationale: `Wrong.\n\n${payload}`,
     suggestedCorrection: payload,
-    severity: "high",
     editorNote: `Note ${payload}`,
     reviewer: `Rev ${payload}`,
-    createdAt: new Date("2026-10-31T10:00:00Z"),
-    updatedAt: new Date("2026-10-31T11:00:00Z"),
-    anchor: {
-      exact: quote,
-      prefix: "",
-      suffix: "",
-      start,
-      end: start + quote.length,
-      state: "exact",
-    },
     evidence: [
       {
+        ...(base.evidence[0] as ClaimSource["evidence"][number]),
         title: `Trial ${payload}`,
         authors: payload,
-        publisher: "BMJ",
-        year: 2021,
         url: "javascript:alert(1)",
-        doi: "10.1000/xyz",
-        pmid: "31978945",
         excerpt: payload,
-        stance: "contradicts",
-        studyDesign: "systematic_review_rct",
-        gradeCertainty: "moderate",
-        gradeDowngradeReasons: ["imprecision"],
       },
     ],
     ...extra,
