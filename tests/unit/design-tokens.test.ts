@@ -7,6 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TOKEN_PROPERTIES, tokenCss } from "@/lib/core/design-tokens";
+import { textToDoc } from "@/lib/core/document/from-text";
+import { docToPlainText } from "@/lib/core/document/text-map";
+import { renderHtmlExport } from "@/lib/core/export/html";
+import { buildExportModel } from "@/lib/core/export/model";
 
 const STYLES = path.join(process.cwd(), "app", "styles");
 
@@ -34,6 +38,58 @@ function rootProperties(css: string): Record<string, string> {
 const usedTokens = (css: string) =>
   [...css.matchAll(/var\((--[\w-]+)\)/g)].map((m) => m[1] as string);
 
+function exportHtml(): string {
+  const doc = textToDoc("Stem cells cure kidney failure. They are safe.");
+  const plainText = docToPlainText(doc);
+  const quote = "cure kidney failure";
+  const start = plainText.indexOf(quote);
+  return renderHtmlExport(
+    buildExportModel({
+      organization: { name: "Desk", url: null },
+      article: {
+        slug: "s",
+        title: "T",
+        sourceUrl: null,
+        originalAuthor: null,
+        originalPublishedAt: null,
+      },
+      revision: {
+        number: 1,
+        doc,
+        plainText,
+        approvedAt: null,
+        approvedBy: null,
+        createdAt: new Date("2026-10-30T10:00:00Z"),
+      },
+      claims: [
+        {
+          number: 1,
+          status: "resolved",
+          verdict: "inaccurate",
+          verdictStale: false,
+          rationale: "",
+          suggestedCorrection: "",
+          severity: "high",
+          editorNote: "",
+          reviewer: null,
+          createdAt: new Date("2026-10-31T10:00:00Z"),
+          updatedAt: new Date("2026-10-31T10:00:00Z"),
+          anchor: {
+            exact: quote,
+            prefix: "",
+            suffix: "",
+            start,
+            end: start + quote.length,
+            state: "exact",
+          },
+          evidence: [],
+        },
+      ],
+      now: new Date("2026-11-02T10:00:00Z"),
+    }),
+  );
+}
+
 describe("design tokens", () => {
   it("app/styles/tokens.css declares exactly the values of lib/core/design-tokens.ts", () => {
     expect(rootProperties(read(path.join(STYLES, "tokens.css")))).toEqual(TOKEN_PROPERTIES);
@@ -54,6 +110,18 @@ describe("design tokens", () => {
     for (const file of sheets()) {
       expect(layout).toContain(`"./${path.relative("app", path.relative(process.cwd(), file))}"`);
     }
+  });
+
+  it("the HTML export (and so the public page) carries the same values, and declares what it uses", () => {
+    const html = exportHtml();
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "";
+    const declared = rootProperties(style);
+    for (const [name, value] of Object.entries(declared)) {
+      expect(TOKEN_PROPERTIES[name], name).toBe(value);
+    }
+    const used = usedTokens(style);
+    expect(used).toContain("--v-inaccurate-bg");
+    for (const name of used) expect(declared, name).toHaveProperty([name]);
   });
 
   it("writes only the tokens a style uses when given one", () => {
