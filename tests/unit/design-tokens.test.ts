@@ -7,10 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TOKEN_PROPERTIES, tokenCss } from "@/lib/core/design-tokens";
-import { textToDoc } from "@/lib/core/document/from-text";
-import { docToPlainText } from "@/lib/core/document/text-map";
 import { renderHtmlExport } from "@/lib/core/export/html";
-import { buildExportModel } from "@/lib/core/export/model";
+import { demoModel } from "../helpers/export-models";
 
 const STYLES = path.join(process.cwd(), "app", "styles");
 
@@ -38,58 +36,6 @@ function rootProperties(css: string): Record<string, string> {
 const usedTokens = (css: string) =>
   [...css.matchAll(/var\((--[\w-]+)\)/g)].map((m) => m[1] as string);
 
-function exportHtml(): string {
-  const doc = textToDoc("Stem cells cure kidney failure. They are safe.");
-  const plainText = docToPlainText(doc);
-  const quote = "cure kidney failure";
-  const start = plainText.indexOf(quote);
-  return renderHtmlExport(
-    buildExportModel({
-      organization: { name: "Desk", url: null },
-      article: {
-        slug: "s",
-        title: "T",
-        sourceUrl: null,
-        originalAuthor: null,
-        originalPublishedAt: null,
-      },
-      revision: {
-        number: 1,
-        doc,
-        plainText,
-        approvedAt: null,
-        approvedBy: null,
-        createdAt: new Date("2026-10-30T10:00:00Z"),
-      },
-      claims: [
-        {
-          number: 1,
-          status: "resolved",
-          verdict: "inaccurate",
-          verdictStale: false,
-          rationale: "",
-          suggestedCorrection: "",
-          severity: "high",
-          editorNote: "",
-          reviewer: null,
-          createdAt: new Date("2026-10-31T10:00:00Z"),
-          updatedAt: new Date("2026-10-31T10:00:00Z"),
-          anchor: {
-            exact: quote,
-            prefix: "",
-            suffix: "",
-            start,
-            end: start + quote.length,
-            state: "exact",
-          },
-          evidence: [],
-        },
-      ],
-      now: new Date("2026-11-02T10:00:00Z"),
-    }),
-  );
-}
-
 describe("design tokens", () => {
   it("app/styles/tokens.css declares exactly the values of lib/core/design-tokens.ts", () => {
     expect(rootProperties(read(path.join(STYLES, "tokens.css")))).toEqual(TOKEN_PROPERTIES);
@@ -113,7 +59,7 @@ describe("design tokens", () => {
   });
 
   it("the HTML export (and so the public page) carries the same values, and declares what it uses", () => {
-    const html = exportHtml();
+    const html = renderHtmlExport(demoModel());
     const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "";
     const declared = rootProperties(style);
     for (const [name, value] of Object.entries(declared)) {
