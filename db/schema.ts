@@ -22,6 +22,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { DocRoot } from "@/lib/core/document/schema";
+import type { ExportModel } from "@/lib/core/export/model";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
@@ -349,7 +350,7 @@ export const publications = pgTable(
       .references(() => revisions.id),
     number: integer("number").notNull(),
     /** The export model (lib/core/export/model.ts) frozen at publication time. */
-    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    snapshot: jsonb("snapshot").$type<ExportModel>().notNull(),
     publishedById: uuid("published_by_id")
       .notNull()
       .references(() => users.id),

@@ -6,7 +6,6 @@ import { findClaimById } from "@/db/queries/claims";
 import {
   countEvidenceForClaim,
   deleteEvidenceIfVersion,
-  type EvidenceFields,
   type EvidenceRow,
   findEvidenceById,
   insertEvidence,
@@ -15,6 +14,7 @@ import {
 } from "@/db/queries/evidence";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
 import { AppError, notFound } from "@/lib/core/errors";
+import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
   addEvidenceSchema,
   deleteEvidenceSchema,
