@@ -85,7 +85,6 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 /** One row (id = 1): the publishing organization and other workspace-wide settings. */
 export const workspaceSettings = pgTable(

@@ -248,7 +248,6 @@ export function listOpenClaimsAssignedTo(db: Db, userId: string) {
       desc(claims.updatedAt),
     );
 }
-export type AssignedClaim = Awaited<ReturnType<typeof listOpenClaimsAssignedTo>>[number];
 
 /**
  * Locks every claim of an article (in id order, so two lockers cannot deadlock) and returns

@@ -49,15 +49,7 @@ export async function softDeleteComment(db: Db, id: string): Promise<CommentRow 
   return row ?? null;
 }
 
-export type CommentListRow = {
-  id: string;
-  claimId: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+type CommentListRow = Omit<Comment, "deletedAt"> & { authorName: string };
 
 /** The comments of some claims that are not deleted, with their authors' names, oldest first. */
 export async function listCommentsForClaims(db: Db, claimIds: string[]): Promise<CommentListRow[]> {

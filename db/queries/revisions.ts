@@ -94,7 +94,6 @@ export function listRevisionsOfArticle(db: Db, articleId: string) {
     .where(eq(revisions.articleId, articleId))
     .orderBy(asc(revisions.number));
 }
-export type RevisionListItem = Awaited<ReturnType<typeof listRevisionsOfArticle>>[number];
 
 /**
  * The article that a re-import of `sourceUrl` revises: the newest one imported from exactly

@@ -8,7 +8,7 @@ import { columnsWithout } from "./row-shapes";
 export type WorkspaceSettingsValues = Omit<WorkspaceSettings, "id" | "updatedAt">;
 
 /** What a workspace that never saved its settings uses (the column defaults). */
-export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
+const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
   organizationName: "Claimdesk",
   organizationUrl: null,
   publicBaseUrl: null,

@@ -16,7 +16,7 @@ const publicColumns = {
   createdAt: users.createdAt,
 };
 
-export type PublicUser = Pick<User, keyof typeof publicColumns>;
+type PublicUser = Pick<User, keyof typeof publicColumns>;
 
 export async function findUserById(db: Db, id: string): Promise<PublicUser | null> {
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
