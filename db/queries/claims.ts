@@ -44,7 +44,10 @@ export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null
 
 /**
  * The claim, its row locked until the transaction ends: rules that read the claim's evidence
- * (a resolved claim needs some) and changes to that evidence then see one another in order.
+ * (a resolved claim needs some) and changes to that evidence then see one another in order, so
+ * two people deleting a claim's last two items one at a time cannot both pass the evidence
+ * rule. "No key update" still lets evidence be added meanwhile (its foreign key takes a key
+ * share).
  */
 export async function lockClaimById(db: Db, id: string): Promise<ClaimRow | null> {
   const [row] = await db

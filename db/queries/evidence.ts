@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import type { Db } from "../client";
-import { type Claim, claims, type Evidence, evidence } from "../schema";
+import { type Evidence, evidence } from "../schema";
 import type { Assert, SameShape } from "./row-shapes";
 import { atVersion, nextVersion } from "./versioned-rows";
 
@@ -75,29 +75,5 @@ export async function deleteEvidenceIfVersion(
     .delete(evidence)
     .where(atVersion(evidence, id, version))
     .returning();
-  return row ?? null;
-}
-
-/**
- * The claim an evidence change is checked against, locked until the transaction ends, so two
- * people deleting a claim's last two items one at a time cannot both pass the evidence rule.
- * "No key update" still lets evidence be added meanwhile (its foreign key takes a key share).
- */
-export async function lockClaimOfEvidence(
-  db: Db,
-  claimId: string,
-): Promise<Pick<Claim, "id" | "articleId" | "number" | "status" | "verdict"> | null> {
-  const [row] = await db
-    .select({
-      id: claims.id,
-      articleId: claims.articleId,
-      number: claims.number,
-      status: claims.status,
-      verdict: claims.verdict,
-    })
-    .from(claims)
-    // A deleted claim takes no evidence changes: to the evidence rules it is gone.
-    .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
-    .for("no key update");
   return row ?? null;
 }

@@ -2,14 +2,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { findClaimById } from "@/db/queries/claims";
+import { findClaimById, lockClaimById } from "@/db/queries/claims";
 import {
   countEvidenceForClaim,
   deleteEvidenceIfVersion,
   type EvidenceRow,
   findEvidenceById,
   insertEvidence,
-  lockClaimOfEvidence,
   updateEvidenceIfVersion,
 } from "@/db/queries/evidence";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
@@ -129,7 +128,7 @@ export const deleteEvidence = defineAction({
     if (!item) throw missing();
     if (item.version !== version) throw await staleEvidenceError(tx, item.id, STALE_DELETE);
     // Locked, so that concurrent deletes of a claim's last items are checked one after another.
-    const claim = await lockClaimOfEvidence(tx, item.claimId);
+    const claim = await lockClaimById(tx, item.claimId);
     if (!claim) throw notFound("The claim");
 
     const remaining = (await countEvidenceForClaim(tx, claim.id)) - 1;
