@@ -39,7 +39,6 @@ export const saveRevisionSchema = z.object({
   summary: text(MAX_SUMMARY, 1, "Summary"),
   doc: clientDocSchema,
 });
-export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;
 
 export const reattachClaimSchema = z
   .object({
@@ -60,7 +59,6 @@ export const reattachClaimSchema = z
     message: "Select at most 5,000 characters.",
     path: ["end"],
   });
-export type ReattachClaimInput = z.infer<typeof reattachClaimSchema>;
 
 export const recordNoClaimsSchema = z.object({
   articleId: id(),
@@ -68,4 +66,3 @@ export const recordNoClaimsSchema = z.object({
   revisionId: id(),
   note: text(MAX_NO_CLAIMS_NOTE, 1, "Note"),
 });
-export type RecordNoClaimsInput = z.infer<typeof recordNoClaimsSchema>;

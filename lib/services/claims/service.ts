@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { lockArticle } from "@/db/queries/articles";
 import { insertAuditEvent } from "@/db/queries/audit";
 import {
-  type ClaimFieldChanges,
   type ClaimRow,
   findClaimById,
   insertClaim,
@@ -16,6 +15,7 @@ import { countEvidenceForClaim } from "@/db/queries/evidence";
 import { findRevisionById } from "@/db/queries/revisions";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
+import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
 import { AppError, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,
