@@ -29,7 +29,7 @@ import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { addEvidence } from "../../lib/services/evidence/service";
-import { loadExportModel } from "../../lib/services/exports/load";
+import { loadExportFile } from "../../lib/services/exports/load";
 import {
   type AnyActionDefinition,
   discoverDefinitions,
@@ -399,8 +399,8 @@ const ROUTES: Record<
   },
   "GET /api/articles/[slug]/export": {
     least: "viewer",
-    calls: "loadExportModel",
-    read: (seed, actor) => loadExportModel(seed.db, actor, seed.article.slug),
+    calls: "loadExportFile",
+    read: (seed, actor) => loadExportFile(seed.db, actor, seed.article.slug, { format: "html" }),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",

@@ -46,14 +46,12 @@ export interface ExportFile {
 }
 
 /**
- * An article's export as a file, as the command line hands it on: revision N when given, read
- * as it stands now; else the article's latest publication (its frozen snapshot, the same bytes
- * as the public page's download); else `loadExportModel`'s choice (the latest approved
- * revision, else the work in progress).
- *
- * The workspace route skips the publication (`loadExportModel` + `exportFile`): its download
- * button names the revision it exports as it stands now (`loadExportChoice` below), which the
- * snapshot of an older revision, or one frozen before later edits, would contradict.
+ * An article's export as a file — the one rule for the export route and `claimdesk export`:
+ * revision N when one is named, read as it stands now; else the article's latest publication
+ * (its frozen snapshot, the same bytes as the public page's download); else `loadExportModel`'s
+ * choice (the latest approved revision, else the work in progress). The workspace's download
+ * buttons always name their revision (`loadExportChoice` below), so what they say they export
+ * is what they export.
  */
 export async function loadExportFile(
   db: Db,

@@ -1,7 +1,7 @@
 import { attachment } from "@/lib/core/export/formats";
 import { articleExportQuery } from "@/lib/core/validation/exports";
 import { defineRoute } from "@/lib/server/route";
-import { exportFile, loadExportModel } from "@/lib/services/exports/load";
+import { loadExportFile } from "@/lib/services/exports/load";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +10,11 @@ export const GET = defineRoute({
   name: "article.export",
   input: articleExportQuery,
   run: async ({ db, actor, input }) => {
-    // The revision as it stands now, never a publication's snapshot (why: `loadExportFile`).
-    const model = await loadExportModel(db, actor, input.slug, { revision: input.revision });
-    const file = await exportFile(model, input.format);
+    // The same choice as `claimdesk export`: the workspace's buttons always name a revision.
+    const file = await loadExportFile(db, actor, input.slug, {
+      format: input.format,
+      revision: input.revision,
+    });
     return new Response(file.bytes, {
       headers: {
         "Content-Type": file.mediaType,
