@@ -1,11 +1,10 @@
 /**
  * The limits of an annotation import. Plain numbers, apart from the zod schemas that enforce
  * them (lib/core/validation/annotations.ts), so that the import form can show them without bringing
- * zod into the browser.
+ * zod into the browser. The largest file or pasted text accepted is that of every import,
+ * `MAX_IMPORT_BYTES` (lib/core/import/limits.ts).
  */
 
-/** The largest file or pasted text accepted, in UTF-8 bytes. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** The most annotations one import takes (each becomes up to three rows and is anchored). */
 export const MAX_IMPORT_ANNOTATIONS = 2_000;
 /** A claim's quote, as for claims made in the browser. */

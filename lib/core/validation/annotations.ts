@@ -6,7 +6,8 @@
  * JSON type the model gives it — a quote that is a number is refused, not coerced.
  */
 import { z } from "zod";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_QUOTE } from "@/lib/core/limits/annotations";
+import { MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
+import { MAX_IMPORT_QUOTE } from "@/lib/core/limits/annotations";
 import { id } from "./common";
 
 const utf8 = new TextEncoder();
