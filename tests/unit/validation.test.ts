@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
 import {
   importTextSchema,
   MAX_ARTICLE_TEXT,
@@ -8,7 +9,6 @@ import {
 import {
   assignClaimSchema,
   createClaimSchema,
-  MAX_QUOTE,
   setEditorNoteSchema,
   updateClaimSchema,
 } from "@/lib/core/validation/claims";

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
-import { MAX_IMPORT_QUOTE } from "@/lib/core/limits/annotations";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
 import { id } from "./common";
 
 const utf8 = new TextEncoder();
@@ -51,7 +51,7 @@ export const textQuoteSelectorSchema = z.looseObject({
   exact: z
     .string({ message: "The quote (exact) must be text." })
     .min(1, "The quote (exact) is empty.")
-    .max(MAX_IMPORT_QUOTE, "The quote is longer than 5,000 characters."),
+    .max(MAX_QUOTE, "The quote is longer than 5,000 characters."),
   prefix: z.string({ message: "The prefix must be text." }).optional(),
   suffix: z.string({ message: "The suffix must be text." }).optional(),
 });

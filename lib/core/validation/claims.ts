@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
 import { CLAIM_STATUSES, SEVERITIES, VERDICTS } from "@/lib/core/vocabulary";
 import { id, text, version } from "./common";
-
-export const MAX_QUOTE = 5_000;
 
 /**
  * A person's text selection in a revision, as a claim is created or re-attached from it. The
