@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { MAX_QUOTE } from "@/lib/core/limits/claims";
-import {
-  importTextSchema,
-  MAX_ARTICLE_TEXT,
-  transitionArticleSchema,
-} from "@/lib/core/validation/articles";
+import { importTextSchema, transitionArticleSchema } from "@/lib/core/validation/articles";
 import {
   assignClaimSchema,
   createClaimSchema,

@@ -11,10 +11,11 @@
  * revision) call this, through `importInWorker` (isolated.ts) so that no source can hold up the
  * server, and store the result. Every failure a person can fix is an ImportError.
  */
+
+import { articleText } from "@/lib/core/document/article-text";
 import { textToDoc } from "@/lib/core/document/from-text";
 import type { DocInline, DocRoot } from "@/lib/core/document/schema";
-import { articleText } from "@/lib/core/validation/article-text";
-import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { docxToHtml } from "./docx";
 import { decodeTextFile, formatOfFileName, type ImportFormat, type TextFormat } from "./file-type";
 import { htmlDocumentTitle, htmlToDoc } from "./html-to-doc";

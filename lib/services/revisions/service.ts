@@ -29,11 +29,11 @@ import {
 } from "@/db/queries/revisions";
 import { stateAfterEdit } from "@/lib/core/articles/workflow";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
+import { articleText } from "@/lib/core/document/article-text";
 import type { DocRoot } from "@/lib/core/document/schema";
 import { AppError, notFound } from "@/lib/core/errors";
 import { MAX_SUMMARY } from "@/lib/core/limits/revisions";
 import { reanchorClaims } from "@/lib/core/revisions/reanchor";
-import { articleText } from "@/lib/core/validation/article-text";
 import { saveRevisionSchema } from "@/lib/core/validation/revisions";
 import { ANCHOR_STATES, type AnchorState, type ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";

@@ -3,9 +3,9 @@
  * an import (which reports a problem against the source), a new article, an editor's save and a
  * re-import (which report it against the field the text came from).
  */
-import type { DocRoot } from "@/lib/core/document/schema";
-import { docToPlainText } from "@/lib/core/document/text-map";
-import { MAX_ARTICLE_TEXT } from "./articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
+import type { DocRoot } from "./schema";
+import { docToPlainText } from "./text-map";
 
 export type ArticleTextProblem = "empty" | "too_long";
 
