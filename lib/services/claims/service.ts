@@ -1,4 +1,7 @@
-/** Claim mutations: create (from a selection, and the write an annotation import shares), update the review fields, the editor's note. */
+/**
+ * Claim mutations: create (from a selection, and the write an annotation import shares), update
+ * the review fields, the editor's note.
+ */
 import "server-only";
 import type { Db } from "@/db/client";
 import { lockArticle } from "@/db/queries/articles";
