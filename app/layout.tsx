@@ -1,7 +1,19 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import "./globals.css";
+// Global sheets by area, in cascade order: tokens, then base and shared components, then the
+// pages'. All load here, one bundle in this order; a sheet imported by a nested layout would load
+// only there and later, so a page's order could differ between navigations.
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles/forms.css";
+import "./styles/badges.css";
+import "./styles/markdown.css";
+import "./styles/auth.css";
+import "./styles/workspace/review.css";
+import "./styles/workspace/revisions.css";
+import "./styles/workspace/activity.css";
+import "./styles/admin.css";
 
 export const metadata: Metadata = {
   title: { default: "Claimdesk", template: "%s · Claimdesk" },

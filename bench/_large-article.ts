@@ -1,6 +1,6 @@
 /**
- * The large article of the export and public-page benchmarks (issue 5's "1,000 claims and 3,000
- * evidence items"): one paragraph of four sentences per claim (~60 words, ~60,000 in all), each
+ * The large article of the export and public-page benchmarks (the target size: 1,000 claims and
+ * 3,000 evidence items): one paragraph of four sentences per claim (~60 words, ~60,000 in all), each
  * claim on the paragraph's second sentence, three evidence items each.
  */
 export const CLAIMS = 1_000;

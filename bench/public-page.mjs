@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The public page of a large publication (issue 5): an article of ~60,000 words with 1,000
+ * The public page of a large publication: an article of ~60,000 words with 1,000
  * claims and 3,000 evidence items, published through the real workflow, served by `next start`
  * on PGlite and loaded with 10 connections for 10 s each:
  * - `/p/<slug>` as autocannon asks for it (no compression), and as browsers do (gzip);

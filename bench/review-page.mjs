@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The review page under load (issue 3): an article of ~20,000 words with 500 claims, opened in
+ * The review page under load: an article of ~20,000 words with 500 claims, opened in
  * Chromium against `next start`. Prints (never asserts):
  * - time from navigation to the article with all 500 highlights drawn, and to a claim opened
  *   by clicking its highlight (interactive);

@@ -22,6 +22,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { DocRoot } from "@/lib/core/document/schema";
+import type { ExportModel } from "@/lib/core/export/model";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
@@ -84,7 +85,6 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 /** One row (id = 1): the publishing organization and other workspace-wide settings. */
 export const workspaceSettings = pgTable(
@@ -349,7 +349,7 @@ export const publications = pgTable(
       .references(() => revisions.id),
     number: integer("number").notNull(),
     /** The export model (lib/core/export/model.ts) frozen at publication time. */
-    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    snapshot: jsonb("snapshot").$type<ExportModel>().notNull(),
     publishedById: uuid("published_by_id")
       .notNull()
       .references(() => users.id),

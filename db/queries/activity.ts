@@ -111,4 +111,3 @@ export async function listActivityForUser(
     .orderBy(desc(auditEvents.id))
     .limit(page.limit);
 }
-export type ActivityRow = Awaited<ReturnType<typeof listActivityForUser>>[number];

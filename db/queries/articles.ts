@@ -1,46 +1,20 @@
 import "server-only";
-import { and, desc, eq, like, sql } from "drizzle-orm";
+import { desc, eq, like, sql } from "drizzle-orm";
 import type { ArticleState } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
-import { articles, claims, revisions } from "../schema";
+import { type Article, articles, claims, revisions } from "../schema";
+import { atVersion, nextVersion } from "./versioned-rows";
 
-const articleColumns = {
-  id: articles.id,
-  slug: articles.slug,
-  title: articles.title,
-  sourceUrl: articles.sourceUrl,
-  originalAuthor: articles.originalAuthor,
-  originalPublishedAt: articles.originalPublishedAt,
-  state: articles.state,
-  currentRevisionId: articles.currentRevisionId,
-  createdById: articles.createdById,
-  createdAt: articles.createdAt,
-  updatedAt: articles.updatedAt,
-  version: articles.version,
-};
-
-export type ArticleRow = {
-  id: string;
-  slug: string;
-  title: string;
-  sourceUrl: string | null;
-  originalAuthor: string | null;
-  originalPublishedAt: string | null;
-  state: ArticleState;
-  currentRevisionId: string | null;
-  createdById: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-};
+/** An article as every query here returns it: the whole row. */
+export type ArticleRow = Article;
 
 export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | null> {
-  const [row] = await db.select(articleColumns).from(articles).where(eq(articles.slug, slug));
+  const [row] = await db.select().from(articles).where(eq(articles.slug, slug));
   return row ?? null;
 }
 
 export async function findArticleById(db: Db, id: string): Promise<ArticleRow | null> {
-  const [row] = await db.select(articleColumns).from(articles).where(eq(articles.id, id));
+  const [row] = await db.select().from(articles).where(eq(articles.id, id));
   return row ?? null;
 }
 
@@ -49,11 +23,7 @@ export async function findArticleById(db: Db, id: string): Promise<ArticleRow | 
  * the article's current state (claim numbers, transitions, new revisions) takes it first.
  */
 export async function lockArticle(db: Db, id: string): Promise<ArticleRow | null> {
-  const [row] = await db
-    .select(articleColumns)
-    .from(articles)
-    .where(eq(articles.id, id))
-    .for("update");
+  const [row] = await db.select().from(articles).where(eq(articles.id, id)).for("update");
   return row ?? null;
 }
 
@@ -78,7 +48,7 @@ export async function insertArticle(
     createdById: string;
   },
 ): Promise<ArticleRow> {
-  const [row] = await db.insert(articles).values(values).returning(articleColumns);
+  const [row] = await db.insert(articles).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
@@ -90,11 +60,7 @@ export async function setCurrentRevision(
 ): Promise<void> {
   await db
     .update(articles)
-    .set({
-      currentRevisionId: revisionId,
-      updatedAt: new Date(),
-      version: sql`${articles.version} + 1`,
-    })
+    .set({ currentRevisionId: revisionId, ...nextVersion(articles) })
     .where(eq(articles.id, articleId));
 }
 
@@ -107,9 +73,9 @@ export async function updateArticleState(
 ): Promise<ArticleRow | null> {
   const [row] = await db
     .update(articles)
-    .set({ state, updatedAt: new Date(), version: sql`${articles.version} + 1` })
-    .where(and(eq(articles.id, articleId), eq(articles.version, version)))
-    .returning(articleColumns);
+    .set({ state, ...nextVersion(articles) })
+    .where(atVersion(articles, articleId, version))
+    .returning();
   return row ?? null;
 }
 

@@ -3,40 +3,30 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-
 import type { AnchorValues, ClaimFieldChanges, ClaimRecord } from "@/lib/core/claims/shapes";
 import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
-import { articles, claimAnchors, claims, revisions, users } from "../schema";
+import {
+  articles,
+  type Claim,
+  type ClaimAnchor,
+  claimAnchors,
+  claims,
+  revisions,
+  users,
+} from "../schema";
+import { type Assert, columnsWithout, type SameShape } from "./row-shapes";
+import { atVersion, nextNumberInArticle, nextVersion } from "./versioned-rows";
 
-const claimColumns = {
-  id: claims.id,
-  articleId: claims.articleId,
-  number: claims.number,
-  createdInRevisionId: claims.createdInRevisionId,
-  status: claims.status,
-  verdict: claims.verdict,
-  verdictStale: claims.verdictStale,
-  rationale: claims.rationale,
-  suggestedCorrection: claims.suggestedCorrection,
-  severity: claims.severity,
-  assigneeId: claims.assigneeId,
-  editorNote: claims.editorNote,
-  createdById: claims.createdById,
-  createdAt: claims.createdAt,
-  updatedAt: claims.updatedAt,
-  version: claims.version,
-};
-
-export type ClaimRow = ClaimRecord;
-export type { AnchorValues, ClaimFieldChanges };
+/** A claim as every query here returns it: the row without its deletion record. */
+const claimColumns = columnsWithout(claims, "deletedAt", "deletedById");
+export type ClaimRow = Omit<Claim, "deletedAt" | "deletedById">;
 
 /** A claim's anchor in one revision, as every query here selects it. */
-const anchorColumns = {
-  exact: claimAnchors.exact,
-  prefix: claimAnchors.prefix,
-  suffix: claimAnchors.suffix,
-  start: claimAnchors.start,
-  end: claimAnchors.end,
-  state: claimAnchors.state,
-  score: claimAnchors.score,
-};
+const anchorColumns = columnsWithout(claimAnchors, "claimId", "revisionId", "createdAt");
+type AnchorRow = Omit<ClaimAnchor, "claimId" | "revisionId" | "createdAt">;
+
+// The core owns these shapes (its rules read them, and it may not import the database): the
+// build stops here when the schema and the core's contract drift apart.
+type _ClaimRowIsClaimRecord = Assert<SameShape<ClaimRow, ClaimRecord>>;
+type _AnchorRowIsAnchorValues = Assert<SameShape<AnchorRow, AnchorValues>>;
 
 /**
  * A claim that was deleted (soft delete, `deleted_at` set) is left out of every query in this
@@ -54,7 +44,10 @@ export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null
 
 /**
  * The claim, its row locked until the transaction ends: rules that read the claim's evidence
- * (a resolved claim needs some) and changes to that evidence then see one another in order.
+ * (a resolved claim needs some) and changes to that evidence then see one another in order, so
+ * two people deleting a claim's last two items one at a time cannot both pass the evidence
+ * rule. "No key update" still lets evidence be added meanwhile (its foreign key takes a key
+ * share).
  */
 export async function lockClaimById(db: Db, id: string): Promise<ClaimRow | null> {
   const [row] = await db
@@ -74,21 +67,15 @@ export async function findArticleIdOfClaim(db: Db, id: string): Promise<string |
   return row?.articleId ?? null;
 }
 
-export type ClaimRowWithDeletion = ClaimRow & {
-  deletedAt: Date | null;
-  deletedById: string | null;
-};
+/** A claim with its deletion record: the whole row. */
+export type ClaimRowWithDeletion = Claim;
 
 /** The claim whether deleted or not, its row locked: deleting and restoring decide from it. */
 export async function lockClaimIncludingDeleted(
   db: Db,
   id: string,
 ): Promise<ClaimRowWithDeletion | null> {
-  const [row] = await db
-    .select({ ...claimColumns, deletedAt: claims.deletedAt, deletedById: claims.deletedById })
-    .from(claims)
-    .where(eq(claims.id, id))
-    .for("no key update");
+  const [row] = await db.select().from(claims).where(eq(claims.id, id)).for("no key update");
   return row ?? null;
 }
 
@@ -108,10 +95,9 @@ export async function setClaimDeletedIfVersion(
     .set({
       deletedAt: deletedById ? sql`now()` : null,
       deletedById,
-      updatedAt: new Date(),
-      version: sql`${claims.version} + 1`,
+      ...nextVersion(claims),
     })
-    .where(and(eq(claims.id, id), eq(claims.version, version)))
+    .where(atVersion(claims, id, version))
     .returning(claimColumns);
   return row ?? null;
 }
@@ -155,7 +141,7 @@ export async function insertClaim(
     .insert(claims)
     .values({
       ...values,
-      number: sql`(SELECT coalesce(max(${claims.number}), 0) + 1 FROM ${claims} WHERE ${claims.articleId} = ${values.articleId})`,
+      number: nextNumberInArticle(claims, values.articleId),
     })
     .returning(claimColumns);
   if (!row) throw new Error("insert returned no row");
@@ -181,8 +167,8 @@ export async function updateClaimIfVersion(
 ): Promise<ClaimRow | null> {
   const [row] = await db
     .update(claims)
-    .set({ ...changes, updatedAt: new Date(), version: sql`${claims.version} + 1` })
-    .where(and(eq(claims.id, id), eq(claims.version, version)))
+    .set({ ...changes, ...nextVersion(claims) })
+    .where(atVersion(claims, id, version))
     .returning(claimColumns);
   return row ?? null;
 }
@@ -265,7 +251,6 @@ export function listOpenClaimsAssignedTo(db: Db, userId: string) {
       desc(claims.updatedAt),
     );
 }
-export type AssignedClaim = Awaited<ReturnType<typeof listOpenClaimsAssignedTo>>[number];
 
 /**
  * Locks every claim of an article (in id order, so two lockers cannot deadlock) and returns
@@ -314,7 +299,7 @@ export async function updateLockedClaim(
 ): Promise<ClaimRow> {
   const [row] = await db
     .update(claims)
-    .set({ ...changes, updatedAt: new Date(), version: sql`${claims.version} + 1` })
+    .set({ ...changes, ...nextVersion(claims) })
     .where(eq(claims.id, id))
     .returning(claimColumns);
   if (!row) throw new Error("update returned no row");

@@ -1,40 +1,23 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, users } from "../schema";
+import { type Comment, comments, users } from "../schema";
 
-const commentColumns = {
-  id: comments.id,
-  claimId: comments.claimId,
-  authorId: comments.authorId,
-  body: comments.body,
-  createdAt: comments.createdAt,
-  updatedAt: comments.updatedAt,
-  deletedAt: comments.deletedAt,
-};
-
-export type CommentRow = {
-  id: string;
-  claimId: string;
-  authorId: string;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-};
+/** A comment as every query here returns it: the whole row. */
+export type CommentRow = Comment;
 
 export async function insertComment(
   db: Db,
   values: { claimId: string; authorId: string; body: string },
 ): Promise<CommentRow> {
-  const [row] = await db.insert(comments).values(values).returning(commentColumns);
+  const [row] = await db.insert(comments).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
 /** One comment, deleted or not (the caller decides what a deleted one means). */
 export async function findCommentById(db: Db, id: string): Promise<CommentRow | null> {
-  const [row] = await db.select(commentColumns).from(comments).where(eq(comments.id, id));
+  const [row] = await db.select().from(comments).where(eq(comments.id, id));
   return row ?? null;
 }
 
@@ -52,7 +35,7 @@ export async function updateCommentBody(
     .update(comments)
     .set({ body, updatedAt: sql`now()` })
     .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
-    .returning(commentColumns);
+    .returning();
   return row ?? null;
 }
 
@@ -62,19 +45,11 @@ export async function softDeleteComment(db: Db, id: string): Promise<CommentRow 
     .update(comments)
     .set({ deletedAt: sql`now()` })
     .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
-    .returning(commentColumns);
+    .returning();
   return row ?? null;
 }
 
-export type CommentListRow = {
-  id: string;
-  claimId: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+type CommentListRow = Omit<Comment, "deletedAt"> & { authorName: string };
 
 /** The comments of some claims that are not deleted, with their authors' names, oldest first. */
 export async function listCommentsForClaims(db: Db, claimIds: string[]): Promise<CommentListRow[]> {

@@ -1,47 +1,25 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
-import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
-import { claims, evidence } from "../schema";
+import { type Evidence, evidence } from "../schema";
+import type { Assert, SameShape } from "./row-shapes";
+import { atVersion, nextVersion } from "./versioned-rows";
 
-const evidenceColumns = {
-  id: evidence.id,
-  claimId: evidence.claimId,
-  title: evidence.title,
-  authors: evidence.authors,
-  publisher: evidence.publisher,
-  year: evidence.year,
-  url: evidence.url,
-  doi: evidence.doi,
-  pmid: evidence.pmid,
-  excerpt: evidence.excerpt,
-  stance: evidence.stance,
-  studyDesign: evidence.studyDesign,
-  gradeCertainty: evidence.gradeCertainty,
-  gradeDowngradeReasons: evidence.gradeDowngradeReasons,
-  addedById: evidence.addedById,
-  createdAt: evidence.createdAt,
-  updatedAt: evidence.updatedAt,
-  version: evidence.version,
-};
+/** A piece of evidence as every query here returns it: the whole row. */
+export type EvidenceRow = Evidence;
 
-export type { EvidenceFields };
-
-export type EvidenceRow = EvidenceFields & {
-  id: string;
-  claimId: string;
-  addedById: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-};
+// The core owns the citation and grading fields (its renderers and rules read them, and it may
+// not import the database): the build stops here when the schema and that contract drift apart.
+type _EvidenceFieldsAsStored = Assert<
+  SameShape<Pick<EvidenceRow, keyof EvidenceFields>, EvidenceFields>
+>;
 
 export async function insertEvidence(
   db: Db,
   values: EvidenceFields & { claimId: string; addedById: string },
 ): Promise<EvidenceRow> {
-  const [row] = await db.insert(evidence).values(values).returning(evidenceColumns);
+  const [row] = await db.insert(evidence).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
@@ -49,7 +27,7 @@ export async function insertEvidence(
 export async function listEvidenceForClaims(db: Db, claimIds: string[]): Promise<EvidenceRow[]> {
   if (claimIds.length === 0) return [];
   const rows = await db
-    .select(evidenceColumns)
+    .select()
     .from(evidence)
     .where(inArray(evidence.claimId, claimIds))
     .orderBy(asc(evidence.createdAt));
@@ -62,7 +40,7 @@ export async function countEvidenceForClaim(db: Db, claimId: string): Promise<nu
 }
 
 export async function findEvidenceById(db: Db, id: string): Promise<EvidenceRow | null> {
-  const [row] = await db.select(evidenceColumns).from(evidence).where(eq(evidence.id, id));
+  const [row] = await db.select().from(evidence).where(eq(evidence.id, id));
   return row ?? null;
 }
 
@@ -78,9 +56,9 @@ export async function updateEvidenceIfVersion(
 ): Promise<EvidenceRow | null> {
   const [row] = await db
     .update(evidence)
-    .set({ ...changes, updatedAt: new Date(), version: sql`${evidence.version} + 1` })
-    .where(and(eq(evidence.id, id), eq(evidence.version, version)))
-    .returning(evidenceColumns);
+    .set({ ...changes, ...nextVersion(evidence) })
+    .where(atVersion(evidence, id, version))
+    .returning();
   return row ?? null;
 }
 
@@ -95,37 +73,7 @@ export async function deleteEvidenceIfVersion(
 ): Promise<EvidenceRow | null> {
   const [row] = await db
     .delete(evidence)
-    .where(and(eq(evidence.id, id), eq(evidence.version, version)))
-    .returning(evidenceColumns);
-  return row ?? null;
-}
-
-/**
- * The claim an evidence change is checked against, locked until the transaction ends, so two
- * people deleting a claim's last two items one at a time cannot both pass the evidence rule.
- * "No key update" still lets evidence be added meanwhile (its foreign key takes a key share).
- */
-export async function lockClaimOfEvidence(
-  db: Db,
-  claimId: string,
-): Promise<{
-  id: string;
-  articleId: string;
-  number: number;
-  status: ClaimStatus;
-  verdict: Verdict | null;
-} | null> {
-  const [row] = await db
-    .select({
-      id: claims.id,
-      articleId: claims.articleId,
-      number: claims.number,
-      status: claims.status,
-      verdict: claims.verdict,
-    })
-    .from(claims)
-    // A deleted claim takes no evidence changes: to the evidence rules it is gone.
-    .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
-    .for("no key update");
+    .where(atVersion(evidence, id, version))
+    .returning();
   return row ?? null;
 }

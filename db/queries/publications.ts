@@ -3,6 +3,7 @@ import { aliasedTable, and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { ExportModel } from "@/lib/core/export/model";
 import type { Db } from "../client";
 import { articles, publications, users } from "../schema";
+import { nextNumberInArticle } from "./versioned-rows";
 
 /** A publication without its snapshot: what the workspace shows. */
 export interface PublicationSummary {
@@ -14,12 +15,6 @@ export interface PublicationSummary {
   retractionNote: string | null;
 }
 
-/**
- * The snapshot column holds `buildExportModel`'s output, written only by `insertPublication`
- * below, so the cast restores the type the value was written with.
- */
-const asModel = (snapshot: Record<string, unknown>) => snapshot as unknown as ExportModel;
-
 /** Inserts the article's next publication (call with the article row locked). */
 export async function insertPublication(
   db: Db,
@@ -29,8 +24,7 @@ export async function insertPublication(
     .insert(publications)
     .values({
       ...values,
-      snapshot: values.snapshot as unknown as Record<string, unknown>,
-      number: sql`(select coalesce(max(${publications.number}), 0) + 1 from ${publications} where ${publications.articleId} = ${values.articleId})`,
+      number: nextNumberInArticle(publications, values.articleId),
     })
     .returning({
       id: publications.id,
@@ -154,7 +148,7 @@ export async function findPublicationSnapshot(db: Db, id: string): Promise<Expor
     .select({ snapshot: publications.snapshot })
     .from(publications)
     .where(eq(publications.id, id));
-  return row ? asModel(row.snapshot) : null;
+  return row?.snapshot ?? null;
 }
 
 /** A publication with its snapshot (head and snapshot, two reads). */

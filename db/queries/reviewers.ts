@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { auditEvents, users } from "../schema";
 
 /** A person as an export names them: display name and professional credentials. */
-export interface NamedPerson {
+interface NamedPerson {
   name: string;
   credentials: string;
 }

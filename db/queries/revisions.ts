@@ -2,45 +2,14 @@ import "server-only";
 import { aliasedTable, and, asc, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DocRoot } from "@/lib/core/document/schema";
 import type { Db } from "../client";
-import { articles, revisions, users } from "../schema";
+import { articles, type Revision, revisions, users } from "../schema";
+import { nextNumberInArticle } from "./versioned-rows";
 
-const revisionColumns = {
-  id: revisions.id,
-  articleId: revisions.articleId,
-  number: revisions.number,
-  doc: revisions.doc,
-  plainText: revisions.plainText,
-  summary: revisions.summary,
-  authorId: revisions.authorId,
-  parentId: revisions.parentId,
-  approvedById: revisions.approvedById,
-  approvedAt: revisions.approvedAt,
-  createdAt: revisions.createdAt,
-  noClaimsNote: revisions.noClaimsNote,
-  noClaimsById: revisions.noClaimsById,
-  noClaimsAt: revisions.noClaimsAt,
-};
-
-export type RevisionRow = {
-  id: string;
-  articleId: string;
-  number: number;
-  doc: DocRoot;
-  plainText: string;
-  summary: string;
-  authorId: string;
-  parentId: string | null;
-  approvedById: string | null;
-  approvedAt: Date | null;
-  createdAt: Date;
-  /** The editor's "reviewed, no claims needed" record (lib/services/revisions/no-claims.ts). */
-  noClaimsNote: string | null;
-  noClaimsById: string | null;
-  noClaimsAt: Date | null;
-};
+/** A revision as every query here returns it: the whole row. */
+export type RevisionRow = Revision;
 
 export async function findRevisionById(db: Db, id: string): Promise<RevisionRow | null> {
-  const [row] = await db.select(revisionColumns).from(revisions).where(eq(revisions.id, id));
+  const [row] = await db.select().from(revisions).where(eq(revisions.id, id));
   return row ?? null;
 }
 
@@ -50,7 +19,7 @@ export async function findRevisionByNumber(
   number: number,
 ): Promise<RevisionRow | null> {
   const [row] = await db
-    .select(revisionColumns)
+    .select()
     .from(revisions)
     .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)));
   return row ?? null;
@@ -62,7 +31,7 @@ export async function findLatestApprovedRevision(
   articleId: string,
 ): Promise<RevisionRow | null> {
   const [row] = await db
-    .select(revisionColumns)
+    .select()
     .from(revisions)
     .where(and(eq(revisions.articleId, articleId), isNotNull(revisions.approvedAt)))
     .orderBy(desc(revisions.number))
@@ -86,9 +55,9 @@ export async function insertRevision(
     .insert(revisions)
     .values({
       ...values,
-      number: sql`(SELECT coalesce(max(${revisions.number}), 0) + 1 FROM ${revisions} WHERE ${revisions.articleId} = ${values.articleId})`,
+      number: nextNumberInArticle(revisions, values.articleId),
     })
-    .returning(revisionColumns);
+    .returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
@@ -125,7 +94,6 @@ export function listRevisionsOfArticle(db: Db, articleId: string) {
     .where(eq(revisions.articleId, articleId))
     .orderBy(asc(revisions.number));
 }
-export type RevisionListItem = Awaited<ReturnType<typeof listRevisionsOfArticle>>[number];
 
 /**
  * The article that a re-import of `sourceUrl` revises: the newest one imported from exactly

@@ -2,12 +2,13 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { type WorkspaceSettings, workspaceSettings } from "../schema";
+import { columnsWithout } from "./row-shapes";
 
 /** The workspace settings as every reader sees them (the row without its bookkeeping). */
 export type WorkspaceSettingsValues = Omit<WorkspaceSettings, "id" | "updatedAt">;
 
 /** What a workspace that never saved its settings uses (the column defaults). */
-export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
+const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
   organizationName: "Claimdesk",
   organizationUrl: null,
   publicBaseUrl: null,
@@ -19,14 +20,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
 /** The workspace settings, or the defaults when the row was never written. */
 export async function getWorkspaceSettings(db: Db): Promise<WorkspaceSettingsValues> {
   const [row] = await db
-    .select({
-      organizationName: workspaceSettings.organizationName,
-      organizationUrl: workspaceSettings.organizationUrl,
-      publicBaseUrl: workspaceSettings.publicBaseUrl,
-      logoText: workspaceSettings.logoText,
-      reviewIntervalMonths: workspaceSettings.reviewIntervalMonths,
-      publicPagesEnabled: workspaceSettings.publicPagesEnabled,
-    })
+    .select(columnsWithout(workspaceSettings, "id", "updatedAt"))
     .from(workspaceSettings)
     .where(eq(workspaceSettings.id, 1));
   return row ?? DEFAULT_WORKSPACE_SETTINGS;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
-import { users } from "../schema";
+import { type User, users } from "../schema";
 
 /** The columns any page may see of a user: never the password hash. */
 const publicColumns = {
@@ -16,18 +16,7 @@ const publicColumns = {
   createdAt: users.createdAt,
 };
 
-export type PublicUser = {
-  id: string;
-  email: string;
-  name: string;
-  /** "MD, nephrologist"; empty when none. */
-  credentials: string;
-  role: Role;
-  /** A temporary password is in use: nothing but choosing a new one is allowed. */
-  mustChangePassword: boolean;
-  disabledAt: Date | null;
-  createdAt: Date;
-};
+type PublicUser = Pick<User, keyof typeof publicColumns>;
 
 export async function findUserById(db: Db, id: string): Promise<PublicUser | null> {
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));

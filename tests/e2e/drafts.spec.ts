@@ -4,7 +4,7 @@ import { EditorPage } from "./pages/editor-page";
 import { DEMO, signIn, signOut } from "./pages/session";
 
 /**
- * Unsaved input survives navigation (issue 10): text typed into a claim's forms is kept as the
+ * Unsaved input survives navigation: text typed into a claim's forms is kept as the
  * user's draft in this browser, across switching claims and reloads, shown as "Draft restored",
  * cleared by a save and never shown to another user of the same browser; the revision editor
  * asks before an in-app link takes unsaved changes away.

@@ -123,7 +123,7 @@ export function buildDocx(
 }
 
 /**
- * The hostile upload of issue 10 (item 13): a small .docx whose body unpacks to about
+ * A hostile upload (a decompression bomb): a small .docx whose body unpacks to about
  * `unpackedBytes` of tiny paragraphs, each holding `text`. It compresses ~1000:1 (30 MB of XML
  * is a ~90 KB file), stays under the unpacked-size limit, and kept mammoth busy for a minute.
  */

@@ -1,5 +1,5 @@
 /**
- * Exports and the public page carry true facts (issue 10, items 6, 7 and 16): absolute URLs
+ * Exports and the public page carry true facts: absolute URLs
  * from the configured public base URL (else NEXTAUTH_URL), ClaimReview field by field with the
  * named reviewer, Markdown escaping only what it must, no "et al..", CSV notes = claim numbers
  * after a gap, the reviewer and approver lines frozen into the publication, rationale Markdown

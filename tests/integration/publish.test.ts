@@ -63,9 +63,9 @@ const eventsOf = (articleId: string) =>
     .orderBy(auditEvents.id);
 
 /** A publication row's snapshot, which holds `buildExportModel`'s output. */
-function snapshotOf(row: { snapshot: Record<string, unknown> } | undefined): ExportModel {
+function snapshotOf(row: { snapshot: ExportModel } | undefined): ExportModel {
   if (!row) throw new Error("no publication");
-  return row.snapshot as unknown as ExportModel;
+  return row.snapshot;
 }
 
 /** An article approved by a second editor: one claim resolved Inaccurate with an editor's note. */

@@ -93,7 +93,6 @@ export const backupHeaderSchema = z
 
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 export type BackupTable = z.infer<typeof backupTableSchema>;
-export type BackupSequence = z.infer<typeof backupSequenceSchema>;
 
 /** One value as written: PostgreSQL's text form, or null for SQL NULL. */
 export type BackupValue = string | null;

@@ -1,4 +1,7 @@
-/** The review rules for a claim's fields (issue 3 §5). Pure; returns errors per field. */
+/**
+ * The review rules for a claim's fields: a resolved claim has a verdict, and a verdict that says
+ * what the evidence shows cites at least one evidence item. Returns errors per field.
+ */
 
 import type { FieldErrors } from "@/lib/core/errors";
 import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";

@@ -5,7 +5,7 @@ import { evaluate, labelledSetSchema } from "./evaluate";
 
 const fixture = path.join(
   import.meta.dirname,
-  "../../tests/fixtures/detect/labelled-sentences.json",
+  "../../../tests/fixtures/detect/labelled-sentences.json",
 );
 const set = labelledSetSchema.parse(JSON.parse(fs.readFileSync(fixture, "utf8")));
 

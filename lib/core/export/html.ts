@@ -5,6 +5,7 @@
  * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
  * no quote can close the element.
  */
+import { tokenCss } from "@/lib/core/design-tokens";
 import { type Highlight, renderDocHtml } from "@/lib/core/document/render-html";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import { escapeHtml as esc, jsonForScript, proseHtml } from "@/lib/core/html/escape";
@@ -51,39 +52,39 @@ export interface AnnotatedHtmlOptions extends ExportOptions {
   footerHtml?: string;
 }
 
-const VERDICT_COLOURS: Record<(typeof VERDICTS)[number], string> = {
-  accurate: "#c9f0d3",
-  mostly_accurate: "#e3f5c4",
-  misleading: "#ffe6a8",
-  unsupported: "#e4dcf5",
-  inaccurate: "#ffc9c9",
-};
-
-const STYLE = `
+/**
+ * The workspace's palette (lib/core/design-tokens.ts) as custom properties, so that a verdict or
+ * status has the same colours here, on the public page and in the workspace; the type and layout
+ * are this file's own (a serif page for reading and printing).
+ */
+const RULES = `
 :root { color-scheme: light; }
-body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
-header { border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; }
-.org { font: 600 0.85rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: #555; }
-.logo { display: inline-block; padding: .1em .45em; margin-right: .35em; border: 2px solid currentColor; border-radius: .25em; color: #1a1a1a; }
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: var(--text); max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+a { color: var(--primary); }
+header { border-bottom: 1px solid var(--border); margin-bottom: 1.5rem; }
+.org { font: 600 0.85rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+.logo { display: inline-block; padding: .1em .45em; margin-right: .35em; border: 2px solid currentColor; border-radius: .25em; color: var(--text); }
 h1 { line-height: 1.25; margin: .3rem 0 .6rem; }
 .meta, .legend, .notes, footer { font-family: system-ui, sans-serif; font-size: .9rem; }
-.meta { color: #444; }
-.banner { border: 2px solid #b45309; background: #fff7ed; padding: .6rem .8rem; font: .95rem system-ui, sans-serif; }
-mark.claim { background: #eee; border-bottom: 2px solid #888; padding: 0 .05em; color: inherit; }
-${VERDICTS.map((v) => `mark.verdict-${v}, .badge.verdict-${v} { background: ${VERDICT_COLOURS[v]}; }`).join("\n")}
-mark.status-open, mark.status-in_review { background: #fff; border-bottom: 2px dashed #666; }
+.meta { color: var(--muted); }
+.banner { border: 2px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: .6rem .8rem; font: .95rem system-ui, sans-serif; }
+mark.claim { background: var(--s-open-bg); border-bottom: 2px solid var(--s-open); padding: 0 .05em; color: inherit; }
+${VERDICTS.map((v) => `mark.verdict-${v} { background: var(--v-${v}-bg); border-bottom-color: var(--v-${v}); }\n.badge.verdict-${v} { background: var(--v-${v}-bg); color: var(--v-${v}); }`).join("\n")}
+mark.status-open { background: var(--s-open-bg); border-bottom: 2px dashed var(--s-open); }
+mark.status-in_review { background: var(--s-in_review-bg); border-bottom: 2px dotted var(--s-in_review); }
 sup.note-ref a { text-decoration: none; font: 600 .75rem system-ui, sans-serif; }
 .legend ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem .9rem; }
-.badge { display: inline-block; padding: 0 .4em; border: 1px solid #999; border-radius: .25rem; font-weight: 600; }
+.badge { display: inline-block; padding: 0 .4em; border: 1px solid currentColor; border-radius: .25rem; font-weight: 600; color: var(--s-open); background: var(--s-open-bg); }
 .notes ol { padding-left: 1.4rem; }
 .notes > ol > li { margin-bottom: 1.4rem; }
 .quote { font-style: italic; }
-.editor-note { border-left: 4px solid #1d4ed8; padding: .2rem .7rem; background: #eff6ff; }
+.editor-note { border-left: 4px solid var(--primary); padding: .2rem .7rem; background: var(--accent-bg); }
 .evidence li { margin: .5rem 0; }
-.evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid #ccc; color: #333; }
-footer { border-top: 1px solid #ccc; margin-top: 2rem; color: #555; }
+.evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid var(--border); color: var(--muted); }
+footer { border-top: 1px solid var(--border); margin-top: 2rem; color: var(--muted); }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
 `;
+const STYLE = `\n${tokenCss(RULES)}${RULES}`;
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 /** "25 November 2026", in UTC, as every date of the export reads. */

@@ -4,7 +4,7 @@
  * everything a reader needs: the document, its claims in reading order and their evidence.
  */
 // Types only: this module stays pure (no database code is loaded through these imports).
-import type { AnchorValues, ClaimRecord as ClaimRow } from "@/lib/core/claims/shapes";
+import type { AnchorValues, ClaimRecord } from "@/lib/core/claims/shapes";
 import type { DocRoot } from "@/lib/core/document/schema";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
@@ -129,7 +129,7 @@ export interface NoClaimsRecord {
 
 /** What the loader reads from the database for one claim. */
 export type ClaimSource = Pick<
-  ClaimRow,
+  ClaimRecord,
   | "number"
   | "status"
   | "verdict"

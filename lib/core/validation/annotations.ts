@@ -25,7 +25,6 @@ export const importAnnotationsSchema = z.object({
       message: TOO_LARGE,
     }),
 });
-export type ImportAnnotationsInput = z.infer<typeof importAnnotationsSchema>;
 
 /** A JSON-LD `type`: one name or several. */
 const jsonLdType = z.union([z.string(), z.array(z.string())], {

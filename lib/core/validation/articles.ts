@@ -15,7 +15,6 @@ export const importTextSchema = z.object({
   ...articleDetails,
   text: text(MAX_ARTICLE_TEXT, 1, "Article text"),
 });
-export type ImportTextInput = z.infer<typeof importTextSchema>;
 
 export const PASTE_FORMATS = ["text", "markdown", "html"] as const;
 
@@ -60,7 +59,6 @@ export const importDocumentSchema = z.preprocess(
     { message: "Choose whether to paste the text or upload a file." },
   ),
 );
-export type ImportDocumentInput = z.infer<typeof importDocumentSchema>;
 
 export const ARTICLE_TRANSITIONS = [
   "submit",
@@ -77,4 +75,3 @@ export const transitionArticleSchema = z.object({
   /** The article version the editor saw, so two decisions cannot cross. */
   version: z.number().int().positive(),
 });
-export type TransitionArticleInput = z.infer<typeof transitionArticleSchema>;

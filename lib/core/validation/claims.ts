@@ -32,7 +32,6 @@ export function withSelectionChecks<Schema extends z.ZodType<{ start: number; en
 }
 
 export const createClaimSchema = withSelectionChecks(z.object(selectionFields));
-export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const updateClaimSchema = z.object({
   claimId: id(),
@@ -43,41 +42,34 @@ export const updateClaimSchema = z.object({
   rationale: text(20_000, 0, "Rationale"),
   suggestedCorrection: text(5_000, 0, "Suggested correction"),
 });
-export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
 export const setEditorNoteSchema = z.object({
   claimId: id(),
   version: version(),
   editorNote: text(5_000, 0, "Editor's note"),
 });
-export type SetEditorNoteInput = z.infer<typeof setEditorNoteSchema>;
 
 export const assignClaimSchema = z.object({
   claimId: id(),
   /** null unassigns. */
   assigneeId: id().nullable(),
 });
-export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
 
 export const dismissSuggestionSchema = z.object({
   articleId: id(),
   sentence: text(MAX_QUOTE, 1, "Sentence"),
 });
-export type DismissSuggestionInput = z.infer<typeof dismissSuggestionSchema>;
 
 /** Deleting a claim made by mistake, and restoring it (the undo): both name the version read. */
 export const deleteClaimSchema = z.object({
   claimId: id(),
   version: version(),
 });
-export type DeleteClaimInput = z.infer<typeof deleteClaimSchema>;
 
 export const restoreClaimSchema = deleteClaimSchema;
-export type RestoreClaimInput = z.infer<typeof restoreClaimSchema>;
 
 /** Restoring a dismissed suggestion: the sentence as the dismissed list shows it. */
 export const restoreSuggestionSchema = dismissSuggestionSchema;
-export type RestoreSuggestionInput = z.infer<typeof restoreSuggestionSchema>;
 /** One editor's note for several claims at once (the approval panel's form). */
 export const setEditorNotesSchema = z.object({
   claims: z
@@ -89,4 +81,3 @@ export const setEditorNotesSchema = z.object({
     }),
   editorNote: text(5_000, 1, "Editor's note"),
 });
-export type SetEditorNotesInput = z.infer<typeof setEditorNotesSchema>;

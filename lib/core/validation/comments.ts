@@ -10,15 +10,12 @@ export const addCommentSchema = z.object({
   claimId: id(),
   body: body(),
 });
-export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
 export const editCommentSchema = z.object({
   commentId: id(),
   body: body(),
 });
-export type EditCommentInput = z.infer<typeof editCommentSchema>;
 
 export const deleteCommentSchema = z.object({
   commentId: id(),
 });
-export type DeleteCommentInput = z.infer<typeof deleteCommentSchema>;

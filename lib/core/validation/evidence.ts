@@ -129,19 +129,15 @@ const gradeCheckParams = {
 };
 
 export const evidenceFieldsSchema = evidenceFields.superRefine(checkGrade, gradeCheckParams);
-export type EvidenceFieldsInput = z.input<typeof evidenceFieldsSchema>;
 
 export const addEvidenceSchema = evidenceFields
   .extend({ claimId: id() })
   .superRefine(checkGrade, gradeCheckParams);
-export type AddEvidenceInput = z.infer<typeof addEvidenceSchema>;
 
 /** A full replacement of the fields, naming the version read (optimistic concurrency). */
 export const updateEvidenceSchema = evidenceFields
   .extend({ evidenceId: id(), version: version() })
   .superRefine(checkGrade, gradeCheckParams);
-export type UpdateEvidenceInput = z.infer<typeof updateEvidenceSchema>;
 
 /** Deleting names the version read too, so nobody deletes an item they have not seen. */
 export const deleteEvidenceSchema = z.object({ evidenceId: id(), version: version() });
-export type DeleteEvidenceInput = z.infer<typeof deleteEvidenceSchema>;

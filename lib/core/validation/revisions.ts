@@ -39,7 +39,6 @@ export const saveRevisionSchema = z.object({
   summary: text(MAX_SUMMARY, 1, "Summary"),
   doc: clientDocSchema,
 });
-export type SaveRevisionInput = z.infer<typeof saveRevisionSchema>;
 
 export const reattachClaimSchema = withSelectionChecks(
   z.object({
@@ -49,7 +48,6 @@ export const reattachClaimSchema = withSelectionChecks(
     ...selectionFields,
   }),
 );
-export type ReattachClaimInput = z.infer<typeof reattachClaimSchema>;
 
 export const recordNoClaimsSchema = z.object({
   articleId: id(),
@@ -57,4 +55,3 @@ export const recordNoClaimsSchema = z.object({
   revisionId: id(),
   note: text(MAX_NO_CLAIMS_NOTE, 1, "Note"),
 });
-export type RecordNoClaimsInput = z.infer<typeof recordNoClaimsSchema>;

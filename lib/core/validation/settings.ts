@@ -26,4 +26,3 @@ export const settingsSchema = z.object({
     ),
   publicPagesEnabled: z.boolean({ message: "Say whether the public pages are on." }),
 });
-export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -21,14 +21,12 @@ export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(PASSWORD_MAX_LENGTH),
 });
-export type SignInInput = z.infer<typeof signInSchema>;
 
 export const setupSchema = z.object({
   name: text(120, 1, "Name"),
   email: email(),
   password: password(),
 });
-export type SetupInput = z.infer<typeof setupSchema>;
 
 export const createUserSchema = z.object({
   name: text(120, 1, "Name"),
@@ -36,17 +34,14 @@ export const createUserSchema = z.object({
   password: password(),
   role: z.enum(ROLES, { message: "Choose a role." }),
 });
-export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({
   userId: id(),
   role: z.enum(ROLES, { message: "Choose a role." }),
 });
-export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 /** Disabling or re-enabling one account (`user.disable`, `user.enable`). */
 export const userStatusSchema = z.object({ userId: id() });
-export type UserStatusInput = z.infer<typeof userStatusSchema>;
 
 /** Your own password (`account.change_password`): the current one, the new one twice. */
 export const changePasswordSchema = z
@@ -75,14 +70,12 @@ export const changePasswordSchema = z
       });
     }
   });
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** An admin gives a user a temporary password (`user.reset_password`). */
 export const resetPasswordSchema = z.object({
   userId: id(),
   temporaryPassword: password(),
 });
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 /** Display name and professional credentials ("MD, nephrologist"), shown where the person is named. */
 export const profileSchema = z.object({
@@ -93,4 +86,3 @@ export type ProfileInput = z.infer<typeof profileSchema>;
 
 /** An admin edits someone's name and credentials (`user.update_profile`). */
 export const userProfileSchema = profileSchema.extend({ userId: id() });
-export type UserProfileInput = z.infer<typeof userProfileSchema>;

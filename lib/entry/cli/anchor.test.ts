@@ -169,7 +169,7 @@ describe("claimdesk anchor", () => {
 
 describe("claimdesk anchor (spawned)", () => {
   it("runs through the real binary", { timeout: 60_000 }, async () => {
-    const root = path.resolve(import.meta.dirname, "../..");
+    const root = path.resolve(import.meta.dirname, "../../..");
     const { status, stdout, stderr } = await new Promise<{
       status: number | null;
       stdout: string;

@@ -7,7 +7,6 @@ import type { Db } from "@/db/client";
 import { lockArticle } from "@/db/queries/articles";
 import { insertAuditEvent } from "@/db/queries/audit";
 import {
-  type ClaimFieldChanges,
   type ClaimRow,
   findClaimById,
   insertClaim,
@@ -19,7 +18,7 @@ import { countEvidenceForClaim } from "@/db/queries/evidence";
 import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
-import type { AnchorValues } from "@/lib/core/claims/shapes";
+import type { AnchorValues, ClaimFieldChanges } from "@/lib/core/claims/shapes";
 import { AppError, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,

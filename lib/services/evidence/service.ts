@@ -2,19 +2,18 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { findClaimById } from "@/db/queries/claims";
+import { findClaimById, lockClaimById } from "@/db/queries/claims";
 import {
   countEvidenceForClaim,
   deleteEvidenceIfVersion,
-  type EvidenceFields,
   type EvidenceRow,
   findEvidenceById,
   insertEvidence,
-  lockClaimOfEvidence,
   updateEvidenceIfVersion,
 } from "@/db/queries/evidence";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
 import { AppError, notFound } from "@/lib/core/errors";
+import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
   addEvidenceSchema,
   deleteEvidenceSchema,
@@ -129,7 +128,7 @@ export const deleteEvidence = defineAction({
     if (!item) throw missing();
     if (item.version !== version) throw await staleEvidenceError(tx, item.id, STALE_DELETE);
     // Locked, so that concurrent deletes of a claim's last items are checked one after another.
-    const claim = await lockClaimOfEvidence(tx, item.claimId);
+    const claim = await lockClaimById(tx, item.claimId);
     if (!claim) throw notFound("The claim");
 
     const remaining = (await countEvidenceForClaim(tx, claim.id)) - 1;

@@ -167,4 +167,3 @@ export async function getComparison(
   // all of them), so the newer revision's claims name every highlight of the diff.
   return { ...base, comparison: { diff, claims: newClaims } };
 }
-export type Comparison = Awaited<ReturnType<typeof getComparison>>;
