@@ -12,7 +12,8 @@ import type { ArticleTransition } from "../../lib/core/articles/workflow";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { textToDoc } from "../../lib/core/document/from-text";
 import type { DocRoot } from "../../lib/core/document/schema";
-import { transitionArticle } from "../../lib/services/articles/service";
+import { executeAction } from "../../lib/server/action";
+import { importArticleDocument, transitionArticle } from "../../lib/services/articles/service";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { updateClaim } from "../../lib/services/claims/service";
 import {
@@ -25,7 +26,6 @@ import {
   reviseFromImport,
   type SavedRevision,
   saveRevision,
-  saveRevisionFromImport,
 } from "../../lib/services/revisions/service";
 import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle, triageSuggestions } from "../helpers/fixtures";
@@ -784,10 +784,16 @@ describe("re-import", () => {
         reviseFromImport(tx, reviewer, { sourceUrl: url, doc: textToDoc(EDITED), title: "" }),
       ),
     ).rejects.toMatchObject({ code: "forbidden" });
+    // The import's own entry: a reviewer's re-import of the article's source is refused too.
     await expect(
-      db().transaction((tx) =>
-        saveRevisionFromImport(tx, reviewer, article.id, textToDoc(EDITED), "x"),
+      executeAction(
+        importArticleDocument,
+        { db: db(), actor: reviewer },
+        { source: "paste", format: "text", text: EDITED, title: "", sourceUrl: url },
       ),
-    ).rejects.toMatchObject({ code: "forbidden" });
+    ).resolves.toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      (await db().select().from(revisions).where(eq(revisions.articleId, article.id))).length,
+    ).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAnnotations, parseAnnotationsJson } from "../../lib/core/annotations/parse";
-import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BYTES } from "../../lib/core/limits/annotations";
+import { MAX_IMPORT_BYTES } from "../../lib/core/import/limits";
+import { MAX_IMPORT_ANNOTATIONS } from "../../lib/core/limits/annotations";
 import { importAnnotationsSchema } from "../../lib/core/validation/annotations";
 
 const quoteTarget = (exact: string, extra: object[] = []) => ({

@@ -8,7 +8,7 @@ import { formatOfFileName } from "@/lib/core/import/file-type";
 import { importToDoc } from "@/lib/core/import/import-to-doc";
 import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
 import { declaredUnpackedSize, looksLikeZip } from "@/lib/core/import/zip";
-import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { buildDocx, paragraph, run } from "../helpers/docx";
 
 const encode = (s: string) => new TextEncoder().encode(s);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ImportError } from "@/lib/core/import/import-error";
 import { importToDoc } from "@/lib/core/import/import-to-doc";
 import { MAX_DOCX_UNPACKED_BYTES } from "@/lib/core/import/limits";
-import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { buildDocx, hostileDocx, paragraph, run } from "../helpers/docx";
 

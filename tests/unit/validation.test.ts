@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import {
-  importTextSchema,
-  MAX_ARTICLE_TEXT,
-  transitionArticleSchema,
-} from "@/lib/core/validation/articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
+import { importTextSchema, transitionArticleSchema } from "@/lib/core/validation/articles";
 import {
   assignClaimSchema,
   createClaimSchema,
-  MAX_QUOTE,
   setEditorNoteSchema,
   updateClaimSchema,
 } from "@/lib/core/validation/claims";

@@ -11,10 +11,11 @@
  * revision) call this, through `importInWorker` (isolated.ts) so that no source can hold up the
  * server, and store the result. Every failure a person can fix is an ImportError.
  */
+
+import { articleText } from "@/lib/core/document/article-text";
 import { textToDoc } from "@/lib/core/document/from-text";
 import type { DocInline, DocRoot } from "@/lib/core/document/schema";
-import { docToPlainText } from "@/lib/core/document/text-map";
-import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { docxToHtml } from "./docx";
 import { decodeTextFile, formatOfFileName, type ImportFormat, type TextFormat } from "./file-type";
 import { htmlDocumentTitle, htmlToDoc } from "./html-to-doc";
@@ -49,9 +50,9 @@ export async function importToDoc(source: ImportSource): Promise<ImportedDocumen
   if (size > MAX_IMPORT_BYTES) throw new ImportError(tooLargeMessage(what, size));
 
   const { doc, pageTitle, format } = await convert(source);
-  const plainText = docToPlainText(doc);
-  if (plainText.trim() === "") throw new ImportError(`${what} has no text to import.`);
-  if (plainText.length > MAX_ARTICLE_TEXT) {
+  const { plainText, problem } = articleText(doc);
+  if (problem === "empty") throw new ImportError(`${what} has no text to import.`);
+  if (problem === "too_long") {
     throw new ImportError(textTooLongMessage(plainText.length, MAX_ARTICLE_TEXT));
   }
   return { doc, plainText, title: guessTitle(doc, plainText, pageTitle), format };

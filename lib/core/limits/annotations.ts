@@ -1,14 +1,12 @@
 /**
  * The limits of an annotation import. Plain numbers, apart from the zod schemas that enforce
  * them (lib/core/validation/annotations.ts), so that the import form can show them without bringing
- * zod into the browser.
+ * zod into the browser. The largest file or pasted text accepted is that of every import,
+ * `MAX_IMPORT_BYTES` (lib/core/import/limits.ts); a quote's, that of every claim (`MAX_QUOTE`,
+ * lib/core/limits/claims.ts).
  */
 
-/** The largest file or pasted text accepted, in UTF-8 bytes. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** The most annotations one import takes (each becomes up to three rows and is anchored). */
 export const MAX_IMPORT_ANNOTATIONS = 2_000;
-/** A claim's quote, as for claims made in the browser. */
-export const MAX_IMPORT_QUOTE = 5_000;
 /** An annotation's text, which becomes the rationale (20,000 at most, with room for a note). */
 export const MAX_IMPORT_BODY = 10_000;

@@ -6,7 +6,8 @@
  * JSON type the model gives it — a quote that is a number is refused, not coerced.
  */
 import { z } from "zod";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_QUOTE } from "@/lib/core/limits/annotations";
+import { MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
 import { id } from "./common";
 
 const utf8 = new TextEncoder();
@@ -49,7 +50,7 @@ export const textQuoteSelectorSchema = z.looseObject({
   exact: z
     .string({ message: "The quote (exact) must be text." })
     .min(1, "The quote (exact) is empty.")
-    .max(MAX_IMPORT_QUOTE, "The quote is longer than 5,000 characters."),
+    .max(MAX_QUOTE, "The quote is longer than 5,000 characters."),
   prefix: z.string({ message: "The prefix must be text." }).optional(),
   suffix: z.string({ message: "The suffix must be text." }).optional(),
 });

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { MAX_IMPORT_BYTES, tooLargeMessage } from "@/lib/core/import/limits";
+import { MAX_ARTICLE_TEXT } from "@/lib/core/limits/articles";
 import { id, optionalHttpUrl, optionalText, text } from "./common";
-
-/** 2 MB of text: a long-form article is 50–100 kB; anything larger is almost surely a mistake. */
-export const MAX_ARTICLE_TEXT = 2_000_000;
 
 /** What an import records about the article besides its body. */
 const articleDetails = {

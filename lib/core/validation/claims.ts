@@ -1,25 +1,37 @@
 import { z } from "zod";
+import { MAX_QUOTE } from "@/lib/core/limits/claims";
 import { CLAIM_STATUSES, SEVERITIES, VERDICTS } from "@/lib/core/vocabulary";
 import { id, text, version } from "./common";
 
-export const MAX_QUOTE = 5_000;
+/**
+ * A person's text selection in a revision, as a claim is created or re-attached from it. The
+ * server checks `exact` against its own copy of the text.
+ */
+export const selectionFields = {
+  /** The revision the selection was made in: must still be the current one. */
+  revisionId: id(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  /** The text the browser believes it selected. */
+  exact: z
+    .string()
+    .min(1, "Select some text first.")
+    .max(MAX_QUOTE, "Select at most 5,000 characters."),
+};
 
-export const createClaimSchema = z
-  .object({
-    revisionId: id(),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    /** The text the browser believes it selected; the server checks it against its own copy. */
-    exact: z
-      .string()
-      .min(1, "Select some text first.")
-      .max(MAX_QUOTE, "Select at most 5,000 characters."),
-  })
-  .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
-  .refine((v) => v.end - v.start <= MAX_QUOTE, {
-    message: "Select at most 5,000 characters.",
-    path: ["end"],
-  });
+/** The checks of a selection's range, on a schema that has `selectionFields`. */
+export function withSelectionChecks<Schema extends z.ZodType<{ start: number; end: number }>>(
+  schema: Schema,
+): Schema {
+  return schema
+    .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
+    .refine((v) => v.end - v.start <= MAX_QUOTE, {
+      message: "Select at most 5,000 characters.",
+      path: ["end"],
+    });
+}
+
+export const createClaimSchema = withSelectionChecks(z.object(selectionFields));
 
 export const updateClaimSchema = z.object({
   claimId: id(),

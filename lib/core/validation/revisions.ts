@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { docSchema } from "@/lib/core/document/schema";
 import { MAX_NO_CLAIMS_NOTE, MAX_SUMMARY } from "@/lib/core/limits/revisions";
-import { MAX_QUOTE } from "./claims";
+import { selectionFields, withSelectionChecks } from "./claims";
 import { id, text, version } from "./common";
 
 /**
@@ -40,25 +40,14 @@ export const saveRevisionSchema = z.object({
   doc: clientDocSchema,
 });
 
-export const reattachClaimSchema = z
-  .object({
+export const reattachClaimSchema = withSelectionChecks(
+  z.object({
     claimId: id(),
     /** The claim version the person saw. */
     version: version(),
-    /** The revision the selection was made in: must still be the current one. */
-    revisionId: id(),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    exact: z
-      .string()
-      .min(1, "Select some text first.")
-      .max(MAX_QUOTE, "Select at most 5,000 characters."),
-  })
-  .refine((v) => v.end > v.start, { message: "The selection is empty.", path: ["end"] })
-  .refine((v) => v.end - v.start <= MAX_QUOTE, {
-    message: "Select at most 5,000 characters.",
-    path: ["end"],
-  });
+    ...selectionFields,
+  }),
+);
 
 export const recordNoClaimsSchema = z.object({
   articleId: id(),

@@ -10,7 +10,7 @@
 import "server-only";
 import { lockArticle } from "@/db/queries/articles";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { insertClaim, insertClaimAnchor, listClaimsInRevision } from "@/db/queries/claims";
+import { listClaimsInRevision } from "@/db/queries/claims";
 import { findRevisionById } from "@/db/queries/revisions";
 import { anchorMany } from "@/lib/core/anchoring/anchor";
 import { describeRange } from "@/lib/core/anchoring/describe";
@@ -18,6 +18,7 @@ import { type NormalizedAnnotation, parseAnnotationsJson } from "@/lib/core/anno
 import { AppError, notFound } from "@/lib/core/errors";
 import { importAnnotationsSchema } from "@/lib/core/validation/annotations";
 import { defineAction } from "@/lib/server/action";
+import { insertNewClaim } from "@/lib/services/claims/service";
 
 export type SkipReason = "no_quote" | "malformed" | "orphaned" | "duplicate";
 
@@ -124,59 +125,51 @@ export const importAnnotations = defineAction({
       const { quote } = describeRange(text, anchor.start, anchor.end);
       // Our own export brings its review back (status, verdict, rationale, correction).
       const review = a.review;
-      const claim = await insertClaim(tx, {
-        articleId: article.id,
-        createdInRevisionId: revision.id,
-        createdById: actor.id,
-        rationale: review ? reviewRationale(review.rationale, a, changed) : rationaleOf(a, changed),
-        ...(review
-          ? {
-              status: review.status,
-              verdict: review.verdict,
-              suggestedCorrection: review.suggestedCorrection,
-            }
-          : {}),
-      });
       const state = changed ? "changed" : "exact";
       const score = changed ? anchor.score : 1;
-      await insertClaimAnchor(tx, {
-        claimId: claim.id,
-        revisionId: revision.id,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: anchor.start,
-        end: anchor.end,
-        state,
-        score,
-      });
-      await insertAuditEvent(tx, {
+      const claim = await insertNewClaim(tx, {
         actorId: actor.id,
-        action: "claim.create",
-        entityType: "claim",
-        entityId: claim.id,
         articleId: article.id,
-        after: {
-          number: claim.number,
+        revision,
+        anchor: {
           exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
           start: anchor.start,
           end: anchor.end,
-          revision: revision.number,
           state,
           score,
-          // The review read back from our own export, given by this import.
-          ...(review ? { status: review.status, verdict: review.verdict } : {}),
-          // Who wrote the annotation and when: kept here only; the claim is the importer's.
-          annotation: {
-            id: a.id ?? null,
-            creator: a.creator ?? null,
-            created: a.created ?? null,
-            quote: a.exact,
-          },
         },
-        note: review
-          ? "Imported from a Claimdesk Web Annotation export, with its review"
-          : "Imported from a Web Annotation",
+        fields: {
+          rationale: review
+            ? reviewRationale(review.rationale, a, changed)
+            : rationaleOf(a, changed),
+          ...(review
+            ? {
+                status: review.status,
+                verdict: review.verdict,
+                suggestedCorrection: review.suggestedCorrection,
+              }
+            : {}),
+        },
+        audit: {
+          after: {
+            state,
+            score,
+            // The review read back from our own export, given by this import.
+            ...(review ? { status: review.status, verdict: review.verdict } : {}),
+            // Who wrote the annotation and when: kept here only; the claim is the importer's.
+            annotation: {
+              id: a.id ?? null,
+              creator: a.creator ?? null,
+              created: a.created ?? null,
+              quote: a.exact,
+            },
+          },
+          note: review
+            ? "Imported from a Claimdesk Web Annotation export, with its review"
+            : "Imported from a Web Annotation",
+        },
       });
       taken.set(key, claim.number);
       result.created++;

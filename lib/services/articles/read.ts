@@ -1,7 +1,7 @@
 /** Reads for the workspace pages, each authorized for the actor in the data-access layer. */
 import "server-only";
 import type { Db } from "@/db/client";
-import { findArticleBySlug, listArticlesWithCounts } from "@/db/queries/articles";
+import { listArticlesWithCounts } from "@/db/queries/articles";
 import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
@@ -13,6 +13,7 @@ import { renderMarkdown } from "@/lib/core/markdown/render";
 import { sentenceKey } from "@/lib/core/suggestions/select";
 import { mayDeleteClaim } from "@/lib/services/claims/delete";
 import { commentsByClaim } from "@/lib/services/comments/read";
+import { requireCurrentArticle, revisionForPage } from "@/lib/services/revisions/read";
 import { loadApprovalGate } from "./gate";
 
 export async function listArticlesForActor(db: Db, actor: Actor | null) {
@@ -20,16 +21,15 @@ export async function listArticlesForActor(db: Db, actor: Actor | null) {
   return listArticlesWithCounts(db);
 }
 
-/** Everything the review page shows: the current revision, its claims with evidence, the gate. */
 /** The article of `slug`, its current revision and the claims anchored in it; not authorized. */
 async function currentRevisionWithClaims(db: Db, slug: string) {
-  const article = await findArticleBySlug(db, slug);
-  if (!article?.currentRevisionId) throw notFound("The article");
+  const article = await requireCurrentArticle(db, slug);
   const revision = await findRevisionById(db, article.currentRevisionId);
   if (!revision) throw notFound("The article's revision");
   return { article, revision, claims: await listClaimsInRevision(db, revision.id) };
 }
 
+/** Everything the review page shows: the current revision, its claims with evidence, the gate. */
 export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
   const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
@@ -67,15 +67,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   return {
     article,
     revision: {
-      id: revision.id,
-      number: revision.number,
-      doc: revision.doc,
-      plainText: revision.plainText,
-      summary: revision.summary,
-      createdAt: revision.createdAt,
+      ...revisionForPage(revision, author?.name ?? "Unknown"),
       authorId: revision.authorId,
-      authorName: author?.name ?? "Unknown",
-      approvedAt: revision.approvedAt,
       approvedByName: approver?.name ?? null,
       /** The editor's "reviewed, no claims needed" record, if any. */
       noClaims:

@@ -6,7 +6,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import {
-  findArticleById,
   insertArticle,
   listSlugsLike,
   lockArticle,
@@ -19,7 +18,6 @@ import { slugify, uniqueSlug } from "@/lib/core/articles/slug";
 import { approvalRefusal, nextState } from "@/lib/core/articles/workflow";
 import { splitParagraphs, textToDoc } from "@/lib/core/document/from-text";
 import { type DocRoot, docSchema } from "@/lib/core/document/schema";
-import { docToPlainText } from "@/lib/core/document/text-map";
 import { AppError, notFound } from "@/lib/core/errors";
 import type { ImportFormat } from "@/lib/core/import/file-type";
 import { ImportError } from "@/lib/core/import/import-error";
@@ -32,7 +30,7 @@ import {
 import { defineAction } from "@/lib/server/action";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
-import { reviseFromImport } from "@/lib/services/revisions/service";
+import { reviseFromImport, revisionPlainText } from "@/lib/services/revisions/service";
 import { loadApprovalGate } from "./gate";
 
 export interface ImportedArticle {
@@ -53,7 +51,7 @@ interface ArticleDetails {
  * Creates an article and its first revision from a document. The document is checked against
  * the schema once more: whatever produced it, nothing outside the editor's schema is stored.
  */
-export async function createArticleFromDoc(
+async function createArticleFromDoc(
   tx: Db,
   actorId: string,
   input: ArticleDetails & {
@@ -70,12 +68,7 @@ export async function createArticleFromDoc(
     });
 
   const doc = docSchema.parse(input.doc);
-  const plainText = docToPlainText(doc);
-  if (plainText.trim() === "") {
-    throw new AppError("validation", "The article has no text.", {
-      fieldErrors: { text: ["Article text is required."] },
-    });
-  }
+  const plainText = revisionPlainText(doc, "text");
 
   const base = slugify(title);
   const slug = uniqueSlug(base, await listSlugsLike(tx, base));
@@ -256,9 +249,3 @@ export const transitionArticle = defineAction({
     return { state: to, version: updated.version };
   },
 });
-
-export async function requireArticle(db: Db, id: string) {
-  const article = await findArticleById(db, id);
-  if (!article) throw notFound("The article");
-  return article;
-}

@@ -1,4 +1,7 @@
-/** Claim mutations: create from a selection, update the review fields, the editor's note. */
+/**
+ * Claim mutations: create (from a selection, and the write an annotation import shares), update
+ * the review fields, the editor's note.
+ */
 import "server-only";
 import type { Db } from "@/db/client";
 import { lockArticle } from "@/db/queries/articles";
@@ -12,10 +15,10 @@ import {
   updateClaimIfVersion,
 } from "@/db/queries/claims";
 import { countEvidenceForClaim } from "@/db/queries/evidence";
-import { findRevisionById } from "@/db/queries/revisions";
+import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
-import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
+import type { AnchorValues, ClaimFieldChanges } from "@/lib/core/claims/shapes";
 import { AppError, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,
@@ -23,6 +26,53 @@ import {
   updateClaimSchema,
 } from "@/lib/core/validation/claims";
 import { defineAction } from "@/lib/server/action";
+
+/**
+ * Inserts a claim with its anchor in `revision` and its `claim.create` audit event: the one write
+ * behind a claim made from a selection and one brought in by an annotation import. `fields` are
+ * the claim's review fields when it arrives with them; `audit` adds to the event what the way it
+ * was made knows (the anchor's state and score, the annotation it came from).
+ */
+export async function insertNewClaim(
+  tx: Db,
+  input: {
+    actorId: string;
+    articleId: string;
+    revision: Pick<RevisionRow, "id" | "number">;
+    anchor: AnchorValues;
+    fields?: Omit<
+      Parameters<typeof insertClaim>[1],
+      "articleId" | "createdInRevisionId" | "createdById"
+    >;
+    audit?: { after?: Record<string, unknown>; note?: string };
+  },
+): Promise<ClaimRow> {
+  const { actorId, articleId, revision, anchor } = input;
+  const claim = await insertClaim(tx, {
+    articleId,
+    createdInRevisionId: revision.id,
+    createdById: actorId,
+    ...input.fields,
+  });
+  await insertClaimAnchor(tx, { claimId: claim.id, revisionId: revision.id, ...anchor });
+  await insertAuditEvent(tx, {
+    actorId,
+    action: "claim.create",
+    entityType: "claim",
+    entityId: claim.id,
+    articleId,
+    after: {
+      number: claim.number,
+      exact: anchor.exact,
+      start: anchor.start,
+      end: anchor.end,
+      revision: revision.number,
+      ...input.audit?.after,
+    },
+    note: input.audit?.note,
+  });
+  return claim;
+}
 
 export const createClaim = defineAction({
   name: "claim.create",
@@ -37,25 +87,11 @@ export const createClaim = defineAction({
     if (article.state === "retracted")
       throw new AppError("rule", "A retracted article takes no new claims.");
     const anchor = anchorForSelection(revision.plainText, input);
-    const claim = await insertClaim(tx, {
-      articleId: article.id,
-      createdInRevisionId: revision.id,
-      createdById: actor.id,
-    });
-    await insertClaimAnchor(tx, { claimId: claim.id, revisionId: revision.id, ...anchor });
-    await insertAuditEvent(tx, {
+    const claim = await insertNewClaim(tx, {
       actorId: actor.id,
-      action: "claim.create",
-      entityType: "claim",
-      entityId: claim.id,
       articleId: article.id,
-      after: {
-        number: claim.number,
-        exact: anchor.exact,
-        start: input.start,
-        end: input.end,
-        revision: revision.number,
-      },
+      revision,
+      anchor,
     });
     return { id: claim.id, number: claim.number, version: claim.version };
   },

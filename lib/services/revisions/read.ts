@@ -18,13 +18,31 @@ import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { buildRevisionDiff } from "@/lib/core/diff/revision-diff";
 import { notFound } from "@/lib/core/errors";
 
-async function requireArticle(
+/**
+ * The article of `slug` with its current revision's id, or not found: the first read of every
+ * article and revision page. Not authorized: each caller authorizes first.
+ */
+export async function requireCurrentArticle(
   db: Db,
   slug: string,
 ): Promise<ArticleRow & { currentRevisionId: string }> {
   const article = await findArticleBySlug(db, slug);
   if (!article?.currentRevisionId) throw notFound("The article");
   return { ...article, currentRevisionId: article.currentRevisionId };
+}
+
+/** A revision as the pages show it: its text, summary, date, author and approval. */
+export function revisionForPage(revision: RevisionRow, authorName: string) {
+  return {
+    id: revision.id,
+    number: revision.number,
+    doc: revision.doc,
+    plainText: revision.plainText,
+    summary: revision.summary,
+    createdAt: revision.createdAt,
+    authorName,
+    approvedAt: revision.approvedAt,
+  };
 }
 
 async function requireRevision(db: Db, articleId: string, number: number): Promise<RevisionRow> {
@@ -55,7 +73,7 @@ export type RevisionClaim = Awaited<ReturnType<typeof claimsIn>>[number];
 /** What the editor needs: the current revision, its claims, and what a save does to the state. */
 export async function getEditData(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:edit");
-  const article = await requireArticle(db, slug);
+  const article = await requireCurrentArticle(db, slug);
   const revision = await findRevisionById(db, article.currentRevisionId);
   if (!revision) throw notFound("The article's revision");
   return {
@@ -76,7 +94,7 @@ export type EditData = Awaited<ReturnType<typeof getEditData>>;
 /** Every revision of an article, newest first. */
 export async function getRevisionHistory(db: Db, actor: Actor | null, slug: string) {
   authorize(actor, "article:read");
-  const article = await requireArticle(db, slug);
+  const article = await requireCurrentArticle(db, slug);
   const revisions = await listRevisionsOfArticle(db, article.id);
   return {
     article: {
@@ -91,20 +109,13 @@ export async function getRevisionHistory(db: Db, actor: Actor | null, slug: stri
 /** One revision, read-only, with its claims where they sat in it. */
 export async function getRevisionView(db: Db, actor: Actor | null, slug: string, number: number) {
   authorize(actor, "article:read");
-  const article = await requireArticle(db, slug);
+  const article = await requireCurrentArticle(db, slug);
   const revision = await requireRevision(db, article.id, number);
   const names = await findUserNames(db, [revision.authorId]);
   return {
     article: { slug: article.slug, title: article.title },
     revision: {
-      id: revision.id,
-      number: revision.number,
-      doc: revision.doc,
-      plainText: revision.plainText,
-      summary: revision.summary,
-      createdAt: revision.createdAt,
-      authorName: names.get(revision.authorId) ?? "Unknown",
-      approvedAt: revision.approvedAt,
+      ...revisionForPage(revision, names.get(revision.authorId) ?? "Unknown"),
       current: revision.id === article.currentRevisionId,
     },
     claims: await claimsIn(db, revision.id),
@@ -122,7 +133,7 @@ export async function getComparison(
   choice: { from?: number; to?: number },
 ) {
   authorize(actor, "article:read");
-  const article = await requireArticle(db, slug);
+  const article = await requireCurrentArticle(db, slug);
   const revisions = await listRevisionsOfArticle(db, article.id);
   const current = revisions.find((r) => r.id === article.currentRevisionId);
   const latest = current?.number ?? revisions[revisions.length - 1]?.number ?? 1;

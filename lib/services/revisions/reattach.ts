@@ -20,6 +20,7 @@ import { AppError, notFound } from "@/lib/core/errors";
 import { recheckChanges } from "@/lib/core/revisions/reanchor";
 import { reattachClaimSchema } from "@/lib/core/validation/revisions";
 import { defineAction } from "@/lib/server/action";
+import { anchorChange } from "./anchor-change";
 
 export const reattachClaim = defineAction({
   name: "claim.reattach",
@@ -60,18 +61,18 @@ export const reattachClaim = defineAction({
       quote.exact !== anchor.exact && claim.status !== "dismissed" ? recheckChanges(claim) : {};
     // Always a new version: anyone holding the claim open must see that it moved.
     const updated = await updateLockedClaim(tx, claim.id, changes);
-    const before: Record<string, unknown> = { anchorState: "orphaned", exact: anchor.exact };
-    const after: Record<string, unknown> = {
-      anchorState: "exact",
-      exact: quote.exact,
-      start: input.start,
-      end: input.end,
-      revision: revision.number,
-    };
-    for (const [field, value] of Object.entries(changes)) {
-      before[field] = claim[field as keyof typeof changes];
-      after[field] = value;
-    }
+    const { before, after } = anchorChange(
+      claim,
+      { anchorState: "orphaned", exact: anchor.exact },
+      {
+        anchorState: "exact",
+        exact: quote.exact,
+        start: input.start,
+        end: input.end,
+        revision: revision.number,
+      },
+      changes,
+    );
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.reattach",

@@ -29,15 +29,15 @@ import {
 } from "@/db/queries/revisions";
 import { stateAfterEdit } from "@/lib/core/articles/workflow";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
+import { articleText } from "@/lib/core/document/article-text";
 import type { DocRoot } from "@/lib/core/document/schema";
-import { docToPlainText } from "@/lib/core/document/text-map";
 import { AppError, notFound } from "@/lib/core/errors";
 import { MAX_SUMMARY } from "@/lib/core/limits/revisions";
 import { reanchorClaims } from "@/lib/core/revisions/reanchor";
-import { MAX_ARTICLE_TEXT } from "@/lib/core/validation/articles";
 import { saveRevisionSchema } from "@/lib/core/validation/revisions";
 import { ANCHOR_STATES, type AnchorState, type ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
+import { anchorChange } from "./anchor-change";
 
 export interface SavedRevision {
   articleId: string;
@@ -56,7 +56,7 @@ export interface SavedRevision {
 }
 
 /** Deep equality of two JSON values; key order does not matter (jsonb does not keep it). */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -92,6 +92,26 @@ async function staleRevisionError(tx: Db, currentRevisionId: string | null) {
 }
 
 /**
+ * The plain text a revision of `doc` stores, computed here from the validated document (never
+ * taken from a client or from the import's worker), for a new article and for each new revision.
+ * A document without text, or with too much, is a validation error on `field`.
+ */
+export function revisionPlainText(doc: DocRoot, field: "text" | "doc"): string {
+  const { plainText, problem } = articleText(doc);
+  if (problem === "empty") {
+    throw new AppError("validation", "The article has no text.", {
+      fieldErrors: { [field]: ["Article text is required."] },
+    });
+  }
+  if (problem === "too_long") {
+    throw new AppError("validation", "The article is too long (at most 2,000,000 characters).", {
+      fieldErrors: { [field]: ["The article is too long."] },
+    });
+  }
+  return plainText;
+}
+
+/**
  * Writes a new revision of a locked article from a validated document and re-anchors every
  * claim (dismissed ones too, so that they come back in place if someone reopens them).
  */
@@ -105,17 +125,7 @@ async function writeRevision(
 ): Promise<SavedRevision> {
   const state = stateAfterEdit(article.state);
   if (!state) throw new AppError("rule", "A retracted article cannot be edited.");
-  const plainText = docToPlainText(doc);
-  if (plainText.trim() === "") {
-    throw new AppError("validation", "The article has no text.", {
-      fieldErrors: { doc: ["Article text is required."] },
-    });
-  }
-  if (plainText.length > MAX_ARTICLE_TEXT) {
-    throw new AppError("validation", "The article is too long (at most 2,000,000 characters).", {
-      fieldErrors: { doc: ["The article is too long."] },
-    });
-  }
+  const plainText = revisionPlainText(doc, "doc");
   const previous: RevisionRow | null = article.currentRevisionId
     ? await findRevisionById(tx, article.currentRevisionId)
     : null;
@@ -155,26 +165,24 @@ async function writeRevision(
   for (const o of outcomes) {
     const claim = rows.get(o.claimId);
     if (!claim || !o.notable) continue;
-    const before: Record<string, unknown> = {
-      anchorState: o.previous.state,
-      exact: o.previous.exact,
-      start: o.previous.start,
-      end: o.previous.end,
-    };
-    const after: Record<string, unknown> = {
-      anchorState: o.anchor.state,
-      exact: o.anchor.exact,
-      start: o.anchor.start,
-      end: o.anchor.end,
-      revision: revision.number,
-    };
-    if (o.recheck) {
-      await updateLockedClaim(tx, claim.id, o.recheck);
-      for (const [field, value] of Object.entries(o.recheck)) {
-        before[field] = claim[field as keyof typeof o.recheck];
-        after[field] = value;
-      }
-    }
+    if (o.recheck) await updateLockedClaim(tx, claim.id, o.recheck);
+    const { before, after } = anchorChange(
+      claim,
+      {
+        anchorState: o.previous.state,
+        exact: o.previous.exact,
+        start: o.previous.start,
+        end: o.previous.end,
+      },
+      {
+        anchorState: o.anchor.state,
+        exact: o.anchor.exact,
+        start: o.anchor.start,
+        end: o.anchor.end,
+        revision: revision.number,
+      },
+      o.recheck,
+    );
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.reanchor",
@@ -238,25 +246,6 @@ export const saveRevision = defineAction({
     });
   },
 });
-
-/**
- * A new revision from an imported document (already validated and sanitized by the import),
- * on top of whatever is current: an import carries no base revision to be stale against.
- */
-export async function saveRevisionFromImport(
-  tx: Db,
-  actor: Actor,
-  articleId: string,
-  doc: DocRoot,
-  summary: string,
-): Promise<SavedRevision> {
-  authorize(actor, "article:edit");
-  const article = await lockArticle(tx, articleId);
-  if (!article) throw notFound("The article");
-  return writeRevision(tx, actor, article, doc, summary.slice(0, MAX_SUMMARY), {
-    action: "revision.import",
-  });
-}
 
 export type ReimportResult = {
   kind: "revision";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { type ChangeEvent, type FormEvent, type Ref, useEffect, useRef, useState } from "react";
 import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
 import type { FieldErrors } from "@/lib/core/errors";
-import { MAX_IMPORT_BYTES } from "@/lib/core/limits/annotations";
+import { MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
 import { importAnnotationsAction } from "@/lib/entry/actions/annotations";
 import type { ImportOutcome, ImportResult, SkipReason } from "@/lib/services/annotations/service";
 
