@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { getDb } from "@/db/instance";
 import type { DiffPiece } from "@/lib/core/diff/revision-diff";
 import { AppError } from "@/lib/core/errors";
-import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getComparison, type RevisionClaim } from "@/lib/services/revisions/read";
+import { ClaimListItem } from "../_components/claim-list-item";
 import { claimLook } from "../_components/claim-style";
 
 export const dynamic = "force-dynamic";
@@ -158,26 +158,15 @@ export default async function CompareRevisionsPage({ params, searchParams }: Par
                   <p className="empty">No claims in this revision.</p>
                 ) : (
                   <ol className="claim-list plain" aria-label="Claims and their anchors">
-                    {comparison.claims.map((c) => {
-                      const look = claimLook(c);
-                      return (
-                        <li key={c.id} id={`compare-claim-${c.number}`}>
-                          <span className="button-row">
-                            <strong>Claim {c.number}</strong>
-                            <span className={`badge ${look.className}`}>{look.label}</span>
-                            <span
-                              className={`badge ${c.anchor.state === "orphaned" ? "status-dismissed" : "anchor-state"}`}
-                            >
-                              {ANCHOR_STATE_LABELS[c.anchor.state]}
-                            </span>
-                            {c.verdictStale ? (
-                              <span className="badge state-changes_requested">Needs re-check</span>
-                            ) : null}
-                          </span>
-                          <span className="quote">“{c.anchor.exact}”</span>
-                        </li>
-                      );
-                    })}
+                    {comparison.claims.map((c) => (
+                      <ClaimListItem
+                        key={c.id}
+                        id={`compare-claim-${c.number}`}
+                        claim={c}
+                        anchor="always"
+                        stale={c.verdictStale}
+                      />
+                    ))}
                   </ol>
                 )}
               </section>
