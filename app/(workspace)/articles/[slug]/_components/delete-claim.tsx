@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { deleteClaimAction } from "@/lib/entry/actions/claims";
 
 /** What the page needs to offer the undo: the deleted claim and the version the delete left. */
@@ -58,21 +59,14 @@ export function DeleteClaim({
       ) : null}
       {confirming ? (
         <div className="button-row small" data-testid="confirm-delete-claim">
-          <span>
-            Delete claim {number}? It leaves the article, lists and exports; its history is kept and
-            you can undo right after.
-          </span>
-          <button type="button" className="button danger" onClick={remove} disabled={pending}>
-            {pending ? "Deleting…" : "Yes, delete claim"}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setConfirming(false)}
-            disabled={pending}
-          >
-            Keep it
-          </button>
+          <ConfirmDelete
+            question={`Delete claim ${number}? It leaves the article, lists and exports; its history is kept and you can undo right after.`}
+            confirmLabel="Yes, delete claim"
+            cancelLabel="Keep it"
+            pending={pending}
+            onConfirm={remove}
+            onCancel={() => setConfirming(false)}
+          />
         </div>
       ) : (
         <div>
