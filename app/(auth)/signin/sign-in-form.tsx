@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { SubmitButton } from "@/app/_components/field";
 import { parseRateLimitedError, rateLimitMessage } from "@/lib/core/auth/login-rate-limit";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -56,9 +57,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           required
         />
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} busy="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { updateOwnProfileAction } from "@/lib/entry/actions/account";
@@ -65,9 +65,9 @@ export function ProfileForm({
           />
         </Field>
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save profile"}
-      </button>
+      <SubmitButton pending={pending} busy="Saving…">
+        Save profile
+      </SubmitButton>
     </form>
   );
 }

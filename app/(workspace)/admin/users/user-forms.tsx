@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, FieldError, fieldA11y, InputField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
@@ -44,11 +44,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Role
           </option>
         ))}
       </select>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </div>
   );
 }
@@ -86,26 +82,18 @@ export function CreateUserForm() {
       </h2>
       <FormMessage message={message} />
       <div className="field-row">
-        <Field id="new-name" label="Name" errors={errors.name}>
-          <input type="text" {...fieldA11y("new-name", errors.name)} />
-        </Field>
-        <Field id="new-email" label="E-mail" errors={errors.email}>
-          <input type="email" {...fieldA11y("new-email", errors.email)} />
-        </Field>
+        <InputField id="new-name" label="Name" errors={errors.name} type="text" />
+        <InputField id="new-email" label="E-mail" errors={errors.email} type="email" />
       </div>
       <div className="field-row">
-        <Field
+        <InputField
           id="new-password"
           label="Temporary password"
           hint={`At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
           errors={errors.password}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            {...fieldA11y("new-password", errors.password, true)}
-          />
-        </Field>
+          type="password"
+          autoComplete="new-password"
+        />
         <Field id="new-role" label="Role" errors={errors.role}>
           <select defaultValue="reviewer" {...fieldA11y("new-role", errors.role)}>
             {ROLES.map((r) => (
@@ -116,9 +104,9 @@ export function CreateUserForm() {
           </select>
         </Field>
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add user"}
-      </button>
+      <SubmitButton pending={pending} busy="Adding…">
+        Add user
+      </SubmitButton>
     </form>
   );
 }

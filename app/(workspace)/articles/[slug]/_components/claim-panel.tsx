@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, SubmitButton } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -343,9 +343,9 @@ function EditorNote({
         />
       </Field>
       {canEdit ? (
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save editor’s note"}
-        </button>
+        <SubmitButton pending={pending} busy="Saving…" className="button">
+          Save editor’s note
+        </SubmitButton>
       ) : null}
     </form>
   );

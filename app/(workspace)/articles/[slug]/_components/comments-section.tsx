@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, FieldError, fieldA11y, SubmitButton } from "@/app/_components/field";
 import type { ErrorBody } from "@/lib/core/errors";
 import {
   addCommentAction,
@@ -149,9 +149,9 @@ function NewComment({ claimId }: { claimId: string }) {
         errors={errors}
         pending={pending}
       />
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add comment"}
-      </button>
+      <SubmitButton pending={pending} busy="Adding…">
+        Add comment
+      </SubmitButton>
     </form>
   );
 }
@@ -305,11 +305,7 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
         </div>
       ) : null}
 
-      {error && mode !== "editing" ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={mode === "editing" ? null : error} />
     </li>
   );
 }
