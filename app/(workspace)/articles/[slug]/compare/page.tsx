@@ -68,6 +68,32 @@ function Piece({ piece, claim }: { piece: DiffPiece; claim: RevisionClaim | unde
   return content;
 }
 
+/** One end of the comparison, as a plain GET form field (the page works without script). */
+function RevisionSelect({
+  name,
+  label,
+  value,
+  revisions,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: number;
+  revisions: { number: number; summary: string | null }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`compare-${name}`}>{label}</label>
+      <select id={`compare-${name}`} name={name} defaultValue={value}>
+        {revisions.map((r) => (
+          <option key={r.number} value={r.number}>
+            {r.number}: {r.summary || "no summary"}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function CompareRevisionsPage({ params, searchParams }: Params) {
   const { slug } = await params;
   const query = await searchParams;
@@ -100,26 +126,18 @@ export default async function CompareRevisionsPage({ params, searchParams }: Par
       ) : (
         <>
           <form method="get" className="card compare-form" aria-label="Choose revisions">
-            <div className="field">
-              <label htmlFor="compare-from">Older revision</label>
-              <select id="compare-from" name="from" defaultValue={data.from}>
-                {data.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}: {r.summary || "no summary"}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-to">Newer revision</label>
-              <select id="compare-to" name="to" defaultValue={data.to}>
-                {data.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}: {r.summary || "no summary"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RevisionSelect
+              name="from"
+              label="Older revision"
+              value={data.from}
+              revisions={data.revisions}
+            />
+            <RevisionSelect
+              name="to"
+              label="Newer revision"
+              value={data.to}
+              revisions={data.revisions}
+            />
             <button type="submit" className="button primary">
               Compare
             </button>
