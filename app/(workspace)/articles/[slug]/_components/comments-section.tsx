@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
 import { Field, FieldError, fieldA11y, SubmitButton } from "@/app/_components/field";
 import type { ErrorBody } from "@/lib/core/errors";
@@ -13,8 +14,6 @@ import {
 } from "@/lib/entry/actions/comments";
 import type { ReviewComment } from "@/lib/services/comments/read";
 import { MarkdownHtml } from "./markdown-html";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 const MARKDOWN_HINT = "Markdown: **bold**, *italic*, - lists, [link](https://…). Ctrl+Enter sends.";
 
@@ -215,12 +214,12 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
           // The server's time zone may differ from the browser's; the browser's wins.
           suppressHydrationWarning
         >
-          {dateFormat.format(comment.createdAt)}
+          {dateTimeFormat.format(comment.createdAt)}
         </time>
         {comment.edited ? (
           <span
             className="muted"
-            title={`Edited ${dateFormat.format(comment.updatedAt)}`}
+            title={`Edited ${dateTimeFormat.format(comment.updatedAt)}`}
             suppressHydrationWarning
           >
             {" "}
