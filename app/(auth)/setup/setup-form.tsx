@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { InputField, SubmitButton } from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
 import type { FieldErrors } from "@/lib/core/errors";
 import { setupAction } from "@/lib/entry/actions/users";
@@ -37,11 +38,7 @@ export function SetupForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <InputField
         id="name"
         label="Your name"

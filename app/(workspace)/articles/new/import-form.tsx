@@ -10,6 +10,7 @@ import {
   InputField,
   SubmitButton,
 } from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import type { FieldErrors } from "@/lib/core/errors";
 import {
   formatBytes,
@@ -118,11 +119,7 @@ export function ImportForm() {
           nothing was imported. <Link href={`/articles/${unchanged.slug}`}>Open the article</Link>
         </div>
       ) : null}
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <InputField
         id="title"
         label="Title"

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { ErrorAlert } from "@/app/_components/notice";
 import { deleteClaimAction } from "@/lib/entry/actions/claims";
 
 /** What the page needs to offer the undo: the deleted claim and the version the delete left. */
@@ -52,11 +53,7 @@ export function DeleteClaim({
 
   return (
     <div className="stack" style={{ marginTop: "1.25rem" }} data-testid="delete-claim">
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       {confirming ? (
         <div className="button-row small" data-testid="confirm-delete-claim">
           <ConfirmDelete

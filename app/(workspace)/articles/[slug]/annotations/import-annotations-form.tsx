@@ -9,6 +9,7 @@ import {
   InputField,
   SubmitButton,
 } from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import type { FieldErrors } from "@/lib/core/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/core/limits/annotations";
 import { importAnnotationsAction } from "@/lib/entry/actions/annotations";
@@ -74,11 +75,7 @@ export function ImportAnnotationsForm({
   return (
     <div className="stack">
       <form className="card" onSubmit={onSubmit} noValidate aria-busy={pending}>
-        {message ? (
-          <div className="alert error" role="alert">
-            {message}
-          </div>
-        ) : null}
+        <ErrorAlert message={message} />
         <InputField
           id="annotations-file"
           label="Annotations file"
