@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
+import { Field, fieldA11y, formLevelMessage, InputField } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -199,32 +199,32 @@ export function EvidenceForm({
         />
       ) : null}
       <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Field id={id("title")} label="Title" errors={errors.title}>
-          <input
-            type="text"
-            required
-            value={form.title}
-            onChange={(e) => set("title", e.target.value)}
-            {...fieldA11y(id("title"), errors.title)}
-          />
-        </Field>
+        <InputField
+          id={id("title")}
+          label="Title"
+          errors={errors.title}
+          type="text"
+          required
+          value={form.title}
+          onChange={(e) => set("title", e.target.value)}
+        />
         <div className="field-row">
-          <Field id={id("authors")} label="Authors" errors={errors.authors}>
-            <input
-              type="text"
-              value={form.authors}
-              onChange={(e) => set("authors", e.target.value)}
-              {...fieldA11y(id("authors"), errors.authors)}
-            />
-          </Field>
-          <Field id={id("publisher")} label="Journal or publisher" errors={errors.publisher}>
-            <input
-              type="text"
-              value={form.publisher}
-              onChange={(e) => set("publisher", e.target.value)}
-              {...fieldA11y(id("publisher"), errors.publisher)}
-            />
-          </Field>
+          <InputField
+            id={id("authors")}
+            label="Authors"
+            errors={errors.authors}
+            type="text"
+            value={form.authors}
+            onChange={(e) => set("authors", e.target.value)}
+          />
+          <InputField
+            id={id("publisher")}
+            label="Journal or publisher"
+            errors={errors.publisher}
+            type="text"
+            value={form.publisher}
+            onChange={(e) => set("publisher", e.target.value)}
+          />
           <Field id={id("year")} label="Year" errors={errors.year}>
             {/* Text, not type="number": a number input empties its value on a typo. */}
             <input
@@ -236,34 +236,34 @@ export function EvidenceForm({
             />
           </Field>
         </div>
-        <Field id={id("url")} label="URL" errors={errors.url}>
-          <input
-            type="url"
-            placeholder="https://…"
-            value={form.url}
-            onChange={(e) => set("url", e.target.value)}
-            {...fieldA11y(id("url"), errors.url)}
-          />
-        </Field>
+        <InputField
+          id={id("url")}
+          label="URL"
+          errors={errors.url}
+          type="url"
+          placeholder="https://…"
+          value={form.url}
+          onChange={(e) => set("url", e.target.value)}
+        />
         <div className="field-row">
-          <Field id={id("doi")} label="DOI" errors={errors.doi}>
-            <input
-              type="text"
-              placeholder="10.1000/xyz"
-              value={form.doi}
-              onChange={(e) => set("doi", e.target.value)}
-              {...fieldA11y(id("doi"), errors.doi)}
-            />
-          </Field>
-          <Field id={id("pmid")} label="PMID" errors={errors.pmid}>
-            <input
-              type="text"
-              inputMode="numeric"
-              value={form.pmid}
-              onChange={(e) => set("pmid", e.target.value)}
-              {...fieldA11y(id("pmid"), errors.pmid)}
-            />
-          </Field>
+          <InputField
+            id={id("doi")}
+            label="DOI"
+            errors={errors.doi}
+            type="text"
+            placeholder="10.1000/xyz"
+            value={form.doi}
+            onChange={(e) => set("doi", e.target.value)}
+          />
+          <InputField
+            id={id("pmid")}
+            label="PMID"
+            errors={errors.pmid}
+            type="text"
+            inputMode="numeric"
+            value={form.pmid}
+            onChange={(e) => set("pmid", e.target.value)}
+          />
         </div>
         <div className="field-row">
           <Field id={id("stance")} label="Stance" errors={errors.stance}>
