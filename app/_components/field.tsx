@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 /** A labelled form field with its hint and errors, wired for screen readers. */
 export function Field({
@@ -48,6 +48,40 @@ export function InputField({
   return (
     <Field id={id} label={label} hint={hint} errors={errors}>
       <input {...input} {...fieldA11y(id, errors, Boolean(hint))} />
+    </Field>
+  );
+}
+
+/**
+ * A `Field` around one `<select>` of `[value, label]` options, after an empty one labelled
+ * `empty` when given ("Choose…"). Every other prop goes to the select.
+ */
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  empty,
+  options,
+  ...select
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  empty?: string;
+  options: readonly (readonly [value: string, label: string])[];
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "children">) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <select {...select} {...fieldA11y(id, errors, Boolean(hint))}>
+        {empty === undefined ? null : <option value="">{empty}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
     </Field>
   );
 }

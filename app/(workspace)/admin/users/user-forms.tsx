@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, FieldError, fieldA11y, InputField, SubmitButton } from "@/app/_components/field";
+import { FieldError, InputField, SelectField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
@@ -94,15 +94,13 @@ export function CreateUserForm() {
           type="password"
           autoComplete="new-password"
         />
-        <Field id="new-role" label="Role" errors={errors.role}>
-          <select defaultValue="reviewer" {...fieldA11y("new-role", errors.role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="new-role"
+          label="Role"
+          errors={errors.role}
+          defaultValue="reviewer"
+          options={ROLES.map((r) => [r, ROLE_LABELS[r]] as const)}
+        />
       </div>
       <SubmitButton pending={pending} busy="Adding…">
         Add user

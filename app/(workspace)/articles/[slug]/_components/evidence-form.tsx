@@ -2,7 +2,13 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, formLevelMessage, InputField } from "@/app/_components/field";
+import {
+  Field,
+  fieldA11y,
+  formLevelMessage,
+  InputField,
+  SelectField,
+} from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -266,21 +272,16 @@ export function EvidenceForm({
           />
         </div>
         <div className="field-row">
-          <Field id={id("stance")} label="Stance" errors={errors.stance}>
-            <select
-              value={form.stance}
-              onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
-              {...fieldA11y(id("stance"), errors.stance)}
-            >
-              <option value="">Choose…</option>
-              {EVIDENCE_STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {EVIDENCE_STANCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
+          <SelectField
+            id={id("stance")}
+            label="Stance"
+            errors={errors.stance}
+            value={form.stance}
+            onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
+            empty="Choose…"
+            options={EVIDENCE_STANCES.map((s) => [s, EVIDENCE_STANCE_LABELS[s]] as const)}
+          />
+          <SelectField
             id={id("design")}
             label="Study design"
             hint={
@@ -291,40 +292,22 @@ export function EvidenceForm({
               </span>
             }
             errors={errors.studyDesign}
-          >
-            <select
-              value={form.studyDesign}
-              onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
-              {...fieldA11y(id("design"), errors.studyDesign, true)}
-            >
-              <option value="">Choose…</option>
-              {STUDY_DESIGNS.map((d) => (
-                <option key={d} value={d}>
-                  {STUDY_DESIGN_INFO[d].label}
-                </option>
-              ))}
-            </select>
-          </Field>
+            value={form.studyDesign}
+            onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
+            empty="Choose…"
+            options={STUDY_DESIGNS.map((d) => [d, STUDY_DESIGN_INFO[d].label] as const)}
+          />
         </div>
-        <Field
+        <SelectField
           id={id("grade")}
           label="GRADE certainty"
           hint={startHint ?? "Optional: how sure the evidence lets us be."}
           errors={errors.gradeCertainty}
-        >
-          <select
-            value={form.gradeCertainty}
-            onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
-            {...fieldA11y(id("grade"), errors.gradeCertainty, true)}
-          >
-            <option value="">Not rated</option>
-            {GRADE_CERTAINTIES.map((c) => (
-              <option key={c} value={c}>
-                {GRADE_CERTAINTY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </Field>
+          value={form.gradeCertainty}
+          onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
+          empty="Not rated"
+          options={GRADE_CERTAINTIES.map((c) => [c, GRADE_CERTAINTY_LABELS[c]] as const)}
+        />
         <fieldset
           className="field"
           aria-describedby={reasonsError?.length ? id("reasons-error") : undefined}
