@@ -3,25 +3,17 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError, InputField, SubmitButton } from "@/app/_components/field";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
 import { resetUserPasswordAction, unlockUserAction } from "@/lib/entry/actions/users";
 
 /** "Unlock" for an account the sign-in throttle refuses: clears its failed sign-ins. */
 export function UnlockButton({ userId, name }: { userId: string; name: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message, pending, submit } = useActionForm();
 
   async function unlock() {
-    setPending(true);
-    const result = await unlockUserAction({ userId });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
-    router.refresh();
+    if ((await submit(() => unlockUserAction({ userId }))) !== null) router.refresh();
   }
 
   return (
@@ -30,7 +22,7 @@ export function UnlockButton({ userId, name }: { userId: string; name: string })
         {pending ? "Unlocking…" : "Unlock"}
         <span className="visually-hidden"> {name}</span>
       </button>
-      <FieldError error={error} />
+      <FieldError error={message?.text ?? null} />
     </div>
   );
 }

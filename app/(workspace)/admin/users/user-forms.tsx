@@ -12,21 +12,13 @@ import { changeUserRoleAction, createUserAction } from "@/lib/entry/actions/user
 export function RoleSelect({ userId, role, label }: { userId: string; role: Role; label: string }) {
   const router = useRouter();
   const [value, setValue] = useState(role);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { message, pending, submit } = useActionForm();
 
   async function change(next: Role) {
     const previous = value;
     setValue(next);
-    setPending(true);
-    const result = await changeUserRoleAction({ userId, role: next });
-    setPending(false);
-    if (!result.ok) {
-      setValue(previous);
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
+    const changed = await submit(() => changeUserRoleAction({ userId, role: next }));
+    if (changed === null) return setValue(previous);
     router.refresh();
   }
 
@@ -44,7 +36,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Role
           </option>
         ))}
       </select>
-      <FieldError error={error} />
+      <FieldError error={message?.text ?? null} />
     </div>
   );
 }
