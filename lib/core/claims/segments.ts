@@ -53,11 +53,11 @@ export function claimBoundaries<C extends ClaimRange>(claims: readonly C[]): Cla
   let added = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i] as number;
-    open = open.filter((c) => c.to > from);
+    if (open.some((c) => c.to <= from)) open = open.filter((c) => c.to > from);
     for (; added < byStart.length && (byStart[added] as C).from <= from; added++) {
       open.push(byStart[added] as C);
     }
-    covering.push(innermostFirst(open, order));
+    covering.push(open.length < 2 ? open.slice() : innermostFirst(open, order));
   }
   /** Index of the last cut at or before `offset`, or -1 (binary search). */
   const intervalAt = (offset: number) => {
