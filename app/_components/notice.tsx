@@ -21,6 +21,11 @@ export function FormMessage({
   );
 }
 
+/** An error message above a form or panel, announced at once; nothing when there is none. */
+export function ErrorAlert({ message }: { message: string | null }) {
+  return <FormMessage message={message === null ? null : { kind: "error", text: message }} />;
+}
+
 /** The message after "Keep mine": the person's input stays, their next save wins. */
 export const KEPT_MINE: FormMessageValue = {
   kind: "success",

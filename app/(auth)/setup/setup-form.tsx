@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { InputField, SubmitButton } from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
 import type { FieldErrors } from "@/lib/core/errors";
 import { setupAction } from "@/lib/entry/actions/users";
@@ -37,39 +38,36 @@ export function SetupForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
-      <Field id="name" label="Your name" errors={errors.name}>
-        <input type="text" autoComplete="name" required {...fieldA11y("name", errors.name)} />
-      </Field>
-      <Field id="email" label="E-mail" errors={errors.email}>
-        <input
-          type="email"
-          autoComplete="username"
-          required
-          {...fieldA11y("email", errors.email)}
-        />
-      </Field>
-      <Field
+      <ErrorAlert message={message} />
+      <InputField
+        id="name"
+        label="Your name"
+        errors={errors.name}
+        type="text"
+        autoComplete="name"
+        required
+      />
+      <InputField
+        id="email"
+        label="E-mail"
+        errors={errors.email}
+        type="email"
+        autoComplete="username"
+        required
+      />
+      <InputField
         id="password"
         label="Password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         errors={errors.password}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          {...fieldA11y("password", errors.password, true)}
-        />
-      </Field>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create admin account"}
-      </button>
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+      />
+      <SubmitButton pending={pending} busy="Creating…">
+        Create admin account
+      </SubmitButton>
     </form>
   );
 }

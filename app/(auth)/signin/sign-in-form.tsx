@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { SubmitButton } from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import { parseRateLimitedError, rateLimitMessage } from "@/lib/core/auth/login-rate-limit";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -37,11 +39,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       <div className="field">
         <label htmlFor="email">E-mail</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
@@ -56,9 +54,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           required
         />
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} busy="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

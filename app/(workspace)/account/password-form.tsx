@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { InputField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
@@ -52,39 +52,31 @@ export function PasswordForm({ temporary = false }: { temporary?: boolean }) {
         {temporary ? "Your new password" : "Change your password"}
       </h2>
       <FormMessage message={message} />
-      <Field
+      <InputField
         id="current-password"
         label={temporary ? "Temporary password" : "Current password"}
         errors={errors.currentPassword}
-      >
-        <input
-          type="password"
-          autoComplete="current-password"
-          {...fieldA11y("current-password", errors.currentPassword)}
-        />
-      </Field>
-      <Field
+        type="password"
+        autoComplete="current-password"
+      />
+      <InputField
         id="new-password"
         label="New password"
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         errors={errors.newPassword}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          {...fieldA11y("new-password", errors.newPassword, true)}
-        />
-      </Field>
-      <Field id="confirm-password" label="New password again" errors={errors.confirmPassword}>
-        <input
-          type="password"
-          autoComplete="new-password"
-          {...fieldA11y("confirm-password", errors.confirmPassword)}
-        />
-      </Field>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Changing…" : "Change password"}
-      </button>
+        type="password"
+        autoComplete="new-password"
+      />
+      <InputField
+        id="confirm-password"
+        label="New password again"
+        errors={errors.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+      <SubmitButton pending={pending} busy="Changing…">
+        Change password
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { InputField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { updateOwnProfileAction } from "@/lib/entry/actions/account";
@@ -49,25 +49,25 @@ export function ProfileForm({
     <form onSubmit={onSubmit} noValidate aria-label={userId ? `Profile of ${name}` : "Profile"}>
       <FormMessage message={message} />
       <div className="field-row">
-        <Field id={ids.name} label="Display name" errors={errors.name}>
-          <input type="text" defaultValue={name} {...fieldA11y(ids.name, errors.name)} />
-        </Field>
-        <Field
+        <InputField
+          id={ids.name}
+          label="Display name"
+          errors={errors.name}
+          type="text"
+          defaultValue={name}
+        />
+        <InputField
           id={ids.credentials}
           label="Credentials"
           hint="Shown after the name, e.g. “MD, nephrologist”."
           errors={errors.credentials}
-        >
-          <input
-            type="text"
-            defaultValue={credentials}
-            {...fieldA11y(ids.credentials, errors.credentials, true)}
-          />
-        </Field>
+          type="text"
+          defaultValue={credentials}
+        />
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save profile"}
-      </button>
+      <SubmitButton pending={pending} busy="Saving…">
+        Save profile
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import type { ActivityLine } from "@/lib/core/activity/lines";
 import { activitySections } from "@/lib/core/activity/lines";
@@ -11,7 +12,6 @@ export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { timeStyle: "short" });
-const visitFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 function Line({ line, isNew }: { line: ActivityLine; isNew: boolean }) {
   return (
@@ -67,7 +67,7 @@ export default async function ActivityPage({
         What others did on your claims and on the articles you check: assignments, updates,
         comments, new revisions and decisions, newest first.{" "}
         {lastVisit
-          ? `Your last visit: ${visitFormat.format(lastVisit)}.`
+          ? `Your last visit: ${dateTimeFormat.format(lastVisit)}.`
           : "This is your first visit: everything is new."}
       </p>
       {query.before !== undefined ? (

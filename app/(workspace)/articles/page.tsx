@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
 import { ARTICLE_STATE_LABELS } from "@/lib/core/vocabulary";
@@ -12,7 +13,6 @@ export const dynamic = "force-dynamic";
 export default async function ArticlesPage() {
   const actor = await requireActorOrRedirect("/articles");
   const articles = await listArticlesForActor(await getDb(), actor);
-  const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="page">
@@ -65,7 +65,7 @@ export default async function ArticlesPage() {
                     <span className="muted small"> ({a.openClaimCount} open)</span>
                   ) : null}
                 </td>
-                <td className="muted small">{dateFormat.format(a.updatedAt)}</td>
+                <td className="muted small">{dateTimeFormat.format(a.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

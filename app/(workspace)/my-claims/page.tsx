@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { CLAIM_STATUS_LABELS, SEVERITY_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
@@ -11,7 +12,6 @@ export const dynamic = "force-dynamic";
 export default async function MyClaimsPage() {
   const actor = await requireActorOrRedirect("/my-claims");
   const claims = await listMyOpenClaims(await getDb(), actor);
-  const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="page">
@@ -57,7 +57,7 @@ export default async function MyClaimsPage() {
                     {SEVERITY_LABELS[c.severity]}
                   </span>
                 </td>
-                <td>{dateFormat.format(c.updatedAt)}</td>
+                <td>{dateTimeFormat.format(c.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,9 +2,11 @@
  * The word-level difference between two revisions' plain texts, cut into pieces that each
  * belong to at most one claim, so a page can mark insertions and deletions and draw claim
  * highlights in one pass. Text kept or inserted is in the newer revision, so it carries the
- * newer revision's claims; deleted text carries the older revision's. Pure.
+ * newer revision's claims; deleted text carries the older revision's. Claim boundaries are cut
+ * by `claimBoundaries`, the rule the editor draws by. Pure.
  */
 import { diffWordsWithSpace } from "diff";
+import { claimBoundaries } from "@/lib/core/claims/segments";
 
 export type DiffKind = "equal" | "insert" | "delete";
 
@@ -18,7 +20,7 @@ export interface DiffClaim {
 export interface DiffPiece {
   kind: DiffKind;
   text: string;
-  /** The innermost claim covering the piece, if any. */
+  /** The innermost claim covering the piece (as `claimBoundaries` orders them), if any. */
   claimId: string | null;
   /** True on the piece where that claim begins (for a marker naming it). */
   claimStart: boolean;
@@ -35,44 +37,15 @@ export interface RevisionDiff {
 /** Past this, a word diff of two very different long texts is not worth the wait. */
 const DIFF_TIMEOUT_MS = 2_000;
 
-/** Cuts of a text by claims: sorted boundaries and, per interval, the shortest covering claim. */
-function claimCuts(claims: readonly DiffClaim[]) {
+/** One side's claim boundaries, and where each claim begins (for its marker). */
+function sideCuts(claims: readonly DiffClaim[]) {
   const ranged = claims.flatMap((c) =>
-    c.start !== null && c.end !== null && c.end > c.start
-      ? [{ id: c.id, start: c.start, end: c.end }]
-      : [],
+    c.start !== null && c.end !== null ? [{ id: c.id, from: c.start, to: c.end }] : [],
   );
-  const cuts = [...new Set(ranged.flatMap((c) => [c.start, c.end]))].sort((a, b) => a - b);
-  const owners: (string | null)[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i] as number;
-    const to = cuts[i + 1] as number;
-    let best: { id: string; length: number } | null = null;
-    for (const c of ranged) {
-      if (c.start <= from && c.end >= to && (!best || c.end - c.start < best.length)) {
-        best = { id: c.id, length: c.end - c.start };
-      }
-    }
-    owners.push(best?.id ?? null);
-  }
-  const starts = new Map(ranged.map((c) => [c.id, c.start]));
-  /** The claim owning offset `at` (in [cuts[i], cuts[i+1])), and where that interval ends. */
-  const at = (offset: number): { claimId: string | null; until: number } => {
-    let lo = 0;
-    let hi = cuts.length - 1;
-    let i = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cuts[mid] as number) <= offset) {
-        i = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (i < 0) return { claimId: null, until: cuts[0] ?? Number.POSITIVE_INFINITY };
-    if (i >= owners.length) return { claimId: null, until: Number.POSITIVE_INFINITY };
-    return { claimId: owners[i] ?? null, until: cuts[i + 1] as number };
+  return {
+    cut: claimBoundaries(ranged).cut,
+    starts: new Map(ranged.map((c) => [c.id, c.from])),
   };
-  return { at, starts };
 }
 
 const words = (text: string) => text.match(/\S+/g)?.length ?? 0;
@@ -92,7 +65,7 @@ export function buildRevisionDiff(
       { value: newText, removed: false, added: true },
     ].filter((p) => p.value.length > 0);
 
-  const sides = { old: claimCuts(claims.old), new: claimCuts(claims.new) };
+  const sides = { old: sideCuts(claims.old), new: sideCuts(claims.new) };
   const pieces: DiffPiece[] = [];
   const seen = new Set<string>();
   const push = (kind: DiffKind, text: string, claimId: string | null, offset: number) => {
@@ -110,12 +83,9 @@ export function buildRevisionDiff(
   /** Emits `text`, found at `offset` of one side's text, cut where that side's claims begin or end. */
   const emit = (kind: DiffKind, text: string, offset: number) => {
     const side = kind === "delete" ? sides.old : sides.new;
-    let i = 0;
-    while (i < text.length) {
-      const { claimId, until } = side.at(offset + i);
-      const length = Math.min(text.length - i, until - (offset + i));
-      push(kind, text.slice(i, i + length), claimId, offset + i);
-      i += length;
+    for (const piece of side.cut(offset, offset + text.length)) {
+      const slice = text.slice(piece.from - offset, piece.to - offset);
+      push(kind, slice, piece.covering[0]?.id ?? null, piece.from);
     }
   };
 

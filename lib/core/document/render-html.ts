@@ -1,8 +1,10 @@
 /**
  * Renders an article document as HTML with claims highlighted by their plain-text ranges (the
  * coordinate space of `text-map.ts`). Pure and dependency-free: used by the exports and, later,
- * by the public page. Every string from the document is escaped; links keep only safe hrefs.
+ * by the public page. Text is cut at highlight boundaries by `claimBoundaries`, the rule the editor
+ * draws by. Every string from the document is escaped; links keep only safe hrefs.
  */
+import { claimBoundaries } from "@/lib/core/claims/segments";
 import { escapeHtml } from "@/lib/core/html/escape";
 import { SAFE_HREF } from "./safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark, DocRoot } from "./schema";
@@ -35,23 +37,16 @@ function noteRefHtml(h: Highlight): string {
 
 export function renderDocHtml(doc: DocRoot, options: RenderOptions = {}): string {
   const { segments } = buildTextMap(doc);
+  // Start order, outermost first: the order highlights are named in a piece's title.
   const highlights = [...(options.highlights ?? [])]
     .filter((h) => h.end > h.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  const startOrder = new Map(highlights.map((h, i) => [h, i]));
+  const { cut } = claimBoundaries(highlights.map((h) => ({ from: h.start, to: h.end, h })));
   const headingOffset = options.headingOffset ?? 0;
   const idsUsed = new Set<string>();
   let segmentIndex = 0;
   const out: string[] = [];
-
-  /** Highlights that overlap [from, to), in start order. */
-  const overlapping = (from: number, to: number) => {
-    const found: Highlight[] = [];
-    for (const h of highlights) {
-      if (h.start >= to) break;
-      if (h.end > from) found.push(h);
-    }
-    return found;
-  };
 
   const renderText = (text: string, marks: DocMark[] | undefined, seg: TextSegment) => {
     const link = marks?.find((m) => m.type === "link");
@@ -71,27 +66,19 @@ export function renderDocHtml(doc: DocRoot, options: RenderOptions = {}): string
     }
 
     const from = seg.offset;
-    const to = seg.offset + seg.length;
-    const hits = overlapping(from, to);
-    const cuts = new Set<number>([from, to]);
-    for (const h of hits) {
-      if (h.start > from) cuts.add(h.start);
-      if (h.end < to) cuts.add(h.end);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
     const body: string[] = [];
     // A note reference follows its highlight at once, except inside a link (a link may not
     // contain another link): there it waits until the link closes.
     const deferred: string[] = [];
-    for (let i = 0; i < points.length - 1; i++) {
-      const a = points[i] as number;
-      const b = points[i + 1] as number;
+    for (const { from: a, to: b, covering } of cut(from, from + seg.length)) {
       const piece = escapeHtml(text.slice(a - from, b - from));
-      const active = hits.filter((h) => h.start <= a && h.end >= b);
-      if (active.length === 0) body.push(piece);
+      const active = covering
+        .map((c) => c.h)
+        .sort((x, y) => (startOrder.get(x) ?? 0) - (startOrder.get(y) ?? 0));
+      // The innermost highlight gives the colour; all are named for readers.
+      const inner = covering[0]?.h;
+      if (!inner) body.push(piece);
       else {
-        // The innermost (shortest) highlight gives the colour; all are named for readers.
-        const inner = active.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
         const attrs = [`class="${escapeHtml(inner.className)}"`];
         const firstUnused = active.find((h) => h.id && !idsUsed.has(h.id));
         if (firstUnused?.id) {

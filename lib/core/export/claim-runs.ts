@@ -1,13 +1,15 @@
 /**
  * Walks a document's inline nodes with its claims, for renderers that write the text run by run
  * (Markdown footnote markers, Word comment ranges). Each inline node is cut where a claim starts
- * or ends; each piece says which claims start before it and end after it.
+ * or ends (by `claimBoundaries`, the rule the editor draws by); each piece says which claims start
+ * before it and end after it.
  *
  * A claim's range is snapped to text that exists: a range that begins or ends on a block
  * separator ("\n\n") starts at the next piece of text and ends after the previous one, so a
  * marker never lands between blocks. A claim covering no text at all is "unplaced", like an
  * orphaned one.
  */
+import { type ClaimRange, claimBoundaries } from "@/lib/core/claims/segments";
 import type { DocInline, DocRoot } from "@/lib/core/document/schema";
 import { buildTextMap, type TextSegment } from "@/lib/core/document/text-map";
 import type { ExportClaim } from "./model";
@@ -39,6 +41,7 @@ export function claimRuns(doc: DocRoot, claims: readonly ExportClaim[]): ClaimRu
   const starts = new Map<number, ExportClaim[]>();
   const ends = new Map<number, ExportClaim[]>();
   const unplaced: ExportClaim[] = [];
+  const placed: ClaimRange[] = [];
 
   /** Index of the first segment ending after `offset` (binary search: segments are sorted). */
   const firstEndingAfter = (offset: number) => {
@@ -72,9 +75,9 @@ export function claimRuns(doc: DocRoot, claims: readonly ExportClaim[]): ClaimRu
     }
     push(starts, start, claim);
     push(ends, end, claim);
+    placed.push({ from: start, to: end });
   }
-  const cuts = [...new Set([...starts.keys(), ...ends.keys()])].sort((a, b) => a - b);
-  let cutIndex = 0;
+  const { cut } = claimBoundaries(placed);
   let segmentIndex = 0;
 
   return {
@@ -84,25 +87,11 @@ export function claimRuns(doc: DocRoot, claims: readonly ExportClaim[]): ClaimRu
       if (!seg) throw new Error("claimRuns: more inline nodes than the document has");
       const text = node.type === "text" ? node.text : "\n";
       const from = seg.offset;
-      const to = from + seg.length;
-      while (cutIndex < cuts.length && (cuts[cutIndex] as number) < from) cutIndex++;
-      const points = [from];
-      for (let i = cutIndex; i < cuts.length && (cuts[i] as number) <= to; i++) {
-        const cut = cuts[i] as number;
-        if (cut > from && cut < to) points.push(cut);
-      }
-      points.push(to);
-      const pieces: ClaimPiece[] = [];
-      for (let i = 0; i < points.length - 1; i++) {
-        const a = points[i] as number;
-        const b = points[i + 1] as number;
-        pieces.push({
-          text: text.slice(a - from, b - from),
-          starts: starts.get(a) ?? [],
-          ends: ends.get(b) ?? [],
-        });
-      }
-      return pieces;
+      return cut(from, from + seg.length).map(({ from: a, to: b }) => ({
+        text: text.slice(a - from, b - from),
+        starts: starts.get(a) ?? [],
+        ends: ends.get(b) ?? [],
+      }));
     },
   };
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { InputField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import type { WorkspaceSettingsValues } from "@/db/queries/settings";
@@ -47,67 +47,51 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Workspace settings">
       <FormMessage message={message} />
       <div className="field-row">
-        <Field id="organizationName" label="Organization name" errors={errors.organizationName}>
-          <input
-            type="text"
-            defaultValue={settings.organizationName}
-            {...fieldA11y("organizationName", errors.organizationName)}
-          />
-        </Field>
-        <Field
+        <InputField
+          id="organizationName"
+          label="Organization name"
+          errors={errors.organizationName}
+          type="text"
+          defaultValue={settings.organizationName}
+        />
+        <InputField
           id="organizationUrl"
           label="Organization URL"
           hint="http:// or https://; optional."
           errors={errors.organizationUrl}
-        >
-          <input
-            type="url"
-            defaultValue={settings.organizationUrl ?? ""}
-            {...fieldA11y("organizationUrl", errors.organizationUrl, true)}
-          />
-        </Field>
+          type="url"
+          defaultValue={settings.organizationUrl ?? ""}
+        />
       </div>
       <div className="field-row">
-        <Field
+        <InputField
           id="publicBaseUrl"
           label="Public base URL"
           hint="Where readers open the public pages, e.g. https://health.example.org; empty: this server's address."
           errors={errors.publicBaseUrl}
-        >
-          <input
-            type="url"
-            defaultValue={settings.publicBaseUrl ?? ""}
-            {...fieldA11y("publicBaseUrl", errors.publicBaseUrl, true)}
-          />
-        </Field>
-        <Field
+          type="url"
+          defaultValue={settings.publicBaseUrl ?? ""}
+        />
+        <InputField
           id="logoText"
           label="Logo text"
           hint="A short name shown as the logo; optional."
           errors={errors.logoText}
-        >
-          <input
-            type="text"
-            defaultValue={settings.logoText ?? ""}
-            {...fieldA11y("logoText", errors.logoText, true)}
-          />
-        </Field>
+          type="text"
+          defaultValue={settings.logoText ?? ""}
+        />
       </div>
-      <Field
+      <InputField
         id="reviewIntervalMonths"
         label="Default review interval (months)"
         hint="How long until an article's medical review is due again."
         errors={errors.reviewIntervalMonths}
-      >
-        <input
-          type="number"
-          min={1}
-          max={60}
-          step={1}
-          defaultValue={settings.reviewIntervalMonths}
-          {...fieldA11y("reviewIntervalMonths", errors.reviewIntervalMonths, true)}
-        />
-      </Field>
+        type="number"
+        min={1}
+        max={60}
+        step={1}
+        defaultValue={settings.reviewIntervalMonths}
+      />
       <div className="field">
         <label>
           <input
@@ -127,9 +111,9 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }
           </p>
         ))}
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save settings"}
-      </button>
+      <SubmitButton pending={pending} busy="Saving…">
+        Save settings
+      </SubmitButton>
     </form>
   );
 }

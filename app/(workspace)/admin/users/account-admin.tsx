@@ -2,26 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { FieldError, InputField, SubmitButton } from "@/app/_components/field";
+import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
 import { resetUserPasswordAction, unlockUserAction } from "@/lib/entry/actions/users";
 
 /** "Unlock" for an account the sign-in throttle refuses: clears its failed sign-ins. */
 export function UnlockButton({ userId, name }: { userId: string; name: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message, pending, submit } = useActionForm();
 
   async function unlock() {
-    setPending(true);
-    const result = await unlockUserAction({ userId });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
-    router.refresh();
+    if ((await submit(() => unlockUserAction({ userId }))) !== null) router.refresh();
   }
 
   return (
@@ -30,11 +22,7 @@ export function UnlockButton({ userId, name }: { userId: string; name: string })
         {pending ? "Unlocking…" : "Unlock"}
         <span className="visually-hidden"> {name}</span>
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={message?.text ?? null} />
     </div>
   );
 }
@@ -70,17 +58,17 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Reset the password of ${name}`}>
-      <Field
+      <InputField
         id={id}
         label="Replacement password"
         hint={`Temporary: they choose their own at the next sign-in. At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
         errors={errors}
-      >
-        <input type="password" autoComplete="new-password" {...fieldA11y(id, errors, true)} />
-      </Field>
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Resetting…" : "Reset password"}
-      </button>
+        type="password"
+        autoComplete="new-password"
+      />
+      <SubmitButton pending={pending} busy="Resetting…" className="button">
+        Reset password
+      </SubmitButton>
       {done ? (
         <p className="muted small" role="status">
           {done}

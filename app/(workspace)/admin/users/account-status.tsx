@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { FieldError } from "@/app/_components/field";
 import { disableUserAction, enableUserAction } from "@/lib/entry/actions/users";
 
 /**
@@ -108,11 +109,7 @@ export function AccountStatusControl({
           <span className="visually-hidden"> {name}</span>
         </button>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       {done ? (
         <p className="muted small" role="status">
           {done}

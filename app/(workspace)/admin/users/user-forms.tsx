@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { FieldError, InputField, SelectField, SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/core/auth/password-policy";
@@ -12,21 +12,13 @@ import { changeUserRoleAction, createUserAction } from "@/lib/entry/actions/user
 export function RoleSelect({ userId, role, label }: { userId: string; role: Role; label: string }) {
   const router = useRouter();
   const [value, setValue] = useState(role);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { message, pending, submit } = useActionForm();
 
   async function change(next: Role) {
     const previous = value;
     setValue(next);
-    setPending(true);
-    const result = await changeUserRoleAction({ userId, role: next });
-    setPending(false);
-    if (!result.ok) {
-      setValue(previous);
-      setError(result.error.message);
-      return;
-    }
-    setError(null);
+    const changed = await submit(() => changeUserRoleAction({ userId, role: next }));
+    if (changed === null) return setValue(previous);
     router.refresh();
   }
 
@@ -44,11 +36,7 @@ export function RoleSelect({ userId, role, label }: { userId: string; role: Role
           </option>
         ))}
       </select>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={message?.text ?? null} />
     </div>
   );
 }
@@ -86,39 +74,29 @@ export function CreateUserForm() {
       </h2>
       <FormMessage message={message} />
       <div className="field-row">
-        <Field id="new-name" label="Name" errors={errors.name}>
-          <input type="text" {...fieldA11y("new-name", errors.name)} />
-        </Field>
-        <Field id="new-email" label="E-mail" errors={errors.email}>
-          <input type="email" {...fieldA11y("new-email", errors.email)} />
-        </Field>
+        <InputField id="new-name" label="Name" errors={errors.name} type="text" />
+        <InputField id="new-email" label="E-mail" errors={errors.email} type="email" />
       </div>
       <div className="field-row">
-        <Field
+        <InputField
           id="new-password"
           label="Temporary password"
           hint={`At least ${PASSWORD_MIN_LENGTH} characters; share it privately.`}
           errors={errors.password}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            {...fieldA11y("new-password", errors.password, true)}
-          />
-        </Field>
-        <Field id="new-role" label="Role" errors={errors.role}>
-          <select defaultValue="reviewer" {...fieldA11y("new-role", errors.role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </Field>
+          type="password"
+          autoComplete="new-password"
+        />
+        <SelectField
+          id="new-role"
+          label="Role"
+          errors={errors.role}
+          defaultValue="reviewer"
+          options={ROLES.map((r) => [r, ROLE_LABELS[r]] as const)}
+        />
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add user"}
-      </button>
+      <SubmitButton pending={pending} busy="Adding…">
+        Add user
+      </SubmitButton>
     </form>
   );
 }

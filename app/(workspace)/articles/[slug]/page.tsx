@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
 import { AppError } from "@/lib/core/errors";
@@ -32,7 +33,6 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const { article, revision } = data;
   const exportChoice = await loadExportChoice(db, actor, article, revision.number);
   const justSaved = saved === String(revision.number);
@@ -48,9 +48,9 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
           <h1>{article.title}</h1>
           <p className="muted small" style={{ margin: 0 }}>
             Revision {revision.number} by {revision.authorName},{" "}
-            {dateFormat.format(revision.createdAt)}
+            {dateTimeFormat.format(revision.createdAt)}
             {revision.approvedAt
-              ? ` · approved by ${revision.approvedByName} ${dateFormat.format(revision.approvedAt)}`
+              ? ` · approved by ${revision.approvedByName} ${dateTimeFormat.format(revision.approvedAt)}`
               : ""}
             {article.sourceUrl ? (
               <>

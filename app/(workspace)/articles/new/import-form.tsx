@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
-import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
+import {
+  Field,
+  fieldA11y,
+  formLevelMessage,
+  InputField,
+  SubmitButton,
+} from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import type { FieldErrors } from "@/lib/core/errors";
 import {
   formatBytes,
@@ -112,19 +119,15 @@ export function ImportForm() {
           nothing was imported. <Link href={`/articles/${unchanged.slug}`}>Open the article</Link>
         </div>
       ) : null}
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
-      <Field
+      <ErrorAlert message={message} />
+      <InputField
         id="title"
         label="Title"
         hint="Leave empty to use the document's first heading, or its first line."
         errors={errors.title}
-      >
-        <input type="text" maxLength={300} {...fieldA11y("title", errors.title, true)} />
-      </Field>
+        type="text"
+        maxLength={300}
+      />
 
       <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 0.9rem" }}>
         <legend className="label">Article</legend>
@@ -169,47 +172,42 @@ export function ImportForm() {
       </div>
 
       <div hidden={source !== "file"}>
-        <Field
+        <InputField
           id="file"
           label="File"
           hint={`A .txt, .md, .html or .docx (Word) file of at most ${formatBytes(MAX_IMPORT_BYTES)}.`}
           errors={errors.file}
-        >
-          <input
-            type="file"
-            accept={IMPORT_FILE_EXTENSIONS.join(",")}
-            {...fieldA11y("file", errors.file, true)}
-          />
-        </Field>
+          type="file"
+          accept={IMPORT_FILE_EXTENSIONS.join(",")}
+        />
       </div>
 
       <div className="field-row">
-        <Field
+        <InputField
           id="sourceUrl"
           label="Source URL"
           hint="If an article already has this source URL, the import becomes its next revision."
           errors={errors.sourceUrl}
-        >
-          <input
-            type="url"
-            placeholder="https://…"
-            {...fieldA11y("sourceUrl", errors.sourceUrl, true)}
-          />
-        </Field>
-        <Field id="originalAuthor" label="Original author" errors={errors.originalAuthor}>
-          <input type="text" {...fieldA11y("originalAuthor", errors.originalAuthor)} />
-        </Field>
-        <Field id="originalPublishedAt" label="Original date" errors={errors.originalPublishedAt}>
-          <input
-            type="text"
-            placeholder="2016-04-02"
-            {...fieldA11y("originalPublishedAt", errors.originalPublishedAt)}
-          />
-        </Field>
+          type="url"
+          placeholder="https://…"
+        />
+        <InputField
+          id="originalAuthor"
+          label="Original author"
+          errors={errors.originalAuthor}
+          type="text"
+        />
+        <InputField
+          id="originalPublishedAt"
+          label="Original date"
+          errors={errors.originalPublishedAt}
+          type="text"
+          placeholder="2016-04-02"
+        />
       </div>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Importing…" : "Import"}
-      </button>
+      <SubmitButton pending={pending} busy="Importing…">
+        Import
+      </SubmitButton>
       <p className="visually-hidden" role="status">
         {pending ? "Importing the article…" : ""}
       </p>

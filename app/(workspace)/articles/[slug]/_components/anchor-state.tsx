@@ -8,7 +8,11 @@ const BADGE_TEXT = { moved: "Moved", changed: "Wording changed", orphaned: "Orph
  * How the claim's text was found when this revision was saved, as a badge in the claim list:
  * words, not a colour, and nothing for a claim in its place.
  */
-export function AnchorBadge({ claim }: { claim: Pick<ReviewClaim, "anchor"> }) {
+export function AnchorBadge({
+  claim,
+}: {
+  claim: { anchor: Pick<ReviewClaim["anchor"], "state"> };
+}) {
   const { state } = claim.anchor;
   if (state === "exact") return null;
   return (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, SubmitButton } from "@/app/_components/field";
 import { MAX_NO_CLAIMS_NOTE } from "@/lib/core/limits/revisions";
 import { setEditorNotesAction } from "@/lib/entry/actions/claims";
 import { recordNoClaimsAction } from "@/lib/entry/actions/revisions";
@@ -73,9 +73,9 @@ export function NoClaimsForm({ articleId, revisionId }: { articleId: string; rev
         />
       </Field>
       <div className="button-row">
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Record: no claims needed"}
-        </button>
+        <SubmitButton pending={pending} busy="Saving…" className="button">
+          Record: no claims needed
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import type { HistoryEntry } from "@/lib/core/claims/history";
 
 type State =
@@ -8,8 +9,6 @@ type State =
   | { kind: "loading" }
   | { kind: "error"; message: string }
   | { kind: "loaded"; entries: HistoryEntry[] };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * The claim's timeline, loaded when opened (most visits never open it, and a long history
@@ -70,7 +69,7 @@ export function ClaimHistory({ claimId }: { claimId: string }) {
                 <p className="small" style={{ margin: 0 }}>
                   <strong>{e.actor}</strong> {e.summary}{" "}
                   <time className="muted" dateTime={e.at}>
-                    {dateFormat.format(new Date(e.at))}
+                    {dateTimeFormat.format(new Date(e.at))}
                   </time>
                 </p>
                 {e.changes.length > 0 ? (

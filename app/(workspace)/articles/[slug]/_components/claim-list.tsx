@@ -16,8 +16,7 @@ import {
   VERDICTS,
 } from "@/lib/core/vocabulary";
 import type { ReviewClaim } from "@/lib/services/articles/read";
-import { AnchorBadge } from "./anchor-state";
-import { claimLook } from "./claim-style";
+import { ClaimListItem } from "./claim-list-item";
 import { EvidenceSummaryLine } from "./evidence-summary";
 
 export interface ClaimListView {
@@ -164,35 +163,26 @@ export function ClaimList({
         <p className="empty">No claims match these filters.</p>
       ) : (
         <ol className="claim-list" aria-label="Claims">
-          {shown.map((c) => {
-            const look = claimLook(c);
-            return (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  aria-current={c.id === selectedId}
-                  onClick={() => onSelect(c.id)}
-                >
-                  <span className="button-row">
-                    <strong>Claim {c.number}</strong>
-                    <span className={`badge ${look.className}`}>{look.label}</span>
-                    <span className={`badge severity-${c.severity}`}>
-                      {SEVERITY_LABELS[c.severity]}
-                    </span>
-                    <AnchorBadge claim={c} />
-                    {c.verdictStale ? (
-                      <span className="badge state-changes_requested">Needs re-check</span>
-                    ) : null}
-                  </span>
-                  <span className="quote">“{c.anchor.exact}”</span>
-                  <EvidenceSummaryLine evidence={c.evidence} compact />
-                  {c.assigneeName ? (
-                    <span className="small muted">Assigned to {c.assigneeName}</span>
-                  ) : null}
-                </button>
-              </li>
-            );
-          })}
+          {shown.map((c) => (
+            <ClaimListItem
+              key={c.id}
+              claim={c}
+              anchor="changes"
+              badges={
+                <span className={`badge severity-${c.severity}`}>
+                  {SEVERITY_LABELS[c.severity]}
+                </span>
+              }
+              stale={c.verdictStale}
+              selected={c.id === selectedId}
+              onSelect={() => onSelect(c.id)}
+            >
+              <EvidenceSummaryLine evidence={c.evidence} compact />
+              {c.assigneeName ? (
+                <span className="small muted">Assigned to {c.assigneeName}</span>
+              ) : null}
+            </ClaimListItem>
+          ))}
         </ol>
       )}
     </div>

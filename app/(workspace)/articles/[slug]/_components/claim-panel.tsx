@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, fieldA11y, SelectField, SubmitButton } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -181,47 +181,35 @@ export function ClaimPanel({
       <form onSubmit={save} noValidate>
         <fieldset disabled={!canEdit || pending} style={{ border: 0, padding: 0, margin: 0 }}>
           <div className="field-row">
-            <Field id="status" label="Status" errors={errors.status}>
-              <select
-                value={form.status}
-                onChange={(e) => set("status", e.target.value as ClaimStatus)}
-                {...fieldA11y("status", errors.status)}
-              >
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {CLAIM_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="severity" label="Severity" errors={errors.severity}>
-              <select
-                value={form.severity}
-                onChange={(e) => set("severity", e.target.value as Severity)}
-                {...fieldA11y("severity", errors.severity)}
-              >
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {SEVERITY_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id="status"
+              label="Status"
+              errors={errors.status}
+              value={form.status}
+              onChange={(e) => set("status", e.target.value as ClaimStatus)}
+              options={CLAIM_STATUSES.map((s) => [s, CLAIM_STATUS_LABELS[s]] as const)}
+            />
+            <SelectField
+              id="severity"
+              label="Severity"
+              errors={errors.severity}
+              value={form.severity}
+              onChange={(e) => set("severity", e.target.value as Severity)}
+              options={SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)}
+            />
           </div>
-          <Field id="verdict" label="Verdict" errors={errors.verdict}>
-            <select
-              value={form.verdict ?? ""}
-              onChange={(e) => set("verdict", e.target.value ? (e.target.value as Verdict) : null)}
-              {...fieldA11y("verdict", errors.verdict)}
-            >
-              <option value="">No verdict yet</option>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {VERDICT_INFO[v].rating} – {VERDICT_INFO[v].label}: {VERDICT_INFO[v].description}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="verdict"
+            label="Verdict"
+            errors={errors.verdict}
+            value={form.verdict ?? ""}
+            onChange={(e) => set("verdict", e.target.value ? (e.target.value as Verdict) : null)}
+            empty="No verdict yet"
+            options={VERDICTS.map((v) => {
+              const info = VERDICT_INFO[v];
+              return [v, `${info.rating} – ${info.label}: ${info.description}`] as const;
+            })}
+          />
           {canEdit ? (
             <Field id="rationale" label="Rationale" errors={errors.rationale}>
               <textarea
@@ -343,9 +331,9 @@ function EditorNote({
         />
       </Field>
       {canEdit ? (
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save editor’s note"}
-        </button>
+        <SubmitButton pending={pending} busy="Saving…" className="button">
+          Save editor’s note
+        </SubmitButton>
       ) : null}
     </form>
   );

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y } from "@/app/_components/field";
+import { Field, FieldError, fieldA11y, SubmitButton } from "@/app/_components/field";
 import type { ErrorBody } from "@/lib/core/errors";
 import {
   addCommentAction,
@@ -13,8 +15,6 @@ import {
 import type { ReviewComment } from "@/lib/services/comments/read";
 import { MarkdownHtml } from "./markdown-html";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 const MARKDOWN_HINT = "Markdown: **bold**, *italic*, - lists, [link](https://…). Ctrl+Enter sends.";
 
 /** Ctrl+Enter (Cmd+Enter on a Mac) in a comment box submits its form. */
@@ -23,6 +23,46 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
     event.preventDefault();
     event.currentTarget.form?.requestSubmit();
   }
+}
+
+/**
+ * A comment's markdown box: Ctrl+Enter sends, read-only while sending. With `onEscape` it is an
+ * edit box, opened by a click on Edit: focused at once, and Escape (when idle) closes it.
+ */
+function CommentField({
+  id,
+  label,
+  value,
+  onChange,
+  errors,
+  pending,
+  onEscape,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+  pending: boolean;
+  onEscape?: () => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={MARKDOWN_HINT} errors={errors}>
+      <textarea
+        rows={3}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (onEscape && e.key === "Escape" && !pending) onEscape();
+          else submitOnCtrlEnter(e);
+        }}
+        readOnly={pending}
+        // biome-ignore lint/a11y/noAutofocus: only the edit box, opened by the user's own click on Edit.
+        autoFocus={onEscape !== undefined}
+        {...fieldA11y(id, errors, true)}
+      />
+    </Field>
+  );
 }
 
 /** The message for the body field, or for the form when the error is not about the body. */
@@ -100,19 +140,17 @@ function NewComment({ claimId }: { claimId: string }) {
   return (
     <form onSubmit={submit} noValidate aria-label="New comment">
       <DraftNote draft={draft} />
-      <Field id={id} label="Add a comment" hint={MARKDOWN_HINT} errors={errors}>
-        <textarea
-          rows={3}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          onKeyDown={submitOnCtrlEnter}
-          readOnly={pending}
-          {...fieldA11y(id, errors, true)}
-        />
-      </Field>
-      <button className="button primary" type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add comment"}
-      </button>
+      <CommentField
+        id={id}
+        label="Add a comment"
+        value={body}
+        onChange={setBody}
+        errors={errors}
+        pending={pending}
+      />
+      <SubmitButton pending={pending} busy="Adding…">
+        Add comment
+      </SubmitButton>
     </form>
   );
 }
@@ -176,12 +214,12 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
           // The server's time zone may differ from the browser's; the browser's wins.
           suppressHydrationWarning
         >
-          {dateFormat.format(comment.createdAt)}
+          {dateTimeFormat.format(comment.createdAt)}
         </time>
         {comment.edited ? (
           <span
             className="muted"
-            title={`Edited ${dateFormat.format(comment.updatedAt)}`}
+            title={`Edited ${dateTimeFormat.format(comment.updatedAt)}`}
             suppressHydrationWarning
           >
             {" "}
@@ -193,23 +231,18 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
       {mode === "editing" ? (
         <form onSubmit={save} noValidate aria-label="Edit comment">
           <DraftNote draft={kept} />
-          <Field id={editId} label="Your comment" hint={MARKDOWN_HINT} errors={errors}>
-            <textarea
-              rows={3}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Escape" && !pending) {
-                  kept.clear();
-                  setMode("view");
-                } else submitOnCtrlEnter(e);
-              }}
-              readOnly={pending}
-              // biome-ignore lint/a11y/noAutofocus: opened by the user's own click on Edit.
-              autoFocus
-              {...fieldA11y(editId, errors, true)}
-            />
-          </Field>
+          <CommentField
+            id={editId}
+            label="Your comment"
+            value={draft}
+            onChange={setDraft}
+            errors={errors}
+            pending={pending}
+            onEscape={() => {
+              kept.clear();
+              setMode("view");
+            }}
+          />
           <div className="button-row">
             <button className="button primary" type="submit" disabled={pending}>
               {working === "saving" || refreshing ? "Saving…" : "Save"}
@@ -261,26 +294,17 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
 
       {comment.canEdit && mode === "confirming-delete" ? (
         <div className="button-row small comment-actions">
-          <span>Delete this comment?</span>
-          <button type="button" className="button danger" onClick={remove} disabled={pending}>
-            {pending ? "Deleting…" : "Confirm delete"}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setMode("view")}
-            disabled={pending}
-          >
-            Cancel
-          </button>
+          <ConfirmDelete
+            question="Delete this comment?"
+            cancelLabel="Cancel"
+            pending={pending}
+            onConfirm={remove}
+            onCancel={() => setMode("view")}
+          />
         </div>
       ) : null}
 
-      {error && mode !== "editing" ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={mode === "editing" ? null : error} />
     </li>
   );
 }

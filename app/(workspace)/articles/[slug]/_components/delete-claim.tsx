@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
+import { ErrorAlert } from "@/app/_components/notice";
 import { deleteClaimAction } from "@/lib/entry/actions/claims";
 
 /** What the page needs to offer the undo: the deleted claim and the version the delete left. */
@@ -51,28 +53,17 @@ export function DeleteClaim({
 
   return (
     <div className="stack" style={{ marginTop: "1.25rem" }} data-testid="delete-claim">
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       {confirming ? (
         <div className="button-row small" data-testid="confirm-delete-claim">
-          <span>
-            Delete claim {number}? It leaves the article, lists and exports; its history is kept and
-            you can undo right after.
-          </span>
-          <button type="button" className="button danger" onClick={remove} disabled={pending}>
-            {pending ? "Deleting…" : "Yes, delete claim"}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setConfirming(false)}
-            disabled={pending}
-          >
-            Keep it
-          </button>
+          <ConfirmDelete
+            question={`Delete claim ${number}? It leaves the article, lists and exports; its history is kept and you can undo right after.`}
+            confirmLabel="Yes, delete claim"
+            cancelLabel="Keep it"
+            pending={pending}
+            onConfirm={remove}
+            onCancel={() => setConfirming(false)}
+          />
         </div>
       ) : (
         <div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorAlert } from "@/app/_components/notice";
 import { restoreClaimAction } from "@/lib/entry/actions/claims";
 import type { DeletedClaim } from "./delete-claim";
 
@@ -43,11 +44,7 @@ export function DeletedClaimNotice({
           Hide
         </button>
       </div>
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorAlert } from "@/app/_components/notice";
 import { restoreSuggestionAction } from "@/lib/entry/actions/claims";
 
 /** The suggestions dismissed on this article that the detector still finds in the text. */
@@ -33,11 +34,7 @@ export function DismissedSuggestions({
   return (
     <details className="suggestions" style={{ marginTop: "0.75rem" }}>
       <summary>Dismissed suggestions ({dismissed.length})</summary>
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       <ol className="suggestion-list" aria-label="Dismissed suggestions">
         {dismissed.map((d) => (
           <li key={d.sentence} className="suggestion">

@@ -2,7 +2,13 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
+import {
+  Field,
+  fieldA11y,
+  formLevelMessage,
+  InputField,
+  SelectField,
+} from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -199,32 +205,32 @@ export function EvidenceForm({
         />
       ) : null}
       <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Field id={id("title")} label="Title" errors={errors.title}>
-          <input
-            type="text"
-            required
-            value={form.title}
-            onChange={(e) => set("title", e.target.value)}
-            {...fieldA11y(id("title"), errors.title)}
-          />
-        </Field>
+        <InputField
+          id={id("title")}
+          label="Title"
+          errors={errors.title}
+          type="text"
+          required
+          value={form.title}
+          onChange={(e) => set("title", e.target.value)}
+        />
         <div className="field-row">
-          <Field id={id("authors")} label="Authors" errors={errors.authors}>
-            <input
-              type="text"
-              value={form.authors}
-              onChange={(e) => set("authors", e.target.value)}
-              {...fieldA11y(id("authors"), errors.authors)}
-            />
-          </Field>
-          <Field id={id("publisher")} label="Journal or publisher" errors={errors.publisher}>
-            <input
-              type="text"
-              value={form.publisher}
-              onChange={(e) => set("publisher", e.target.value)}
-              {...fieldA11y(id("publisher"), errors.publisher)}
-            />
-          </Field>
+          <InputField
+            id={id("authors")}
+            label="Authors"
+            errors={errors.authors}
+            type="text"
+            value={form.authors}
+            onChange={(e) => set("authors", e.target.value)}
+          />
+          <InputField
+            id={id("publisher")}
+            label="Journal or publisher"
+            errors={errors.publisher}
+            type="text"
+            value={form.publisher}
+            onChange={(e) => set("publisher", e.target.value)}
+          />
           <Field id={id("year")} label="Year" errors={errors.year}>
             {/* Text, not type="number": a number input empties its value on a typo. */}
             <input
@@ -236,51 +242,46 @@ export function EvidenceForm({
             />
           </Field>
         </div>
-        <Field id={id("url")} label="URL" errors={errors.url}>
-          <input
-            type="url"
-            placeholder="https://…"
-            value={form.url}
-            onChange={(e) => set("url", e.target.value)}
-            {...fieldA11y(id("url"), errors.url)}
-          />
-        </Field>
+        <InputField
+          id={id("url")}
+          label="URL"
+          errors={errors.url}
+          type="url"
+          placeholder="https://…"
+          value={form.url}
+          onChange={(e) => set("url", e.target.value)}
+        />
         <div className="field-row">
-          <Field id={id("doi")} label="DOI" errors={errors.doi}>
-            <input
-              type="text"
-              placeholder="10.1000/xyz"
-              value={form.doi}
-              onChange={(e) => set("doi", e.target.value)}
-              {...fieldA11y(id("doi"), errors.doi)}
-            />
-          </Field>
-          <Field id={id("pmid")} label="PMID" errors={errors.pmid}>
-            <input
-              type="text"
-              inputMode="numeric"
-              value={form.pmid}
-              onChange={(e) => set("pmid", e.target.value)}
-              {...fieldA11y(id("pmid"), errors.pmid)}
-            />
-          </Field>
+          <InputField
+            id={id("doi")}
+            label="DOI"
+            errors={errors.doi}
+            type="text"
+            placeholder="10.1000/xyz"
+            value={form.doi}
+            onChange={(e) => set("doi", e.target.value)}
+          />
+          <InputField
+            id={id("pmid")}
+            label="PMID"
+            errors={errors.pmid}
+            type="text"
+            inputMode="numeric"
+            value={form.pmid}
+            onChange={(e) => set("pmid", e.target.value)}
+          />
         </div>
         <div className="field-row">
-          <Field id={id("stance")} label="Stance" errors={errors.stance}>
-            <select
-              value={form.stance}
-              onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
-              {...fieldA11y(id("stance"), errors.stance)}
-            >
-              <option value="">Choose…</option>
-              {EVIDENCE_STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {EVIDENCE_STANCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
+          <SelectField
+            id={id("stance")}
+            label="Stance"
+            errors={errors.stance}
+            value={form.stance}
+            onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
+            empty="Choose…"
+            options={EVIDENCE_STANCES.map((s) => [s, EVIDENCE_STANCE_LABELS[s]] as const)}
+          />
+          <SelectField
             id={id("design")}
             label="Study design"
             hint={
@@ -291,40 +292,22 @@ export function EvidenceForm({
               </span>
             }
             errors={errors.studyDesign}
-          >
-            <select
-              value={form.studyDesign}
-              onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
-              {...fieldA11y(id("design"), errors.studyDesign, true)}
-            >
-              <option value="">Choose…</option>
-              {STUDY_DESIGNS.map((d) => (
-                <option key={d} value={d}>
-                  {STUDY_DESIGN_INFO[d].label}
-                </option>
-              ))}
-            </select>
-          </Field>
+            value={form.studyDesign}
+            onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
+            empty="Choose…"
+            options={STUDY_DESIGNS.map((d) => [d, STUDY_DESIGN_INFO[d].label] as const)}
+          />
         </div>
-        <Field
+        <SelectField
           id={id("grade")}
           label="GRADE certainty"
           hint={startHint ?? "Optional: how sure the evidence lets us be."}
           errors={errors.gradeCertainty}
-        >
-          <select
-            value={form.gradeCertainty}
-            onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
-            {...fieldA11y(id("grade"), errors.gradeCertainty, true)}
-          >
-            <option value="">Not rated</option>
-            {GRADE_CERTAINTIES.map((c) => (
-              <option key={c} value={c}>
-                {GRADE_CERTAINTY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </Field>
+          value={form.gradeCertainty}
+          onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
+          empty="Not rated"
+          options={GRADE_CERTAINTIES.map((c) => [c, GRADE_CERTAINTY_LABELS[c]] as const)}
+        />
         <fieldset
           className="field"
           aria-describedby={reasonsError?.length ? id("reasons-error") : undefined}

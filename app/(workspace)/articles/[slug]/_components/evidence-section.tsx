@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { useReopenDraft } from "@/app/_components/drafts";
 import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
 import { evidenceLine } from "@/lib/core/export/citation";
@@ -150,20 +151,13 @@ function EvidenceListItem({
       {canEdit ? (
         <div className="button-row small" style={{ marginTop: "0.5rem" }}>
           {mode === "confirm-delete" ? (
-            <>
-              <span>Delete this evidence? Its values stay in the claim’s history.</span>
-              <button type="button" className="button danger" onClick={remove} disabled={pending}>
-                {pending ? "Deleting…" : "Confirm delete"}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => setMode("view")}
-                disabled={pending}
-              >
-                Keep it
-              </button>
-            </>
+            <ConfirmDelete
+              question="Delete this evidence? Its values stay in the claim’s history."
+              cancelLabel="Keep it"
+              pending={pending}
+              onConfirm={remove}
+              onCancel={() => setMode("view")}
+            />
           ) : (
             <>
               <button

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormMessage } from "@/app/_components/notice";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { reattachClaimAction } from "@/lib/entry/actions/revisions";
 import type { ReviewClaim } from "@/lib/services/articles/read";
@@ -67,14 +68,7 @@ export function OrphanedPanel({
       <h2 id="orphaned-title" className="section-title">
         Orphaned claims ({claims.length})
       </h2>
-      {message ? (
-        <div
-          className={`alert ${message.kind}`}
-          role={message.kind === "error" ? "alert" : "status"}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} />
       {claims.length > 0 ? (
         <>
           <p className="small" id="orphaned-hint">

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ErrorAlert } from "@/app/_components/notice";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
 import type { ReviewData } from "@/lib/services/articles/read";
@@ -143,11 +144,7 @@ export function ReviewWorkspace({
             </span>
           </section>
         ) : null}
-        {error ? (
-          <div className="alert error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <ErrorAlert message={error} />
         <article className="card article-body">
           <ArticleViewer
             doc={data.revision.doc}

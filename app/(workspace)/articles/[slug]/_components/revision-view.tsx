@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from "react";
 import type { DocRoot } from "@/lib/core/document/schema";
-import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
 import type { RevisionClaim } from "@/lib/services/revisions/read";
 import { ArticleViewer, type ViewerHighlight } from "./article-viewer";
+import { ClaimListItem } from "./claim-list-item";
 import { claimLook } from "./claim-style";
 
 const ignoreSelection = () => {};
@@ -56,29 +56,15 @@ export function RevisionView({
             <p className="empty">No claims were anchored in this revision.</p>
           ) : (
             <ol className="claim-list" aria-label="Claims">
-              {claims.map((c) => {
-                const look = claimLook(c);
-                return (
-                  <li key={c.id}>
-                    <button
-                      type="button"
-                      aria-current={c.id === selectedId}
-                      onClick={() => setSelectedId(c.id)}
-                    >
-                      <span className="button-row">
-                        <strong>Claim {c.number}</strong>
-                        <span className={`badge ${look.className}`}>{look.label}</span>
-                        <span
-                          className={`badge ${c.anchor.state === "orphaned" ? "status-dismissed" : "anchor-state"}`}
-                        >
-                          {ANCHOR_STATE_LABELS[c.anchor.state]}
-                        </span>
-                      </span>
-                      <span className="quote">“{c.anchor.exact}”</span>
-                    </button>
-                  </li>
-                );
-              })}
+              {claims.map((c) => (
+                <ClaimListItem
+                  key={c.id}
+                  claim={c}
+                  anchor="always"
+                  selected={c.id === selectedId}
+                  onSelect={() => setSelectedId(c.id)}
+                />
+              ))}
             </ol>
           )}
         </section>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorAlert } from "@/app/_components/notice";
 import { REASON_LABELS } from "@/lib/core/detect/reasons";
 import type { ShownSuggestion } from "@/lib/core/suggestions/select";
 import { createClaimAction, dismissSuggestionAction } from "@/lib/entry/actions/claims";
@@ -52,11 +53,7 @@ export function SuggestionsPanel({
   return (
     <details className="suggestions" open={suggestions.length > 0 && suggestions.length <= 5}>
       <summary>Suggested claims ({suggestions.length})</summary>
-      {error ? (
-        <div className="alert error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       {suggestions.length === 0 ? (
         <p className="empty">
           No suggestions: every check-worthy sentence is claimed or dismissed.

@@ -2,7 +2,14 @@
 
 import Link from "next/link";
 import { type ChangeEvent, type FormEvent, type Ref, useEffect, useRef, useState } from "react";
-import { Field, fieldA11y, formLevelMessage } from "@/app/_components/field";
+import {
+  Field,
+  fieldA11y,
+  formLevelMessage,
+  InputField,
+  SubmitButton,
+} from "@/app/_components/field";
+import { ErrorAlert } from "@/app/_components/notice";
 import type { FieldErrors } from "@/lib/core/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/core/import/limits";
 import { importAnnotationsAction } from "@/lib/entry/actions/annotations";
@@ -68,24 +75,16 @@ export function ImportAnnotationsForm({
   return (
     <div className="stack">
       <form className="card" onSubmit={onSubmit} noValidate aria-busy={pending}>
-        {message ? (
-          <div className="alert error" role="alert">
-            {message}
-          </div>
-        ) : null}
-        <Field
+        <ErrorAlert message={message} />
+        <InputField
           id="annotations-file"
           label="Annotations file"
           hint="A .json or .jsonld file of at most 2 MB and 2,000 annotations. It is shown below before you import it."
           errors={errors.file}
-        >
-          <input
-            type="file"
-            accept=".json,.jsonld,application/json,application/ld+json"
-            onChange={onFile}
-            {...fieldA11y("annotations-file", errors.file, true)}
-          />
-        </Field>
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          onChange={onFile}
+        />
         <Field
           id="json"
           label="Annotations JSON"
@@ -100,9 +99,9 @@ export function ImportAnnotationsForm({
             {...fieldA11y("json", errors.json, true)}
           />
         </Field>
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? "Importing…" : "Import"}
-        </button>
+        <SubmitButton pending={pending} busy="Importing…">
+          Import
+        </SubmitButton>
       </form>
       {result ? <ImportReport result={result} reviewHref={reviewHref} ref={resultHeading} /> : null}
     </div>

@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { getDb } from "@/db/instance";
 import type { DiffPiece } from "@/lib/core/diff/revision-diff";
 import { AppError } from "@/lib/core/errors";
-import { ANCHOR_STATE_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getComparison, type RevisionClaim } from "@/lib/services/revisions/read";
+import { ClaimListItem } from "../_components/claim-list-item";
 import { claimLook } from "../_components/claim-style";
 
 export const dynamic = "force-dynamic";
@@ -68,6 +68,32 @@ function Piece({ piece, claim }: { piece: DiffPiece; claim: RevisionClaim | unde
   return content;
 }
 
+/** One end of the comparison, as a plain GET form field (the page works without script). */
+function RevisionSelect({
+  name,
+  label,
+  value,
+  revisions,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: number;
+  revisions: { number: number; summary: string | null }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`compare-${name}`}>{label}</label>
+      <select id={`compare-${name}`} name={name} defaultValue={value}>
+        {revisions.map((r) => (
+          <option key={r.number} value={r.number}>
+            {r.number}: {r.summary || "no summary"}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function CompareRevisionsPage({ params, searchParams }: Params) {
   const { slug } = await params;
   const query = await searchParams;
@@ -100,26 +126,18 @@ export default async function CompareRevisionsPage({ params, searchParams }: Par
       ) : (
         <>
           <form method="get" className="card compare-form" aria-label="Choose revisions">
-            <div className="field">
-              <label htmlFor="compare-from">Older revision</label>
-              <select id="compare-from" name="from" defaultValue={data.from}>
-                {data.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}: {r.summary || "no summary"}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-to">Newer revision</label>
-              <select id="compare-to" name="to" defaultValue={data.to}>
-                {data.revisions.map((r) => (
-                  <option key={r.number} value={r.number}>
-                    {r.number}: {r.summary || "no summary"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RevisionSelect
+              name="from"
+              label="Older revision"
+              value={data.from}
+              revisions={data.revisions}
+            />
+            <RevisionSelect
+              name="to"
+              label="Newer revision"
+              value={data.to}
+              revisions={data.revisions}
+            />
             <button type="submit" className="button primary">
               Compare
             </button>
@@ -158,26 +176,15 @@ export default async function CompareRevisionsPage({ params, searchParams }: Par
                   <p className="empty">No claims in this revision.</p>
                 ) : (
                   <ol className="claim-list plain" aria-label="Claims and their anchors">
-                    {comparison.claims.map((c) => {
-                      const look = claimLook(c);
-                      return (
-                        <li key={c.id} id={`compare-claim-${c.number}`}>
-                          <span className="button-row">
-                            <strong>Claim {c.number}</strong>
-                            <span className={`badge ${look.className}`}>{look.label}</span>
-                            <span
-                              className={`badge ${c.anchor.state === "orphaned" ? "status-dismissed" : "anchor-state"}`}
-                            >
-                              {ANCHOR_STATE_LABELS[c.anchor.state]}
-                            </span>
-                            {c.verdictStale ? (
-                              <span className="badge state-changes_requested">Needs re-check</span>
-                            ) : null}
-                          </span>
-                          <span className="quote">“{c.anchor.exact}”</span>
-                        </li>
-                      );
-                    })}
+                    {comparison.claims.map((c) => (
+                      <ClaimListItem
+                        key={c.id}
+                        id={`compare-claim-${c.number}`}
+                        claim={c}
+                        anchor="always"
+                        stale={c.verdictStale}
+                      />
+                    ))}
                   </ol>
                 )}
               </section>

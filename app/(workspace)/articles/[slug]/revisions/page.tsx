@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { AppError } from "@/lib/core/errors";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
@@ -21,7 +22,6 @@ export default async function RevisionHistoryPage({ params }: Params) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const base = `/articles/${data.article.slug}`;
 
   return (
@@ -55,7 +55,7 @@ export default async function RevisionHistoryPage({ params }: Params) {
               </td>
               <td>{r.summary || <span className="muted">No summary</span>}</td>
               <td>{r.authorName ?? "Unknown"}</td>
-              <td className="small">{dateFormat.format(r.createdAt)}</td>
+              <td className="small">{dateTimeFormat.format(r.createdAt)}</td>
               <td>
                 <span className="button-row">
                   {r.id === data.article.currentRevisionId ? (

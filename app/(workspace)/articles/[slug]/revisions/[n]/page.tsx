@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { AppError } from "@/lib/core/errors";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
@@ -27,7 +28,6 @@ export default async function RevisionPage({ params }: Params) {
     },
   );
   const { revision } = data;
-  const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const base = `/articles/${data.article.slug}`;
 
   return (
@@ -42,7 +42,7 @@ export default async function RevisionPage({ params }: Params) {
           </h1>
           <p className="muted small" style={{ margin: 0 }}>
             {revision.summary || "No summary"} · {revision.authorName},{" "}
-            {dateFormat.format(revision.createdAt)}
+            {dateTimeFormat.format(revision.createdAt)}
             {revision.current ? " · current" : ""}
             {revision.approvedAt ? " · approved" : ""}
           </p>
