@@ -4,21 +4,26 @@
  * against the actor read from the database, (3) run the work in one transaction — the audit
  * event included — and (4) turn expected errors into a typed result, logging the rest behind a
  * generic message. A unique-key clash or deadlock between two concurrent writers becomes a
- * `conflict` asking the person to try again. Never throws.
+ * `conflict` asking the person to try again. Never throws, but for one bug in tests: a
+ * mutation that changed rows and wrote no audit event (`UnauditedMutation`).
  */
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
+import { countAuditEvents, countRowsWritten } from "@/db/queries/audit";
 import { type Actor, authorize, type Permission } from "@/lib/core/auth/permissions";
 import {
   AppError,
   concurrentWriteConflict,
   type ErrorBody,
+  type ErrorDetails,
   errorBody,
   type FieldErrors,
 } from "@/lib/core/errors";
 import { logError } from "@/lib/server/log";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type ActionResult<T, D extends ErrorDetails = ErrorDetails> =
+  | { ok: true; data: T }
+  | { ok: false; error: ErrorBody<D> };
 
 export interface ActionContext<P extends Permission | null = Permission, B = undefined> {
   tx: Tx;
@@ -33,6 +38,7 @@ export interface ActionDefinition<
   R,
   P extends Permission | null = Permission | null,
   B = undefined,
+  D extends ErrorDetails = ErrorDetails,
 > {
   /** Dotted name, used in logs and the authorization matrix: "claim.create". */
   name: string;
@@ -61,6 +67,12 @@ export interface ActionDefinition<
    * `AnyActionDefinition`.)
    */
   afterCommitInRequest?(data: R): Promise<void>;
+  /**
+   * The `details` its errors carry, by code, for callers that read them (the UI shows the
+   * newer version a conflict found): `detailsOf<{ conflict: … }>()` from lib/core/errors.ts.
+   * A type only. @default details of unknown shape
+   */
+  errorDetails?: D;
 }
 
 /**
@@ -69,11 +81,15 @@ export interface ActionDefinition<
  * authorization matrix), the widest instantiation is the honest type.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
-export type AnyActionDefinition = ActionDefinition<any, unknown, any, any>;
+export type AnyActionDefinition = ActionDefinition<any, unknown, any, any, any>;
 
-export function defineAction<S extends z.ZodType, R, P extends Permission | null, B = undefined>(
-  def: ActionDefinition<S, R, P, B>,
-): ActionDefinition<S, R, P, B> {
+export function defineAction<
+  S extends z.ZodType,
+  R,
+  P extends Permission | null,
+  B = undefined,
+  D extends ErrorDetails = ErrorDetails,
+>(def: ActionDefinition<S, R, P, B, D>): ActionDefinition<S, R, P, B, D> {
   return def;
 }
 
@@ -184,16 +200,40 @@ export function validationError(error: z.ZodError, fallback: string): AppError {
   });
 }
 
+/**
+ * A mutation that changed rows without writing an audit event: a bug in its definition (every
+ * change is on the record: who, what, before and after). Statements that changed nothing (a
+ * setting saved unchanged, an account enabled twice) need no event and are not counted.
+ */
+export class UnauditedMutation extends Error {
+  constructor(
+    readonly action: string,
+    readonly rows: number,
+  ) {
+    super(
+      `The action "${action}" changed ${rows} row${rows === 1 ? "" : "s"} without writing an audit event: call insertAuditEvent (db/queries/audit.ts) in its transaction.`,
+    );
+    this.name = "UnauditedMutation";
+  }
+}
+
+/**
+ * Tests refuse an unaudited mutation loudly (`executeAction` throws and the work is rolled
+ * back); production keeps the person's work and logs an error line instead.
+ */
+const refuseUnaudited = () => process.env.NODE_ENV === "test" || Boolean(process.env.VITEST);
+
 export async function executeAction<
   S extends z.ZodType,
   R,
   P extends Permission | null,
   B = undefined,
+  D extends ErrorDetails = ErrorDetails,
 >(
-  def: ActionDefinition<S, R, P, B>,
+  def: ActionDefinition<S, R, P, B, D>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
   raw: unknown,
-): Promise<ActionResult<R>> {
+): Promise<ActionResult<R, D>> {
   try {
     const parsed = def.input.safeParse(cleanInput(raw));
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
@@ -204,10 +244,31 @@ export async function executeAction<
     const actor = deps.actor as ActionContext<P>["actor"];
     const prepared = (def.prepare ? await def.prepare(actor, parsed.data) : undefined) as B;
     const ctx = (tx: Tx): ActionContext<P, B> => ({ tx, actor, prepared });
-    const data = await deps.db.transaction((tx) => def.run(ctx(tx), parsed.data));
+    let unaudited: UnauditedMutation | null = null;
+    const data = await deps.db.transaction(async (tx) => {
+      const audited = countAuditEvents(tx);
+      const rowsBefore = await countRowsWritten(tx);
+      const result = await def.run(ctx(tx), parsed.data);
+      if (audited() === 0) {
+        const rows = (await countRowsWritten(tx)) - rowsBefore;
+        if (rows > 0) unaudited = new UnauditedMutation(def.name, rows);
+        // In tests the mutation is refused (rolled back, thrown); in production it stands.
+        if (unaudited && refuseUnaudited()) throw unaudited;
+      }
+      return result;
+    });
+    if (unaudited) {
+      logError("action wrote no audit event", unaudited, {
+        action: def.name,
+        requestId: deps.requestId,
+        actorId: deps.actor?.id,
+      });
+    }
     return { ok: true, data };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: errorBody(err) };
+    if (err instanceof UnauditedMutation) throw err;
+    // The definition's `errorDetails` is its word for what its errors carry (a type only).
+    if (err instanceof AppError) return { ok: false, error: errorBody(err) as ErrorBody<D> };
     const conflict = concurrentWriteConflict(err);
     if (conflict) return { ok: false, error: errorBody(conflict) };
     logError("action failed", err, {

@@ -16,11 +16,11 @@ import {
 import { insertAuditEvent } from "@/db/queries/audit";
 import { findRevisionById, insertRevision, markRevisionApproved } from "@/db/queries/revisions";
 import { slugify, uniqueSlug } from "@/lib/core/articles/slug";
-import { approvalRefusal, nextState } from "@/lib/core/articles/workflow";
+import { type ApprovalBlocker, approvalRefusal, nextState } from "@/lib/core/articles/workflow";
 import { splitParagraphs, textToDoc } from "@/lib/core/document/from-text";
 import { type DocRoot, docSchema } from "@/lib/core/document/schema";
 import { docToPlainText } from "@/lib/core/document/text-map";
-import { AppError, notFound } from "@/lib/core/errors";
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import type { ImportFormat } from "@/lib/core/import/file-type";
 import { ImportError } from "@/lib/core/import/import-error";
 import type { ImportedDocument } from "@/lib/core/import/import-to-doc";
@@ -29,6 +29,7 @@ import {
   importTextSchema,
   transitionArticleSchema,
 } from "@/lib/core/validation/articles";
+import type { ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
@@ -188,6 +189,11 @@ export const transitionArticle = defineAction({
   name: "article.transition",
   input: transitionArticleSchema,
   permission: "article:transition",
+  // A stale version's conflict: the state it is in now; an approval's refusal: what blocks it.
+  errorDetails: detailsOf<{
+    conflict: { state: ArticleState; version: number };
+    rule: { blockers: ApprovalBlocker[] };
+  }>(),
   run: async ({ tx, actor }, input) => {
     const article = await lockArticle(tx, input.articleId);
     if (!article) throw notFound("The article");

@@ -16,7 +16,7 @@ import { countEvidenceForClaim } from "@/db/queries/evidence";
 import { findRevisionById } from "@/db/queries/revisions";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
-import { AppError, notFound } from "@/lib/core/errors";
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,
   setEditorNoteSchema,
@@ -90,6 +90,8 @@ export const updateClaim = defineAction({
   name: "claim.update",
   input: updateClaimSchema,
   permission: "claim:update",
+  // A stale save's conflict carries the claim as it is now (the panel shows it).
+  errorDetails: detailsOf<{ conflict: { current: ClaimRow | null } }>(),
   run: async ({ tx, actor }, input) => {
     // Locked: the evidence counted below cannot be deleted before this save commits.
     const claim = await lockClaimById(tx, input.claimId);

@@ -16,7 +16,7 @@ import { lockedUser } from "./service";
 async function saveProfile(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: "account.update_profile" | "user.update_profile",
   user: { id: string; name: string; credentials: string },
   input: ProfileInput,
 ) {
