@@ -5,7 +5,7 @@
  * event included — and (4) turn expected errors into a typed result, logging the rest behind a
  * generic message. A unique-key clash or deadlock between two concurrent writers becomes a
  * `conflict` asking the person to try again. Never throws, but for one bug in tests: a
- * mutation that changed rows and wrote no audit event (`UnauditedMutation`).
+ * mutation that wrote no audit event (`UnauditedMutation`).
  */
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
@@ -67,6 +67,15 @@ export interface ActionDefinition<
    * `AnyActionDefinition`.)
    */
   afterCommitInRequest?(data: R): Promise<void>;
+  /**
+   * When a successful run must write an audit event: always (the default), or only when it
+   * changed rows ("when-changed", for a definition whose run may rightly find nothing to do: a
+   * setting saved unchanged, an account enabled twice). The wrapper refuses a run that breaks
+   * the rule (lib/server/action.ts `UnauditedMutation`); "when-changed" costs one more query
+   * per call (the rows changed are counted), so definitions that always change keep the default.
+   * @default "always"
+   */
+  audit?: "always" | "when-changed";
   /**
    * The `details` its errors carry, by code, for callers that read them (the UI shows the
    * newer version a conflict found): `detailsOf<{ conflict: … }>()` from lib/core/errors.ts.
@@ -201,17 +210,24 @@ export function validationError(error: z.ZodError, fallback: string): AppError {
 }
 
 /**
- * A mutation that changed rows without writing an audit event: a bug in its definition (every
- * change is on the record: who, what, before and after). Statements that changed nothing (a
- * setting saved unchanged, an account enabled twice) need no event and are not counted.
+ * A mutation that succeeded without writing an audit event (or, for an `audit: "when-changed"`
+ * definition, that changed rows without one): a bug in its definition, since every change is
+ * on the record (who, what, before and after).
  */
 export class UnauditedMutation extends Error {
   constructor(
     readonly action: string,
-    readonly rows: number,
+    /** Rows it changed, when counted (`audit: "when-changed"`). */
+    readonly rows: number | null,
   ) {
     super(
-      `The action "${action}" changed ${rows} row${rows === 1 ? "" : "s"} without writing an audit event: call insertAuditEvent (db/queries/audit.ts) in its transaction.`,
+      `The action "${action}" ${
+        rows === null ? "finished" : `changed ${rows} row${rows === 1 ? "" : "s"}`
+      } without writing an audit event: call insertAuditEvent (db/queries/audit.ts) in its transaction${
+        rows === null
+          ? `, or declare \`audit: "when-changed"\` if a run may rightly find nothing to change`
+          : ""
+      }.`,
     );
     this.name = "UnauditedMutation";
   }
@@ -247,11 +263,12 @@ export async function executeAction<
     let unaudited: UnauditedMutation | null = null;
     const data = await deps.db.transaction(async (tx) => {
       const audited = countAuditEvents(tx);
-      const rowsBefore = await countRowsWritten(tx);
+      const whenChanged = def.audit === "when-changed";
+      const rowsBefore = whenChanged ? await countRowsWritten(tx) : 0;
       const result = await def.run(ctx(tx), parsed.data);
       if (audited() === 0) {
-        const rows = (await countRowsWritten(tx)) - rowsBefore;
-        if (rows > 0) unaudited = new UnauditedMutation(def.name, rows);
+        const rows = whenChanged ? (await countRowsWritten(tx)) - rowsBefore : null;
+        if (rows !== 0) unaudited = new UnauditedMutation(def.name, rows);
         // In tests the mutation is refused (rolled back, thrown); in production it stands.
         if (unaudited && refuseUnaudited()) throw unaudited;
       }

@@ -1,9 +1,10 @@
 /**
- * The action wrapper's audit rule: a mutation that changes rows must write an audit event in
- * the same transaction. In tests the wrapper refuses one that does not (it throws and the work
- * is rolled back); in production the work stands and an error line is logged. A definition
- * whose run changed nothing (a setting saved unchanged) needs no event. That every real action
- * writes its event is checked by the authorization matrix, which runs each one.
+ * The action wrapper's audit rule: a successful mutation writes an audit event in its
+ * transaction; one declared `audit: "when-changed"` (its run may rightly find nothing to do)
+ * writes one whenever it changed rows. In tests the wrapper refuses a run that breaks the rule
+ * (it throws and the work is rolled back); in production the work stands and an error line is
+ * logged. That every real action writes its event is checked by the authorization matrix,
+ * which runs each one.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -47,11 +48,32 @@ const renameWithAudit = defineAction({
   },
 });
 
+/** Does nothing at all, and says nothing about it. */
+const doNothing = defineAction({
+  name: "test.do_nothing",
+  input,
+  permission: "article:edit",
+  run: async () => ({ renamed: false }),
+});
+
+/** A rename that may find nothing to do, but forgets the audit trail when it does something. */
+const renameWhenChangedWithoutAudit = defineAction({
+  name: "test.rename_when_changed_without_audit",
+  input,
+  permission: "article:edit",
+  audit: "when-changed",
+  run: async ({ tx }, { articleId, title }) => {
+    await tx.update(articles).set({ title }).where(eq(articles.id, articleId));
+    return { renamed: true };
+  },
+});
+
 /** Reads and locks, changes nothing: a no-op mutation, which needs no event. */
 const renameToSameTitle = defineAction({
   name: "test.rename_to_same_title",
   input,
   permission: "article:edit",
+  audit: "when-changed",
   run: async ({ tx }, { articleId }) => {
     await tx.select().from(articles).where(eq(articles.id, articleId)).for("update");
     await tx.update(articles).set({ title: "x" }).where(eq(articles.id, randomUUID()));
@@ -92,9 +114,35 @@ describe("a mutation without its audit event", () => {
         { db: t.db, actor: s.editor },
         { articleId: s.article.id, title: "Renamed in secret" },
       ),
-    ).rejects.toThrow(/"test\.rename_without_audit" changed 1 row without writing an audit event/);
+    ).rejects.toThrow(/"test\.rename_without_audit" finished without writing an audit event/);
     expect(await s.title()).toBe(titleBefore);
     expect(await s.events()).toBe(eventsBefore);
+  });
+
+  it("is refused even when it wrote nothing at all, unless declared when-changed", async () => {
+    const s = await setup();
+    await expect(
+      executeAction(
+        doNothing,
+        { db: t.db, actor: s.editor },
+        { articleId: s.article.id, title: "x" },
+      ),
+    ).rejects.toThrow(/"test\.do_nothing" finished without writing an audit event/);
+  });
+
+  it("is refused when a when-changed definition changed rows", async () => {
+    const s = await setup();
+    const titleBefore = await s.title();
+    await expect(
+      executeAction(
+        renameWhenChangedWithoutAudit,
+        { db: t.db, actor: s.editor },
+        { articleId: s.article.id, title: "Renamed in secret" },
+      ),
+    ).rejects.toThrow(
+      /"test\.rename_when_changed_without_audit" changed 1 row without writing an audit event/,
+    );
+    expect(await s.title()).toBe(titleBefore);
   });
 
   it("stands in production, with an error line in the log", async () => {
@@ -139,7 +187,7 @@ describe("what the rule lets through", () => {
     expect(await s.events()).toBe(eventsBefore + 1);
   });
 
-  it("a mutation that changed nothing (row locks and empty updates are not changes)", async () => {
+  it("a when-changed run that changed nothing (row locks, empty updates)", async () => {
     const s = await setup();
     const logged = vi.spyOn(console, "error");
     expect(

@@ -90,6 +90,8 @@ export const updateClaim = defineAction({
   name: "claim.update",
   input: updateClaimSchema,
   permission: "claim:update",
+  // Audited when it changes something: a claim saved unchanged changes nothing.
+  audit: "when-changed",
   // A stale save's conflict carries the claim as it is now (the panel shows it).
   errorDetails: detailsOf<{ conflict: { current: ClaimRow | null } }>(),
   run: async ({ tx, actor }, input) => {

@@ -91,6 +91,8 @@ export const updateEvidence = defineAction({
   name: "evidence.update",
   input: updateEvidenceSchema,
   permission: "evidence:write",
+  // Audited when it changes something: an item saved unchanged changes nothing.
+  audit: "when-changed",
   errorDetails: detailsOf<EvidenceConflict>(),
   run: async ({ tx, actor }, { evidenceId, version, ...fields }): Promise<EvidenceRow> => {
     const item = await findEvidenceById(tx, evidenceId);
