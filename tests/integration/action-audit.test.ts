@@ -19,15 +19,18 @@ import { createActor, importArticle, ok } from "../helpers/fixtures";
 const input = z.object({ articleId: z.string(), title: z.string() });
 
 /** Renames an article and forgets the audit trail: the bug the wrapper catches. */
-const renameWithoutAudit = defineAction({
-  name: "test.rename_without_audit",
-  input,
-  permission: "article:edit",
-  run: async ({ tx }, { articleId, title }) => {
-    await tx.update(articles).set({ title }).where(eq(articles.id, articleId));
-    return { renamed: true };
-  },
-});
+const unauditedRename = (name: string, audit?: "when-changed") =>
+  defineAction({
+    name,
+    input,
+    permission: "article:edit",
+    audit,
+    run: async ({ tx }, { articleId, title }) => {
+      await tx.update(articles).set({ title }).where(eq(articles.id, articleId));
+      return { renamed: true };
+    },
+  });
+const renameWithoutAudit = unauditedRename("test.rename_without_audit");
 
 /** The same rename, on the record. */
 const renameWithAudit = defineAction({
@@ -57,16 +60,10 @@ const doNothing = defineAction({
 });
 
 /** A rename that may find nothing to do, but forgets the audit trail when it does something. */
-const renameWhenChangedWithoutAudit = defineAction({
-  name: "test.rename_when_changed_without_audit",
-  input,
-  permission: "article:edit",
-  audit: "when-changed",
-  run: async ({ tx }, { articleId, title }) => {
-    await tx.update(articles).set({ title }).where(eq(articles.id, articleId));
-    return { renamed: true };
-  },
-});
+const renameWhenChangedWithoutAudit = unauditedRename(
+  "test.rename_when_changed_without_audit",
+  "when-changed",
+);
 
 /** Reads and locks, changes nothing: a no-op mutation, which needs no event. */
 const renameToSameTitle = defineAction({
@@ -89,7 +86,14 @@ async function setup() {
   const title = async () =>
     (await t.db.select().from(articles).where(eq(articles.id, article.id)))[0]?.title;
   const events = async () => (await t.db.select().from(auditEvents)).length;
-  return { editor, article, title, events };
+  /** Runs a test definition as the editor, on the article. */
+  const run = (definition: Parameters<typeof executeAction>[0], newTitle: string) =>
+    executeAction(
+      definition,
+      { db: t.db, actor: editor },
+      { articleId: article.id, title: newTitle },
+    );
+  return { editor, article, title, events, run };
 }
 
 afterEach(() => {
@@ -101,45 +105,25 @@ describe("a mutation without its audit event", () => {
   it("is refused in tests: executeAction throws, and nothing is saved", async () => {
     const s = await setup();
     const [titleBefore, eventsBefore] = [await s.title(), await s.events()];
-    await expect(
-      executeAction(
-        renameWithoutAudit,
-        { db: t.db, actor: s.editor },
-        { articleId: s.article.id, title: "Renamed in secret" },
-      ),
-    ).rejects.toThrow(UnauditedMutation);
-    await expect(
-      executeAction(
-        renameWithoutAudit,
-        { db: t.db, actor: s.editor },
-        { articleId: s.article.id, title: "Renamed in secret" },
-      ),
-    ).rejects.toThrow(/"test\.rename_without_audit" finished without writing an audit event/);
+    await expect(s.run(renameWithoutAudit, "Renamed in secret")).rejects.toThrow(UnauditedMutation);
+    await expect(s.run(renameWithoutAudit, "Renamed in secret")).rejects.toThrow(
+      /"test\.rename_without_audit" finished without writing an audit event/,
+    );
     expect(await s.title()).toBe(titleBefore);
     expect(await s.events()).toBe(eventsBefore);
   });
 
   it("is refused even when it wrote nothing at all, unless declared when-changed", async () => {
     const s = await setup();
-    await expect(
-      executeAction(
-        doNothing,
-        { db: t.db, actor: s.editor },
-        { articleId: s.article.id, title: "x" },
-      ),
-    ).rejects.toThrow(/"test\.do_nothing" finished without writing an audit event/);
+    await expect(s.run(doNothing, "x")).rejects.toThrow(
+      /"test\.do_nothing" finished without writing an audit event/,
+    );
   });
 
   it("is refused when a when-changed definition changed rows", async () => {
     const s = await setup();
     const titleBefore = await s.title();
-    await expect(
-      executeAction(
-        renameWhenChangedWithoutAudit,
-        { db: t.db, actor: s.editor },
-        { articleId: s.article.id, title: "Renamed in secret" },
-      ),
-    ).rejects.toThrow(
+    await expect(s.run(renameWhenChangedWithoutAudit, "Renamed in secret")).rejects.toThrow(
       /"test\.rename_when_changed_without_audit" changed 1 row without writing an audit event/,
     );
     expect(await s.title()).toBe(titleBefore);
@@ -176,13 +160,7 @@ describe("what the rule lets through", () => {
   it("a change with its audit event", async () => {
     const s = await setup();
     const eventsBefore = await s.events();
-    await ok(
-      executeAction(
-        renameWithAudit,
-        { db: t.db, actor: s.editor },
-        { articleId: s.article.id, title: "Renamed on the record" },
-      ),
-    );
+    await ok(s.run(renameWithAudit, "Renamed on the record"));
     expect(await s.title()).toBe("Renamed on the record");
     expect(await s.events()).toBe(eventsBefore + 1);
   });
@@ -190,15 +168,7 @@ describe("what the rule lets through", () => {
   it("a when-changed run that changed nothing (row locks, empty updates)", async () => {
     const s = await setup();
     const logged = vi.spyOn(console, "error");
-    expect(
-      await ok(
-        executeAction(
-          renameToSameTitle,
-          { db: t.db, actor: s.editor },
-          { articleId: s.article.id, title: "ignored" },
-        ),
-      ),
-    ).toEqual({ renamed: false });
+    expect(await ok(s.run(renameToSameTitle, "ignored"))).toEqual({ renamed: false });
     expect(logged).not.toHaveBeenCalled();
   });
 });
