@@ -5,7 +5,6 @@
  * givers) narrow a stored event by its action and read its values by name. The codes and entity
  * labels are the strings stored in `audit_events`: never rename one (old rows keep them). Pure.
  */
-import type { ArticleTransition } from "@/lib/core/articles/workflow";
 import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import type { ImportFormat } from "@/lib/core/import/file-type";
@@ -199,10 +198,6 @@ export function valuesBefore<T extends object>(record: T, changes: Partial<T>): 
     Object.keys(changes).map((k) => [k, record[k as keyof T]]),
   ) as Partial<T>;
 }
-
-/** "article.transition.approve" for the transition "approve". */
-export const transitionAction = (transition: ArticleTransition) =>
-  `article.transition.${transition}` as const satisfies AuditAction;
 
 /** A value slot: required when the kind has one, absent (or null) when it has none. */
 type Slot<Name extends string, V> = [V] extends [null]
