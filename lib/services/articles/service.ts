@@ -145,6 +145,8 @@ export const importArticleDocument = defineAction({
   name: "article.import_document",
   input: importDocumentSchema,
   permission: "article:import",
+  // Audited when it changes something: a re-import of unchanged text adds no revision.
+  audit: "when-changed",
   prepare: async (_actor, input): Promise<ImportedDocument> => {
     const field = input.source === "file" ? "file" : "text";
     try {
