@@ -171,6 +171,8 @@ export const setEditorNote = defineAction({
   name: "claim.set_editor_note",
   input: setEditorNoteSchema,
   permission: "claim:override",
+  // Audited when it changes something: the note the claim has already changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const claim = await findClaimById(tx, input.claimId);
     if (!claim) throw notFound("The claim");
