@@ -1,23 +1,16 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { type AuditEventInput, storedAuditEvent } from "@/lib/core/audit/events";
 import type { AuditEntityType } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import { articles, auditEvents, claims, publications, revisions, users } from "../schema";
 
-export interface AuditInput {
-  actorId: string | null;
-  /** Dotted verb, e.g. "claim.create", "article.transition.approve". */
-  action: string;
-  entityType: AuditEntityType;
-  entityId: string;
-  articleId?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  note?: string | null;
-}
-
-/** Appends one audit event. Call it with the transaction that makes the change. */
-export async function insertAuditEvent(db: Db, input: AuditInput): Promise<void> {
+/**
+ * Appends one audit event, of one of the kinds in lib/core/audit/events.ts. Call it with the
+ * transaction that makes the change: the action wrapper counts the events of its transaction
+ * (`countAuditEvents`) and refuses a mutation that changed rows without one.
+ */
+export async function insertAuditEvent(db: Db, input: AuditEventInput): Promise<void> {
   await db.insert(auditEvents).values({
     actorId: input.actorId,
     action: input.action,
@@ -28,50 +21,43 @@ export async function insertAuditEvent(db: Db, input: AuditInput): Promise<void>
     after: input.after ?? null,
     note: input.note ?? null,
   });
+  const tally = tallies.get(db);
+  if (tally) tally.count++;
 }
 
-/** Audit events of one entity, oldest first. */
-export function listAuditEventsForEntity(db: Db, entityType: string, entityId: string) {
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      actorId: auditEvents.actorId,
-      action: auditEvents.action,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      note: auditEvents.note,
-    })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(auditEvents.id);
+/** The audit events written so far through each counted transaction. */
+const tallies = new WeakMap<Db, { count: number }>();
+
+/**
+ * Starts counting the audit events written through `tx`; the returned function tells how many
+ * so far. For the action wrapper, which opens the transaction and hands it to the mutation.
+ */
+export function countAuditEvents(tx: Db): () => number {
+  const tally = { count: 0 };
+  tallies.set(tx, tally);
+  return () => tally.count;
 }
 
-/** The newest audit events of an article, newest first. */
-export function listAuditEventsForArticle(db: Db, articleId: string, limit = 100) {
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      actorId: auditEvents.actorId,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      note: auditEvents.note,
-    })
-    .from(auditEvents)
-    .where(eq(auditEvents.articleId, articleId))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit);
+/**
+ * Rows inserted, updated or deleted so far by the current transaction's backend, in every
+ * table: row locks and statements that matched nothing do not count. A figure to compare with
+ * an earlier one in the same transaction (the backend's counts of earlier transactions may not
+ * have been flushed yet, so the figure alone does not say what this transaction wrote).
+ */
+export async function countRowsWritten(tx: Db): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)`.mapWith(Number) })
+    .from(sql`pg_stat_xact_user_tables`);
+  return row?.n ?? 0;
 }
 
 /**
  * A claim's history, oldest first: its own events and those of its evidence and comments
  * (which name their claim as `claimId` in `after`, or in `before` for a deletion).
  */
-export function listAuditEventsForClaim(db: Db, claim: { id: string; articleId: string }) {
+export async function listAuditEventsForClaim(db: Db, claim: { id: string; articleId: string }) {
   const claimId = claim.id;
-  return db
+  const rows = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -98,6 +84,7 @@ export function listAuditEventsForClaim(db: Db, claim: { id: string; articleId: 
       ),
     )
     .orderBy(auditEvents.id);
+  return rows.map(storedAuditEvent);
 }
 export type ClaimAuditRow = Awaited<ReturnType<typeof listAuditEventsForClaim>>[number];
 
@@ -142,12 +129,12 @@ function auditLogWhere(filter: AuditLogFilter, before: number | undefined): SQL 
  * Keyset paging on the id (`before`): the log is append-only, so a page never shifts while
  * someone reads or exports it.
  */
-export function listAuditLog(
+export async function listAuditLog(
   db: Db,
   filter: AuditLogFilter,
   page: { before?: number; limit: number },
 ) {
-  return db
+  const rows = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -168,6 +155,7 @@ export function listAuditLog(
     .where(auditLogWhere(filter, page.before))
     .orderBy(desc(auditEvents.id))
     .limit(page.limit);
+  return rows.map(storedAuditEvent);
 }
 export type AuditLogRow = Awaited<ReturnType<typeof listAuditLog>>[number];
 

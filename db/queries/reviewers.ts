@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { afterField } from "@/lib/core/audit/events";
 import type { Db } from "../client";
 import { auditEvents, users } from "../schema";
 
@@ -34,7 +35,8 @@ export async function findVerdictGivers(
       and(
         eq(auditEvents.entityType, "claim"),
         inArray(auditEvents.entityId, claimIds),
-        sql`(${auditEvents.after}->>'verdict' is not null or ${auditEvents.after}->>'verdictStale' = 'false')`,
+        // Field names checked against the kinds that set them (lib/core/audit/events.ts).
+        sql`(${auditEvents.after}->>${afterField("claim.update", "verdict")}::text is not null or ${auditEvents.after}->>${afterField("claim.update", "verdictStale")}::text = 'false')`,
       ),
     )
     .orderBy(auditEvents.entityId, desc(auditEvents.id));

@@ -52,13 +52,31 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
 
-/** The serialisable form of an error, as actions return it and route handlers send it. */
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-  fieldErrors?: FieldErrors;
-  details?: unknown;
-}
+/**
+ * What an error's `details` carry, by code, for a caller that reads them: the newer version a
+ * conflict found (`{ conflict: { current: … } }`), what blocks a rule (`{ rule: { blockers } }`).
+ * An action declares its own with `errorDetails: detailsOf<…>()`, so the UI reads them typed.
+ */
+export type ErrorDetails = { [C in ErrorCode]?: unknown };
+
+/**
+ * The serialisable form of an error, as actions return it and route handlers send it; narrowed
+ * by `code`, its `details` have the shape declared for that code (unknown when undeclared).
+ */
+export type ErrorBody<D extends ErrorDetails = ErrorDetails> = {
+  [C in ErrorCode]: {
+    code: C;
+    message: string;
+    fieldErrors?: FieldErrors;
+    details?: D[C];
+  };
+}[ErrorCode];
+
+/**
+ * Declares the `details` an action's errors carry, by code (a type only: the value is
+ * undefined), e.g. `errorDetails: detailsOf<{ conflict: { current: ClaimRow | null } }>()`.
+ */
+export const detailsOf = <D extends ErrorDetails>(): D | undefined => undefined;
 
 export function errorBody(err: AppError): ErrorBody {
   const body: ErrorBody = { code: err.code, message: err.message };

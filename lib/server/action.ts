@@ -4,21 +4,26 @@
  * against the actor read from the database, (3) run the work in one transaction — the audit
  * event included — and (4) turn expected errors into a typed result, logging the rest behind a
  * generic message. A unique-key clash or deadlock between two concurrent writers becomes a
- * `conflict` asking the person to try again. Never throws.
+ * `conflict` asking the person to try again. Never throws, but for one bug in tests: a
+ * mutation that wrote no audit event (`UnauditedMutation`).
  */
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
+import { countAuditEvents, countRowsWritten } from "@/db/queries/audit";
 import { type Actor, authorize, type Permission } from "@/lib/core/auth/permissions";
 import {
   AppError,
   concurrentWriteConflict,
   type ErrorBody,
+  type ErrorDetails,
   errorBody,
   type FieldErrors,
 } from "@/lib/core/errors";
 import { logError } from "@/lib/server/log";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type ActionResult<T, D extends ErrorDetails = ErrorDetails> =
+  | { ok: true; data: T }
+  | { ok: false; error: ErrorBody<D> };
 
 export interface ActionContext<P extends Permission | null = Permission, B = undefined> {
   tx: Tx;
@@ -33,6 +38,7 @@ export interface ActionDefinition<
   R,
   P extends Permission | null = Permission | null,
   B = undefined,
+  D extends ErrorDetails = ErrorDetails,
 > {
   /** Dotted name, used in logs and the authorization matrix: "claim.create". */
   name: string;
@@ -61,6 +67,21 @@ export interface ActionDefinition<
    * `AnyActionDefinition`.)
    */
   afterCommitInRequest?(data: R): Promise<void>;
+  /**
+   * When a successful run must write an audit event: always (the default), or only when it
+   * changed rows ("when-changed", for a definition whose run may rightly find nothing to do: a
+   * setting saved unchanged, an account enabled twice). The wrapper refuses a run that breaks
+   * the rule (lib/server/action.ts `UnauditedMutation`); "when-changed" costs one more query
+   * per call (the rows changed are counted), so definitions that always change keep the default.
+   * @default "always"
+   */
+  audit?: "always" | "when-changed";
+  /**
+   * The `details` its errors carry, by code, for callers that read them (the UI shows the
+   * newer version a conflict found): `detailsOf<{ conflict: … }>()` from lib/core/errors.ts.
+   * A type only. @default details of unknown shape
+   */
+  errorDetails?: D;
 }
 
 /**
@@ -69,11 +90,15 @@ export interface ActionDefinition<
  * authorization matrix), the widest instantiation is the honest type.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any definition, whatever its input and result types
-export type AnyActionDefinition = ActionDefinition<any, unknown, any, any>;
+export type AnyActionDefinition = ActionDefinition<any, unknown, any, any, any>;
 
-export function defineAction<S extends z.ZodType, R, P extends Permission | null, B = undefined>(
-  def: ActionDefinition<S, R, P, B>,
-): ActionDefinition<S, R, P, B> {
+export function defineAction<
+  S extends z.ZodType,
+  R,
+  P extends Permission | null,
+  B = undefined,
+  D extends ErrorDetails = ErrorDetails,
+>(def: ActionDefinition<S, R, P, B, D>): ActionDefinition<S, R, P, B, D> {
   return def;
 }
 
@@ -184,16 +209,47 @@ export function validationError(error: z.ZodError, fallback: string): AppError {
   });
 }
 
+/**
+ * A mutation that succeeded without writing an audit event (or, for an `audit: "when-changed"`
+ * definition, that changed rows without one): a bug in its definition, since every change is
+ * on the record (who, what, before and after).
+ */
+export class UnauditedMutation extends Error {
+  constructor(
+    readonly action: string,
+    /** Rows it changed, when counted (`audit: "when-changed"`). */
+    readonly rows: number | null,
+  ) {
+    super(
+      `The action "${action}" ${
+        rows === null ? "finished" : `changed ${rows} row${rows === 1 ? "" : "s"}`
+      } without writing an audit event: call insertAuditEvent (db/queries/audit.ts) in its transaction${
+        rows === null
+          ? `, or declare \`audit: "when-changed"\` if a run may rightly find nothing to change`
+          : ""
+      }.`,
+    );
+    this.name = "UnauditedMutation";
+  }
+}
+
+/**
+ * Tests refuse an unaudited mutation loudly (`executeAction` throws and the work is rolled
+ * back); production keeps the person's work and logs an error line instead.
+ */
+const refuseUnaudited = () => process.env.NODE_ENV === "test" || Boolean(process.env.VITEST);
+
 export async function executeAction<
   S extends z.ZodType,
   R,
   P extends Permission | null,
   B = undefined,
+  D extends ErrorDetails = ErrorDetails,
 >(
-  def: ActionDefinition<S, R, P, B>,
+  def: ActionDefinition<S, R, P, B, D>,
   deps: { db: Db; actor: Actor | null; requestId?: string },
   raw: unknown,
-): Promise<ActionResult<R>> {
+): Promise<ActionResult<R, D>> {
   try {
     const parsed = def.input.safeParse(cleanInput(raw));
     if (!parsed.success) throw validationError(parsed.error, "Some fields are not valid.");
@@ -204,10 +260,32 @@ export async function executeAction<
     const actor = deps.actor as ActionContext<P>["actor"];
     const prepared = (def.prepare ? await def.prepare(actor, parsed.data) : undefined) as B;
     const ctx = (tx: Tx): ActionContext<P, B> => ({ tx, actor, prepared });
-    const data = await deps.db.transaction((tx) => def.run(ctx(tx), parsed.data));
+    let unaudited: UnauditedMutation | null = null;
+    const data = await deps.db.transaction(async (tx) => {
+      const audited = countAuditEvents(tx);
+      const whenChanged = def.audit === "when-changed";
+      const rowsBefore = whenChanged ? await countRowsWritten(tx) : 0;
+      const result = await def.run(ctx(tx), parsed.data);
+      if (audited() === 0) {
+        const rows = whenChanged ? (await countRowsWritten(tx)) - rowsBefore : null;
+        if (rows !== 0) unaudited = new UnauditedMutation(def.name, rows);
+        // In tests the mutation is refused (rolled back, thrown); in production it stands.
+        if (unaudited && refuseUnaudited()) throw unaudited;
+      }
+      return result;
+    });
+    if (unaudited) {
+      logError("action wrote no audit event", unaudited, {
+        action: def.name,
+        requestId: deps.requestId,
+        actorId: deps.actor?.id,
+      });
+    }
     return { ok: true, data };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: errorBody(err) };
+    if (err instanceof UnauditedMutation) throw err;
+    // The definition's `errorDetails` is its word for what its errors carry (a type only).
+    if (err instanceof AppError) return { ok: false, error: errorBody(err) as ErrorBody<D> };
     const conflict = concurrentWriteConflict(err);
     if (conflict) return { ok: false, error: errorBody(conflict) };
     logError("action failed", err, {

@@ -5,7 +5,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { insertAuditEvent } from "../../db/queries/audit";
 import { auditEvents } from "../../db/schema";
 import { createTestDatabase } from "../helpers/db";
 import { createActor, importArticle } from "../helpers/fixtures";
@@ -48,7 +47,7 @@ async function snapshot() {
 describe("audit_events", () => {
   it("accepts new events", async () => {
     const before = await snapshot();
-    await insertAuditEvent(db(), {
+    await db().insert(auditEvents).values({
       actorId: null,
       action: "test.append",
       entityType: "settings",
@@ -93,7 +92,7 @@ describe("audit_events", () => {
     const before = await snapshot();
     const message = await refusal(
       db().transaction(async (tx) => {
-        await insertAuditEvent(tx, {
+        await tx.insert(auditEvents).values({
           actorId: null,
           action: "test.in_transaction",
           entityType: "settings",

@@ -518,6 +518,7 @@ describe("every action, as every role", () => {
     const s = await seed(t.db);
     const got: Record<string, string> = {};
     const want: Record<string, string> = {};
+    let audited = false;
     for (const caller of CALLERS) {
       const actor = caller === "anonymous" ? null : s.actors[caller];
       want[caller] = expected(entry.least, caller);
@@ -531,6 +532,14 @@ describe("every action, as every role", () => {
         // A refusal writes nothing, not even an audit event.
         if (want[caller] !== "allowed")
           expect(await countRows(db), `${name} as ${caller}`).toEqual(before);
+        // The first call let through (the least role's, on its own fresh input) changes
+        // something, so it writes its audit event (the wrapper refuses a change without one).
+        if (result.ok && !audited) {
+          expect((await countRows(db)).audit_events, `${name} as ${caller} is audited`).toBe(
+            (before.audit_events ?? 0) + 1,
+          );
+          audited = true;
+        }
       } finally {
         await own?.close();
       }

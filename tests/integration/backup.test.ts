@@ -13,7 +13,6 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { getTableName, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, migrationsFolder } from "../../db/client";
-import { insertAuditEvent } from "../../db/queries/audit";
 import { auditEvents } from "../../db/schema";
 import { BackupError } from "../../lib/core/backup/errors";
 import { addLine, type BackupHeader, newChecksum } from "../../lib/core/backup/format";
@@ -153,7 +152,7 @@ describe(`restore on ${engine}`, () => {
     const ids = (original.rows.audit_events ?? []).map((e) => (e as { id: number }).id);
     const lastId = Math.max(...ids);
     expect(ids.length).toBeGreaterThan(5);
-    await insertAuditEvent(target.db, {
+    await target.db.insert(auditEvents).values({
       actorId: null,
       action: "test.after_restore",
       entityType: "settings",

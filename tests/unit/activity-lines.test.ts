@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { type ActivityEvent, activityLine, activitySections } from "@/lib/core/activity/lines";
+import { type AuditRowValues, storedAuditEvent } from "@/lib/core/audit/events";
 
-const event = (id: number, at: string, over: Partial<ActivityEvent> = {}): ActivityEvent => ({
-  id,
-  at: new Date(at),
-  action: "comment.add",
-  before: null,
-  after: { body: "  Look at\n the cohort.  " },
-  note: null,
-  actorName: "Rob Reviewer",
-  articleSlug: "stem-cells",
-  articleTitle: "Stem cells",
-  claimId: "c1",
-  claimNumber: 3,
-  ...over,
-});
+/** An event as the database returns it (any action and values), read as the app reads it. */
+type ActivityRow = Omit<ActivityEvent, keyof AuditRowValues> & AuditRowValues;
+const event = (id: number, at: string, over: Partial<ActivityRow> = {}): ActivityEvent =>
+  storedAuditEvent<ActivityRow>({
+    id,
+    at: new Date(at),
+    action: "comment.add",
+    before: null,
+    after: { body: "  Look at\n the cohort.  " },
+    note: null,
+    actorName: "Rob Reviewer",
+    articleSlug: "stem-cells",
+    articleTitle: "Stem cells",
+    claimId: "c1",
+    claimNumber: 3,
+    ...over,
+  });
 
 describe("activity lines", () => {
   it("words each kind of event, with its link", () => {

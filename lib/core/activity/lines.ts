@@ -4,22 +4,20 @@
  * grouped by day around the "new since your last visit" divider. Pure; the events come from
  * `listActivityForUser`, which already chose the ones that concern the reader.
  */
+import type { AuditAction, StoredAuditEvent } from "@/lib/core/audit/events";
 import { actionInWords } from "@/lib/core/audit/words";
 import { claimHistory, type HistoryChange } from "@/lib/core/claims/history";
 
-export interface ActivityEvent {
+export type ActivityEvent = {
   id: number;
   at: Date;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
   note: string | null;
   actorName: string | null;
   articleSlug: string;
   articleTitle: string;
   claimId: string | null;
   claimNumber: number | null;
-}
+} & StoredAuditEvent;
 
 export interface ActivityLine {
   id: number;
@@ -59,7 +57,6 @@ const TRANSITION_VERBS: Record<string, { verb: string; tail: string }> = {
 
 /** One event as a line. */
 export function activityLine(event: ActivityEvent): ActivityLine {
-  const after = event.after ?? {};
   const title = `“${shorten(event.articleTitle, TITLE_MAX)}”`;
   const articleHref = `/articles/${encodeURIComponent(event.articleSlug)}`;
   const articleTarget = { label: title, href: articleHref };
@@ -86,7 +83,7 @@ export function activityLine(event: ActivityEvent): ActivityLine {
   });
   // The claim history already words every field change; reuse it rather than re-label fields.
   const changes = () => claimHistory([event])[0]?.changes ?? [];
-  const revision = typeof after.revision === "number" ? after.revision : null;
+  const revisionOf = (value: unknown) => (typeof value === "number" ? value : null);
 
   switch (event.action) {
     case "claim.assign":
@@ -94,16 +91,20 @@ export function activityLine(event: ActivityEvent): ActivityLine {
     case "claim.update":
       return line("updated", claimTarget, { changes: changes() });
     case "claim.set_editor_note":
-      return line("set the editor’s note on", claimTarget, { excerpt: text(after.editorNote) });
-    case "claim.reanchor":
+      return line("set the editor’s note on", claimTarget, {
+        excerpt: text(event.after?.editorNote),
+      });
+    case "claim.reanchor": {
+      const revision = revisionOf(event.after?.revision);
       return line("re-anchored", claimTarget, {
         tail: revision ? ` in revision ${revision}` : "",
         changes: changes(),
       });
+    }
     case "claim.reattach":
       return line("re-attached", claimTarget, { changes: changes() });
     case "comment.add":
-      return line("commented on", claimTarget, { excerpt: text(after.body) });
+      return line("commented on", claimTarget, { excerpt: text(event.after?.body) });
     case "claim.delete":
       // Gone from the article: named by its number, linked to the article.
       return line("deleted", {
@@ -112,19 +113,23 @@ export function activityLine(event: ActivityEvent): ActivityLine {
       });
     case "claim.restore":
       return line("restored", claimTarget);
-    case "revision.create":
+    case "revision.create": {
+      const revision = revisionOf(event.after?.revision);
       return line(
         revision ? `saved revision ${revision} of` : "saved a revision of",
         articleTarget,
         {
-          excerpt: text(after.summary),
+          excerpt: text(event.after?.summary),
         },
       );
-    case "revision.import":
+    }
+    case "revision.import": {
+      const revision = revisionOf(event.after?.revision);
       return line("re-imported", articleTarget, {
         tail: revision ? ` as revision ${revision}` : "",
-        excerpt: text(after.summary),
+        excerpt: text(event.after?.summary),
       });
+    }
   }
   const transition = TRANSITION_VERBS[event.action.replace(/^article\.transition\./, "")];
   if (event.action.startsWith("article.transition.") && transition) {
@@ -143,7 +148,7 @@ export function activityLine(event: ActivityEvent): ActivityLine {
 }
 
 /** Verbs for the other actions that can concern a reader, before the link to what they touch. */
-const OTHER_VERBS: Readonly<Record<string, string>> = {
+const OTHER_VERBS: { readonly [A in AuditAction]?: string } = {
   "claim.create": "created",
   "evidence.add": "added evidence to",
   "evidence.update": "edited evidence on",

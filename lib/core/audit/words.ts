@@ -3,9 +3,10 @@
  * its label ("Claim 3 in “Stem cells…”"), for the admin's audit page and the Activity page. The
  * raw codes stay in the database and in the CSV download (auditors filter on them). Pure.
  */
+import type { AuditAction } from "@/lib/core/audit/events";
 
 /** Every action the code writes, in words. New actions get a readable fallback (below). */
-export const ACTION_WORDS: Readonly<Record<string, string>> = {
+export const ACTION_WORDS: { readonly [A in AuditAction]?: string } = {
   "user.setup": "Set up the workspace",
   "user.create": "Added a user",
   "user.change_role": "Changed a role",
@@ -45,7 +46,9 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
 
 /** "Claim: delete" for an action this table does not know yet: still words, not a code. */
 export function actionInWords(action: string): string {
-  const known = ACTION_WORDS[action];
+  // Any stored code, ours or not: looked up as a plain string.
+  const table: Readonly<Record<string, string | undefined>> = ACTION_WORDS;
+  const known = table[action];
   if (known) return known;
   const [head = "", ...rest] = action.split(".");
   const words = (s: string) => s.replace(/_/g, " ");

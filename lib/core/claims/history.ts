@@ -2,6 +2,7 @@
  * A claim's timeline from its audit events: who changed what, when, before → after, in words.
  * Pure; the events come from `listAuditEventsForClaim`.
  */
+import type { StoredAuditEvent, StoredEventOf } from "@/lib/core/audit/events";
 import {
   ANCHOR_STATE_LABELS,
   type AnchorState,
@@ -17,15 +18,12 @@ import {
   type Verdict,
 } from "@/lib/core/vocabulary";
 
-export interface AuditEventLike {
+export type AuditEventLike = {
   id: number;
   at: Date;
   actorName: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
   note: string | null;
-}
+} & StoredAuditEvent;
 
 export interface HistoryChange {
   field: string;
@@ -87,13 +85,13 @@ const MAX_QUOTE = 120;
  * place)", with the old wording for a changed one. Events written before the state was part of
  * the sentence read the same way: their `after` has always held `anchorState` and `revision`.
  */
-function reanchorSummary(before: Record<string, unknown>, after: Record<string, unknown>) {
+function reanchorSummary({ before, after }: StoredEventOf<"claim.reanchor">) {
   const head =
-    typeof after.revision === "number"
+    typeof after?.revision === "number"
       ? `re-anchored the claim in revision ${after.revision}`
       : "re-anchored the claim";
-  const old = typeof before.exact === "string" ? before.exact : "";
-  switch (after.anchorState as AnchorState | undefined) {
+  const old = typeof before?.exact === "string" ? before.exact : "";
+  switch (after?.anchorState) {
     case "exact":
       return `${head}: same text, same place`;
     case "moved":
@@ -109,25 +107,24 @@ function reanchorSummary(before: Record<string, unknown>, after: Record<string, 
   }
 }
 
-function summarize(
-  action: string,
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-) {
-  const title = (after.title ?? before.title) as string | undefined;
-  switch (action) {
+/** An evidence event's words, with the item's title when it has one. */
+const titled = (words: string, title: string | undefined) =>
+  title ? `${words} “${title}”` : words;
+
+function summarize(event: StoredAuditEvent) {
+  switch (event.action) {
     case "claim.create":
       return "created the claim";
     case "claim.update":
       return "updated the claim";
     case "claim.assign":
-      return after.assigneeName
-        ? `assigned the claim to ${after.assigneeName}`
+      return event.after?.assigneeName
+        ? `assigned the claim to ${event.after.assigneeName}`
         : "unassigned the claim";
     case "claim.set_editor_note":
       return "set the editor’s note";
     case "claim.reanchor":
-      return reanchorSummary(before, after);
+      return reanchorSummary(event);
     case "claim.reattach":
       return "re-attached the claim";
     case "claim.delete":
@@ -135,11 +132,11 @@ function summarize(
     case "claim.restore":
       return "restored the claim";
     case "evidence.add":
-      return title ? `added evidence “${title}”` : "added evidence";
+      return titled("added evidence", event.after?.title);
     case "evidence.update":
-      return title ? `edited evidence “${title}”` : "edited evidence";
+      return titled("edited evidence", event.after?.title ?? event.before?.title);
     case "evidence.delete":
-      return title ? `deleted evidence “${title}”` : "deleted evidence";
+      return titled("deleted evidence", event.before?.title);
     case "comment.add":
       return "commented";
     case "comment.edit":
@@ -147,19 +144,19 @@ function summarize(
     case "comment.delete":
       return "deleted a comment";
     default:
-      return action.replace(/[._]/g, " ");
+      return event.action.replace(/[._]/g, " ");
   }
 }
 
 /** Which changes to list: every field whose value differs, in a stable order. */
-function changesOf(
-  action: string,
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-) {
+function changesOf(event: StoredAuditEvent) {
+  const { action } = event;
   // Additions list what was set; the quote of a new claim is shown by the panel already.
   if (action === "claim.create" || action === "comment.add" || action === "comment.delete")
     return [];
+  // Any field of any kind, by name: the labels below say which ones are shown.
+  const before: Readonly<Record<string, unknown>> = event.before ?? {};
+  const after: Readonly<Record<string, unknown>> = event.after ?? {};
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (f) => !HIDDEN_FIELDS.has(f) && FIELD_LABELS[f] !== undefined,
   );
@@ -173,16 +170,12 @@ function changesOf(
 }
 
 export function claimHistory(events: readonly AuditEventLike[]): HistoryEntry[] {
-  return events.map((e) => {
-    const before = e.before ?? {};
-    const after = e.after ?? {};
-    return {
-      id: e.id,
-      at: e.at.toISOString(),
-      actor: e.actorName ?? "System",
-      summary: summarize(e.action, before, after),
-      changes: changesOf(e.action, before, after),
-      note: e.note,
-    };
-  });
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actorName ?? "System",
+    summary: summarize(e),
+    changes: changesOf(e),
+    note: e.note,
+  }));
 }

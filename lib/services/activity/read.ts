@@ -13,6 +13,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { findActivitySeenAt, listActivityForUser, markActivitySeen } from "@/db/queries/activity";
 import { type ActivityLine, activityLine } from "@/lib/core/activity/lines";
+import { storedAuditEvent } from "@/lib/core/audit/events";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 
 export const ACTIVITY_PAGE_SIZE = 100;
@@ -44,7 +45,7 @@ export async function readActivity(
     before: page.before,
     limit: ACTIVITY_PAGE_SIZE + 1,
   });
-  const lines = rows.slice(0, ACTIVITY_PAGE_SIZE).map(activityLine);
+  const lines = rows.slice(0, ACTIVITY_PAGE_SIZE).map((row) => activityLine(storedAuditEvent(row)));
   return {
     lines,
     lastVisit,

@@ -15,10 +15,11 @@ import {
 import { insertAuditEvent } from "@/db/queries/audit";
 import { findRevisionById, insertRevision, markRevisionApproved } from "@/db/queries/revisions";
 import { slugify, uniqueSlug } from "@/lib/core/articles/slug";
-import { approvalRefusal, nextState } from "@/lib/core/articles/workflow";
+import { type ApprovalBlocker, approvalRefusal, nextState } from "@/lib/core/articles/workflow";
 import { splitParagraphs, textToDoc } from "@/lib/core/document/from-text";
 import { type DocRoot, docSchema } from "@/lib/core/document/schema";
-import { AppError, notFound } from "@/lib/core/errors";
+
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import type { ImportFormat } from "@/lib/core/import/file-type";
 import { ImportError } from "@/lib/core/import/import-error";
 import type { ImportedDocument } from "@/lib/core/import/import-to-doc";
@@ -27,6 +28,7 @@ import {
   importTextSchema,
   transitionArticleSchema,
 } from "@/lib/core/validation/articles";
+import type { ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
@@ -137,6 +139,8 @@ export const importArticleDocument = defineAction({
   name: "article.import_document",
   input: importDocumentSchema,
   permission: "article:import",
+  // Audited when it changes something: a re-import of unchanged text adds no revision.
+  audit: "when-changed",
   prepare: async (_actor, input): Promise<ImportedDocument> => {
     const field = input.source === "file" ? "file" : "text";
     try {
@@ -181,6 +185,11 @@ export const transitionArticle = defineAction({
   name: "article.transition",
   input: transitionArticleSchema,
   permission: "article:transition",
+  // A stale version's conflict: the state it is in now; an approval's refusal: what blocks it.
+  errorDetails: detailsOf<{
+    conflict: { state: ArticleState; version: number };
+    rule: { blockers: ApprovalBlocker[] };
+  }>(),
   run: async ({ tx, actor }, input) => {
     const article = await lockArticle(tx, input.articleId);
     if (!article) throw notFound("The article");

@@ -14,6 +14,7 @@ import {
 } from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/core/audit/csv";
+import { claimNamedBy } from "@/lib/core/audit/events";
 import { actionInWords, entityLabel } from "@/lib/core/audit/words";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import type { AuditLogQuery } from "@/lib/core/validation/audit";
@@ -52,10 +53,7 @@ export async function readAuditLog(db: Db, actor: Actor | null, query: AuditLogQ
 
 /** The claim that evidence and comment events name (`claimId` in after, or before for a deletion). */
 function claimIdOf(e: AuditLogRow): string | null {
-  if (e.entityType === "claim") return e.entityId;
-  if (e.entityType !== "evidence" && e.entityType !== "comment") return null;
-  const id = e.after?.claimId ?? e.before?.claimId;
-  return typeof id === "string" ? id : null;
+  return e.entityType === "claim" ? e.entityId : claimNamedBy(e);
 }
 
 /**

@@ -11,6 +11,8 @@ export const assignClaim = defineAction({
   name: "claim.assign",
   input: assignClaimSchema,
   permission: "claim:assign",
+  // Audited when it changes something: assigning the claim to whoever holds it changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, { claimId, assigneeId }) => {
     const claim = await findClaimById(tx, claimId);
     if (!claim) throw notFound("The claim");

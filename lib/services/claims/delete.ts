@@ -21,6 +21,7 @@ import {
 } from "@/db/queries/claims";
 import { listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
+import type { AuditAfter } from "@/lib/core/audit/events";
 import { type Actor, can } from "@/lib/core/auth/permissions";
 import { AppError, notFound } from "@/lib/core/errors";
 import { reanchorClaims } from "@/lib/core/revisions/reanchor";
@@ -113,7 +114,7 @@ export const restoreClaim = defineAction({
     const restored = await setClaimDeletedIfVersion(tx, claim.id, input.version, null);
     if (!restored) throw staleError(claim);
     let row = restored;
-    const after: Record<string, unknown> = { number: claim.number };
+    const after: AuditAfter<"claim.restore"> = { number: claim.number };
 
     // Revisions saved while the claim was deleted did not re-anchor it: anchor it now in the
     // current revision from its latest anchor, by the same rules a revision save uses.

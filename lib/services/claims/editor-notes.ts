@@ -15,6 +15,8 @@ export const setEditorNotes = defineAction({
   name: "claim.set_editor_notes",
   input: setEditorNotesSchema,
   permission: "claim:override",
+  // Audited when it changes something: claims that already have the note are left as they are.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     // Locked in id order, so two such steps over overlapping claims cannot deadlock.
     const wanted = [...input.claims].sort((a, b) => (a.claimId < b.claimId ? -1 : 1));

@@ -19,7 +19,8 @@ import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
 import type { AnchorValues, ClaimFieldChanges } from "@/lib/core/claims/shapes";
-import { AppError, notFound } from "@/lib/core/errors";
+
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,
   setEditorNoteSchema,
@@ -126,6 +127,10 @@ export const updateClaim = defineAction({
   name: "claim.update",
   input: updateClaimSchema,
   permission: "claim:update",
+  // Audited when it changes something: a claim saved unchanged changes nothing.
+  audit: "when-changed",
+  // A stale save's conflict carries the claim as it is now (the panel shows it).
+  errorDetails: detailsOf<{ conflict: { current: ClaimRow | null } }>(),
   run: async ({ tx, actor }, input) => {
     // Locked: the evidence counted below cannot be deleted before this save commits.
     const claim = await lockClaimById(tx, input.claimId);
@@ -203,6 +208,8 @@ export const setEditorNote = defineAction({
   name: "claim.set_editor_note",
   input: setEditorNoteSchema,
   permission: "claim:override",
+  // Audited when it changes something: the note the claim has already changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const claim = await findClaimById(tx, input.claimId);
     if (!claim) throw notFound("The claim");

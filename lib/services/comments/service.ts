@@ -82,6 +82,8 @@ export const editComment = defineAction({
   name: "comment.edit",
   input: editCommentSchema,
   permission: "comment:write",
+  // Audited when it changes something: a comment saved with the same body changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, { commentId, body }) => {
     const comment = await commentToChange(tx, actor, commentId, "edit");
     if (comment.body === body) return view(comment);

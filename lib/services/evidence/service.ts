@@ -12,7 +12,7 @@ import {
   updateEvidenceIfVersion,
 } from "@/db/queries/evidence";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
-import { AppError, notFound } from "@/lib/core/errors";
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
   addEvidenceSchema,
@@ -62,10 +62,14 @@ const STALE_EDIT =
 const STALE_DELETE =
   "Someone else changed this evidence after you opened it. Check their version, then delete it again if you still want to.";
 
+/** A stale edit's or delete's conflict carries the item as it is now (the form shows it). */
+export type EvidenceConflict = { conflict: { current: EvidenceRow } };
+
 export const addEvidence = defineAction({
   name: "evidence.add",
   input: addEvidenceSchema,
   permission: "evidence:write",
+  errorDetails: detailsOf<{ conflict: undefined }>(),
   run: async ({ tx, actor }, { claimId, ...fields }): Promise<EvidenceRow> => {
     const claim = await findClaimById(tx, claimId);
     if (!claim) throw notFound("The claim");
@@ -86,6 +90,9 @@ export const updateEvidence = defineAction({
   name: "evidence.update",
   input: updateEvidenceSchema,
   permission: "evidence:write",
+  // Audited when it changes something: an item saved unchanged changes nothing.
+  audit: "when-changed",
+  errorDetails: detailsOf<EvidenceConflict>(),
   run: async ({ tx, actor }, { evidenceId, version, ...fields }): Promise<EvidenceRow> => {
     const item = await findEvidenceById(tx, evidenceId);
     if (!item) throw missing();
@@ -123,6 +130,7 @@ export const deleteEvidence = defineAction({
   name: "evidence.delete",
   input: deleteEvidenceSchema,
   permission: "evidence:write",
+  errorDetails: detailsOf<EvidenceConflict>(),
   run: async ({ tx, actor }, { evidenceId, version }) => {
     const item = await findEvidenceById(tx, evidenceId);
     if (!item) throw missing();

@@ -15,12 +15,12 @@ import {
   updateLockedClaim,
 } from "@/db/queries/claims";
 import { findRevisionById } from "@/db/queries/revisions";
+import { type AuditAfter, type AuditBefore, valuesBefore } from "@/lib/core/audit/events";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
 import { AppError, notFound } from "@/lib/core/errors";
 import { recheckChanges } from "@/lib/core/revisions/reanchor";
 import { reattachClaimSchema } from "@/lib/core/validation/revisions";
 import { defineAction } from "@/lib/server/action";
-import { anchorChange } from "./anchor-change";
 
 export const reattachClaim = defineAction({
   name: "claim.reattach",
@@ -61,18 +61,20 @@ export const reattachClaim = defineAction({
       quote.exact !== anchor.exact && claim.status !== "dismissed" ? recheckChanges(claim) : {};
     // Always a new version: anyone holding the claim open must see that it moved.
     const updated = await updateLockedClaim(tx, claim.id, changes);
-    const { before, after } = anchorChange(
-      claim,
-      { anchorState: "orphaned", exact: anchor.exact },
-      {
-        anchorState: "exact",
-        exact: quote.exact,
-        start: input.start,
-        end: input.end,
-        revision: revision.number,
-      },
-      changes,
-    );
+    // The review fields sent back for a re-check, with the values they had.
+    const before: AuditBefore<"claim.reattach"> = {
+      anchorState: "orphaned",
+      exact: anchor.exact,
+      ...valuesBefore(claim, changes),
+    };
+    const after: AuditAfter<"claim.reattach"> = {
+      anchorState: "exact",
+      exact: quote.exact,
+      start: input.start,
+      end: input.end,
+      revision: revision.number,
+      ...changes,
+    };
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.reattach",

@@ -28,16 +28,16 @@ import {
   type RevisionRow,
 } from "@/db/queries/revisions";
 import { stateAfterEdit } from "@/lib/core/articles/workflow";
+import { type AuditAfter, type AuditBefore, valuesBefore } from "@/lib/core/audit/events";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { articleText } from "@/lib/core/document/article-text";
 import type { DocRoot } from "@/lib/core/document/schema";
-import { AppError, notFound } from "@/lib/core/errors";
+import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import { MAX_SUMMARY } from "@/lib/core/limits/revisions";
 import { reanchorClaims } from "@/lib/core/revisions/reanchor";
 import { saveRevisionSchema } from "@/lib/core/validation/revisions";
 import { ANCHOR_STATES, type AnchorState, type ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
-import { anchorChange } from "./anchor-change";
 
 export interface SavedRevision {
   articleId: string;
@@ -67,6 +67,9 @@ function sameJson(a: unknown, b: unknown): boolean {
     sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
   );
 }
+
+/** The revision saved meanwhile, as a stale save's conflict names it. */
+export type NewerRevision = { id: string; number: number; summary: string; createdAt: string };
 
 /** The conflict of a save made on top of a revision that is no longer the current one. */
 async function staleRevisionError(tx: Db, currentRevisionId: string | null) {
@@ -165,32 +168,29 @@ async function writeRevision(
   for (const o of outcomes) {
     const claim = rows.get(o.claimId);
     if (!claim || !o.notable) continue;
+    const before: AuditBefore<"claim.reanchor"> = {
+      anchorState: o.previous.state,
+      exact: o.previous.exact,
+      start: o.previous.start,
+      end: o.previous.end,
+    };
+    const after: AuditAfter<"claim.reanchor"> = {
+      anchorState: o.anchor.state,
+      exact: o.anchor.exact,
+      start: o.anchor.start,
+      end: o.anchor.end,
+      revision: revision.number,
+    };
     if (o.recheck) await updateLockedClaim(tx, claim.id, o.recheck);
-    const { before, after } = anchorChange(
-      claim,
-      {
-        anchorState: o.previous.state,
-        exact: o.previous.exact,
-        start: o.previous.start,
-        end: o.previous.end,
-      },
-      {
-        anchorState: o.anchor.state,
-        exact: o.anchor.exact,
-        start: o.anchor.start,
-        end: o.anchor.end,
-        revision: revision.number,
-      },
-      o.recheck,
-    );
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "claim.reanchor",
       entityType: "claim",
       entityId: claim.id,
       articleId: article.id,
-      before,
-      after,
+      // The review fields sent back for a re-check, with the values they had.
+      before: { ...before, ...(o.recheck && valuesBefore(claim, o.recheck)) },
+      after: { ...after, ...o.recheck },
     });
   }
 
@@ -235,6 +235,8 @@ export const saveRevision = defineAction({
   name: "revision.save",
   input: saveRevisionSchema,
   permission: "article:edit",
+  // Saved on top of an older revision: the conflict names the newer one (null if none).
+  errorDetails: detailsOf<{ conflict: { current: NewerRevision | null } }>(),
   run: async ({ tx, actor }, input) => {
     const article = await lockArticle(tx, input.articleId);
     if (!article) throw notFound("The article");

@@ -20,6 +20,8 @@ export const updateSettings = defineAction({
   name: "settings.update",
   input: settingsSchema,
   permission: "settings:manage",
+  // Audited when it changes something: settings saved unchanged change nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     await lockWorkspaceSettings(tx);
     const before = await getWorkspaceSettings(tx);

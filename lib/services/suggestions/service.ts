@@ -13,6 +13,8 @@ export const dismissSuggestion = defineAction({
   input: dismissSuggestionSchema,
   // Deciding what is check-worthy is the reviewer's call, as creating a claim is.
   permission: "claim:create",
+  // Audited when it changes something: a sentence dismissed already stays as it is.
+  audit: "when-changed",
   run: async ({ tx, actor }, { articleId, sentence }) => {
     const article = await findArticleById(tx, articleId);
     if (!article) throw notFound("The article");

@@ -16,7 +16,7 @@ import { lockedUser } from "./service";
 async function saveProfile(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: "account.update_profile" | "user.update_profile",
   user: { id: string; name: string; credentials: string },
   input: ProfileInput,
 ) {
@@ -40,6 +40,8 @@ export const updateOwnProfile = defineAction({
   name: "account.update_profile",
   input: profileSchema,
   permission: "account:own",
+  // Audited when it changes something: a profile saved unchanged changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const user = await findUserById(tx, actor.id);
     if (!user) throw notFound("Your account");
@@ -52,6 +54,8 @@ export const updateUserProfileByAdmin = defineAction({
   name: "user.update_profile",
   input: userProfileSchema,
   permission: "user:manage",
+  // Audited when it changes something: a profile saved unchanged changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const user = await lockedUser(tx, input.userId);
     return saveProfile(tx, actor, "user.update_profile", user, {

@@ -100,6 +100,8 @@ export const changeUserRole = defineAction({
   name: "user.change_role",
   input: changeRoleSchema,
   permission: "user:manage",
+  // Audited when it changes something: the role the user has already changes nothing.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const user = await lockedUser(tx, input.userId);
     if (user.role === input.role) return { id: user.id, role: user.role };
@@ -130,6 +132,8 @@ export const disableUser = defineAction({
   name: "user.disable",
   input: userStatusSchema,
   permission: "user:manage",
+  // Audited when it changes something: an account disabled already stays as it is.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const user = await lockedUser(tx, input.userId);
     if (user.disabledAt) return { id: user.id, disabled: true };
@@ -166,6 +170,8 @@ export const enableUser = defineAction({
   name: "user.enable",
   input: userStatusSchema,
   permission: "user:manage",
+  // Audited when it changes something: an account enabled already stays as it is.
+  audit: "when-changed",
   run: async ({ tx, actor }, input) => {
     const user = await lockedUser(tx, input.userId);
     if (!user.disabledAt) return { id: user.id, disabled: false };

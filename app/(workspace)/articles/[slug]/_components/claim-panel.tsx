@@ -24,6 +24,7 @@ import {
 } from "@/lib/core/vocabulary";
 import { setEditorNoteAction, updateClaimAction } from "@/lib/entry/actions/claims";
 import type { ReviewClaim } from "@/lib/services/articles/read";
+import type { updateClaim } from "@/lib/services/claims/service";
 import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
 import { ClaimHistory } from "./claim-history";
@@ -41,6 +42,8 @@ interface ClaimForm {
 }
 
 type Conflict = { current: ClaimForm & { version: number } };
+/** What a failed save's error carries: the claim as it is now, for a stale save. */
+type UpdateClaimDetails = NonNullable<typeof updateClaim.errorDetails>;
 
 const formOf = (c: ClaimForm): ClaimForm => ({
   status: c.status,
@@ -103,11 +106,12 @@ export function ClaimPanel({
   const set = <K extends keyof ClaimForm>(key: K, value: ClaimForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
-  function showError(error: ErrorBody) {
+  function showError(error: ErrorBody<UpdateClaimDetails>) {
     setErrors(error.fieldErrors ?? {});
     setMessage({ kind: "error", text: error.message });
-    const current = (error.details as { current?: Conflict["current"] } | undefined)?.current;
-    if (error.code === "conflict" && current) setConflict({ current });
+    if (error.code === "conflict" && error.details?.current) {
+      setConflict({ current: error.details.current });
+    }
   }
 
   async function save(event: FormEvent) {

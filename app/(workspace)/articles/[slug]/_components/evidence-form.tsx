@@ -33,6 +33,7 @@ import {
 } from "@/lib/core/vocabulary";
 import type { ActionResult } from "@/lib/server/action";
 import type { ReviewClaim } from "@/lib/services/articles/read";
+import type { EvidenceConflict } from "@/lib/services/evidence/service";
 
 export type EvidenceItem = ReviewClaim["evidence"][number];
 
@@ -116,7 +117,7 @@ export function EvidenceForm({
   submit: (
     values: EvidenceFormValues,
     version: number | undefined,
-  ) => Promise<ActionResult<unknown>>;
+  ) => Promise<ActionResult<unknown, EvidenceConflict>>;
   onCancel: () => void;
   onSaved: () => void;
   /** Where its unsaved values are kept as a draft (./drafts.tsx): the claim and which form. */
@@ -148,12 +149,12 @@ export function EvidenceForm({
         : f.gradeDowngradeReasons.filter((r) => r !== reason),
     }));
 
-  function showError(error: ErrorBody) {
+  function showError(error: ErrorBody<EvidenceConflict>) {
     setErrors(error.fieldErrors ?? {});
     const text = formLevelMessage(error, SHOWN_FIELDS);
     setMessage(text ? { kind: "error", text } : null);
-    const current = (error.details as { current?: EvidenceItem } | undefined)?.current;
-    setConflict(error.code === "conflict" && current ? current : null);
+    const current = error.code === "conflict" ? error.details?.current : undefined;
+    setConflict(current ?? null);
   }
 
   async function onSubmit(event: FormEvent) {

@@ -110,8 +110,8 @@ export function RevisionEditor({ data }: { data: EditData }) {
     });
     setPending(false);
     if (!result.ok) {
-      const details = result.error.details as { current?: NewerRevision | null } | undefined;
-      if (result.error.code === "conflict" && details?.current) setNewer(details.current);
+      const { error } = result;
+      if (error.code === "conflict" && error.details?.current) setNewer(error.details.current);
       setError({ message: result.error.message, fieldErrors: result.error.fieldErrors });
       return;
     }

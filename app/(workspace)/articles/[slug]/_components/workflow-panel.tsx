@@ -59,8 +59,9 @@ export function WorkflowPanel({
     const result = await transitionArticleAction({ articleId, transition, note, version });
     setPending(null);
     if (!result.ok) {
-      const details = result.error.details as { blockers?: ApprovalBlocker[] } | undefined;
-      setError({ message: result.error.message, blockers: details?.blockers ?? [] });
+      const { error } = result;
+      const blockers = error.code === "rule" ? error.details?.blockers : undefined;
+      setError({ message: error.message, blockers: blockers ?? [] });
       return;
     }
     setNote("");

@@ -1,0 +1,285 @@
+/**
+ * The audit trail's event kinds: for each action code, the entity it names and the shapes of
+ * its `before` and `after` values. Writers (`insertAuditEvent`) can only write an event of one
+ * of these kinds; readers (the claim history, the Activity lines, the audit page, the verdict
+ * givers) narrow a stored event by its action and read its values by name. The codes and entity
+ * labels are the strings stored in `audit_events`: never rename one (old rows keep them). Pure.
+ */
+import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
+import type { EvidenceFields } from "@/lib/core/evidence/shapes";
+import type { ImportFormat } from "@/lib/core/import/file-type";
+import type {
+  AnchorState,
+  AuditEntityType,
+  ClaimStatus,
+  Role,
+  Verdict,
+} from "@/lib/core/vocabulary";
+
+/** One kind of event: the entity it names, and what `before` and `after` hold (null: nothing). */
+interface Kind<E extends AuditEntityType, Before, After> {
+  entity: E;
+  before: Before;
+  after: After;
+}
+
+type SessionVersion = { sessionVersion: number };
+type PasswordState = { mustChangePassword: boolean; sessionVersion: number };
+type Profile = { name: string; credentials: string };
+/** Where a claim's quote stood, and any review fields a re-anchoring sent back for a re-check. */
+type AnchorChange = ClaimFieldChanges & {
+  anchorState: AnchorState;
+  exact: string;
+  start?: number | null;
+  end?: number | null;
+};
+/** An evidence item's values (all of them when added or deleted, the changed ones on an edit). */
+type EvidenceValues = Partial<EvidenceFields>;
+type CommentOf = { claimId: string; body: string };
+
+/** A revision saved or re-imported: the text's size, the article's state, the anchors' fate. */
+type RevisionSaved = Kind<
+  "revision",
+  { revision: number | null; state: string },
+  {
+    revision: number;
+    summary: string;
+    characters: number;
+    state: string;
+    anchors: Record<AnchorState, number>;
+  }
+>;
+
+type ArticleTransitioned = Kind<
+  "article",
+  { state: string },
+  { state: string; revisionId: string | null; publication?: Record<string, unknown> }
+>;
+
+/** Every action code the code writes, with its entity and values. */
+export interface AuditEventKinds {
+  "user.setup": Kind<"user", null, { email: string; name: string; role: Role }>;
+  "user.create": Kind<
+    "user",
+    null,
+    { email: string; name: string; role: Role; mustChangePassword: true }
+  >;
+  "user.change_role": Kind<"user", { role: Role }, { role: Role }>;
+  "user.disable": Kind<
+    "user",
+    { disabledAt: null; sessionVersion: number },
+    { disabledAt: string; sessionVersion: number }
+  >;
+  "user.enable": Kind<"user", { disabledAt: string }, { disabledAt: null }>;
+  "user.signout": Kind<"user", SessionVersion, SessionVersion>;
+  "user.reset_password": Kind<"user", PasswordState, PasswordState>;
+  "user.unlock": Kind<"user", { failedSignIns: number }, { failedSignIns: 0 }>;
+  "user.update_profile": Kind<"user", Profile, Profile>;
+  "account.change_password": Kind<"user", PasswordState, PasswordState>;
+  "account.update_profile": Kind<"user", Profile, Profile>;
+  /** Only the settings that changed, by name. */
+  "settings.update": Kind<"settings", Record<string, unknown>, Record<string, unknown>>;
+  "demo.seed_user": Kind<"user", null, { email: string; role: Role }>;
+  "article.import": Kind<
+    "article",
+    null,
+    {
+      slug: string;
+      title: string;
+      sourceUrl: string | null;
+      revision: number;
+      characters: number;
+      format?: ImportFormat;
+      fileName?: string | null;
+    }
+  >;
+  "article.transition.submit": ArticleTransitioned;
+  "article.transition.request_changes": ArticleTransitioned;
+  "article.transition.approve": ArticleTransitioned;
+  "article.transition.publish": ArticleTransitioned;
+  "article.transition.retract": ArticleTransitioned;
+  "revision.create": RevisionSaved;
+  "revision.import": RevisionSaved;
+  "revision.record_no_claims": Kind<
+    "revision",
+    { note: string } | null,
+    { revision: number; note: string }
+  >;
+  "annotations.import": Kind<
+    "article",
+    null,
+    {
+      revision: number;
+      total: number;
+      created: number;
+      changed: number;
+      skipped: Record<string, number>;
+      claimNumbers: number[];
+    }
+  >;
+  "claim.create": Kind<
+    "claim",
+    null,
+    {
+      number: number;
+      exact: string;
+      start: number | null;
+      end: number | null;
+      revision: number;
+      /** The rest: from an annotation import (its anchor, the review it carried, its author). */
+      state?: AnchorState;
+      score?: number;
+      status?: ClaimStatus;
+      verdict?: Verdict | null;
+      annotation?: {
+        id: string | null;
+        creator: string | null;
+        created: string | null;
+        quote: string;
+      };
+    }
+  >;
+  /** Only the fields that changed. */
+  "claim.update": Kind<"claim", ClaimFieldChanges, ClaimFieldChanges>;
+  "claim.assign": Kind<
+    "claim",
+    { assigneeId: string | null; assigneeName: string | null },
+    { assigneeId: string | null; assigneeName: string | null }
+  >;
+  "claim.set_editor_note": Kind<
+    "claim",
+    { editorNote: string | null },
+    { editorNote: string | null }
+  >;
+  "claim.reanchor": Kind<"claim", AnchorChange, AnchorChange & { revision: number }>;
+  "claim.reattach": Kind<"claim", AnchorChange, AnchorChange & { revision: number }>;
+  "claim.delete": Kind<
+    "claim",
+    { status: ClaimStatus; verdict: Verdict | null },
+    { number: number; quote: string | null }
+  >;
+  "claim.restore": Kind<
+    "claim",
+    { deletedAt: string },
+    { number: number; anchorState?: AnchorState; exact?: string; revision?: number }
+  >;
+  "evidence.add": Kind<"evidence", null, EvidenceValues & { claimId: string }>;
+  "evidence.update": Kind<
+    "evidence",
+    EvidenceValues & { claimId: string },
+    EvidenceValues & { claimId: string }
+  >;
+  /** A hard delete: `before` keeps the item's values. */
+  "evidence.delete": Kind<
+    "evidence",
+    EvidenceValues & { claimId: string; addedById: string; createdAt: string; version: number },
+    null
+  >;
+  "comment.add": Kind<"comment", null, CommentOf>;
+  "comment.edit": Kind<"comment", CommentOf, CommentOf>;
+  "comment.delete": Kind<"comment", CommentOf, { claimId: string; deletedAt: string | null }>;
+  /** The entity is the article (a sentence has no id of its own). */
+  "suggestion.dismiss": Kind<"suggestion", null, { sentence: string }>;
+  "suggestion.restore": Kind<
+    "suggestion",
+    { sentence: string; dismissedById: string; dismissedAt: string },
+    null
+  >;
+}
+
+export type AuditAction = keyof AuditEventKinds;
+/** What an event of `A` records as `before` / `after`. */
+export type AuditBefore<A extends AuditAction> = AuditEventKinds[A]["before"];
+export type AuditAfter<A extends AuditAction> = AuditEventKinds[A]["after"];
+
+/** The values `record` had in the fields that `changes` sets: the `before` of that change. */
+export function valuesBefore<T extends object>(record: T, changes: Partial<T>): Partial<T> {
+  return Object.fromEntries(
+    Object.keys(changes).map((k) => [k, record[k as keyof T]]),
+  ) as Partial<T>;
+}
+
+/** A value slot: required when the kind has one, absent (or null) when it has none. */
+type Slot<Name extends string, V> = [V] extends [null]
+  ? { [K in Name]?: null }
+  : null extends V
+    ? { [K in Name]?: V }
+    : { [K in Name]: V };
+
+/** An event as a writer gives it: one kind's action, entity and values, plus who and where. */
+export type AuditEventInput = {
+  [A in AuditAction]: {
+    actorId: string | null;
+    action: A;
+    entityType: AuditEventKinds[A]["entity"];
+    entityId: string;
+    articleId?: string | null;
+    note?: string | null;
+  } & Slot<"before", AuditEventKinds[A]["before"]> &
+    Slot<"after", AuditEventKinds[A]["after"]>;
+}[AuditAction];
+
+type Values<V> = [V] extends [null] ? null : Partial<NonNullable<V>> | null;
+
+/**
+ * An event as read back: narrowed by its action, its values typed by name but every field
+ * optional (rows written by older versions of the code may lack a field added since), and
+ * null where nothing was recorded.
+ */
+export type StoredAuditEvent = {
+  [A in AuditAction]: {
+    action: A;
+    before: Values<AuditEventKinds[A]["before"]>;
+    after: Values<AuditEventKinds[A]["after"]>;
+  };
+}[AuditAction];
+
+/** A stored event of one action. */
+export type StoredEventOf<A extends AuditAction> = Extract<StoredAuditEvent, { action: A }>;
+
+/** The values' shape as the database returns them (jsonb), before they are read as a kind. */
+export interface AuditRowValues {
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * A row of `audit_events` read as the kind its action names. The database is the trust
+ * boundary: every row was written through `AuditEventInput`, whose codes never change, so the
+ * row is taken at its word; a code this version does not know still reads (readers fall back
+ * to words made from the code).
+ */
+export function storedAuditEvent<T extends AuditRowValues>(
+  row: T,
+): Omit<T, keyof AuditRowValues> & StoredAuditEvent {
+  return row as unknown as Omit<T, keyof AuditRowValues> & StoredAuditEvent;
+}
+
+/**
+ * The claim an evidence or comment event is about: named in `after`, or in `before` for a
+ * deletion. Null for every other event (a claim's own events name it as their entity).
+ */
+export function claimNamedBy(event: StoredAuditEvent): string | null {
+  switch (event.action) {
+    case "evidence.add":
+    case "evidence.update":
+    case "evidence.delete":
+    case "comment.add":
+    case "comment.edit":
+    case "comment.delete": {
+      const id = event.after?.claimId ?? event.before?.claimId;
+      return typeof id === "string" ? id : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The name of a value field of an action's `after`, checked against its kind (for SQL). */
+export function afterField<A extends AuditAction>(
+  _action: A,
+  field: keyof NonNullable<AuditEventKinds[A]["after"]> & string,
+): string {
+  return field;
+}
