@@ -16,10 +16,10 @@ import {
 } from "@/db/queries/claims";
 import { countEvidenceForClaim } from "@/db/queries/evidence";
 import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
+import { fieldChanges } from "@/lib/core/changes";
 import { claimRuleErrors } from "@/lib/core/claims/rules";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
 import type { AnchorValues, ClaimFieldChanges } from "@/lib/core/claims/shapes";
-
 import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import {
   createClaimSchema,
@@ -99,18 +99,6 @@ export const createClaim = defineAction({
 });
 
 /** The fields of `after` that differ from `before`, as two objects for the audit event. */
-function changedFields(before: ClaimRow, after: ClaimFieldChanges) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after) as [keyof ClaimFieldChanges, unknown][]) {
-    if (before[key] !== value) {
-      b[key] = before[key];
-      a[key] = value;
-    }
-  }
-  return { before: b, after: a };
-}
-
 /** The conflict error for a stale save: carries the newer claim so the UI can show it. */
 async function staleClaimError(tx: Db, claimId: string) {
   const current = await findClaimById(tx, claimId);
@@ -161,8 +149,8 @@ export const updateClaim = defineAction({
     // A reviewer who saves a verdict has re-checked it against the current wording.
     if (claim.verdictStale && input.status === "resolved") changes.verdictStale = false;
 
-    const diff = changedFields(claim, changes);
-    if (Object.keys(diff.after).length === 0) return claim;
+    const diff = fieldChanges(claim, changes);
+    if (!diff.changed) return claim;
 
     const updated = await updateClaimIfVersion(tx, claim.id, input.version, changes);
     if (!updated) throw await staleClaimError(tx, claim.id);

@@ -11,6 +11,7 @@ import {
   insertEvidence,
   updateEvidenceIfVersion,
 } from "@/db/queries/evidence";
+import { fieldChanges } from "@/lib/core/changes";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
 import { AppError, detailsOf, notFound } from "@/lib/core/errors";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
@@ -40,9 +41,6 @@ const FIELD_KEYS = [
 
 const fieldsOf = (row: EvidenceFields): Record<string, unknown> =>
   Object.fromEntries(FIELD_KEYS.map((k) => [k, row[k]]));
-
-// Values are strings, numbers, null or arrays of strings: JSON equality is exact for them.
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const missing = () =>
   new AppError(
@@ -100,15 +98,8 @@ export const updateEvidence = defineAction({
     const claim = await findClaimById(tx, item.claimId);
     if (!claim) throw notFound("The claim");
 
-    const changes: Partial<EvidenceFields> = {};
-    const before: Record<string, unknown> = {};
-    for (const key of FIELD_KEYS) {
-      if (!same(item[key], fields[key])) {
-        Object.assign(changes, { [key]: fields[key] });
-        before[key] = item[key];
-      }
-    }
-    if (Object.keys(changes).length === 0) return item;
+    const { before, after: changes, changed } = fieldChanges<EvidenceFields>(item, fields);
+    if (!changed) return item;
 
     const updated = await updateEvidenceIfVersion(tx, item.id, version, changes);
     if (!updated) throw await staleEvidenceError(tx, item.id, STALE_EDIT);

@@ -10,6 +10,7 @@ import {
   lockWorkspaceSettings,
   saveWorkspaceSettings,
 } from "@/db/queries/settings";
+import { fieldChanges } from "@/lib/core/changes";
 import { settingsSchema } from "@/lib/core/validation/settings";
 import { defineAction } from "@/lib/server/action";
 
@@ -25,19 +26,16 @@ export const updateSettings = defineAction({
   run: async ({ tx, actor }, input) => {
     await lockWorkspaceSettings(tx);
     const before = await getWorkspaceSettings(tx);
-    const changedKeys = (Object.keys(input) as (keyof typeof input)[]).filter(
-      (k) => before[k] !== input[k],
-    );
-    if (changedKeys.length === 0) return { ...input, changed: false };
+    const diff = fieldChanges(before, input);
+    if (!diff.changed) return { ...input, changed: false };
     await saveWorkspaceSettings(tx, input);
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "settings.update",
       entityType: "settings",
       entityId: SETTINGS_ENTITY_ID,
-      // Only what changed, so the log says at a glance what someone did.
-      before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changedKeys.map((k) => [k, input[k]])),
+      before: diff.before,
+      after: diff.after,
     });
     return { ...input, changed: true };
   },
