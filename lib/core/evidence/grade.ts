@@ -1,5 +1,5 @@
 /**
- * GRADE consistency of one evidence item (issue 3 §5). Pure: shared by the zod schema (so the
+ * GRADE consistency of one evidence item, shared by the zod schema (so the
  * server refuses an inconsistent grade) and the form (which explains the starting point live).
  *
  * GRADE starts a body of randomised evidence at High certainty and observational evidence at
