@@ -12,6 +12,8 @@ describe("audit words", () => {
       expect(actionInWords(code)).toBe(words);
       expect(words, code).not.toMatch(/[._]/);
     }
+    expect(actionInWords("claim.delete")).toBe("Deleted a claim");
+    expect(actionInWords("suggestion.restore")).toBe("Restored a dismissed suggestion");
     expect(actionInWords("claim.soft_delete")).toBe("Claim: soft delete");
     expect(actionInWords("backup")).toBe("Backup");
   });

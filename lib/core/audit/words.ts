@@ -5,8 +5,8 @@
  */
 import type { AuditAction } from "@/lib/core/audit/events";
 
-/** Every action the code writes, in words. New actions get a readable fallback (below). */
-export const ACTION_WORDS: { readonly [A in AuditAction]?: string } = {
+/** Every action the code writes, in words: the compiler refuses an action without them. */
+export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "user.setup": "Set up the workspace",
   "user.create": "Added a user",
   "user.change_role": "Changed a role",
@@ -28,6 +28,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]?: string } = {
   "article.transition.retract": "Retracted",
   "revision.create": "Saved a revision",
   "revision.import": "Re-imported the text",
+  "revision.record_no_claims": "Recorded “reviewed: no claims needed”",
   "annotations.import": "Imported annotations",
   "claim.create": "Created a claim",
   "claim.update": "Updated a claim",
@@ -35,6 +36,8 @@ export const ACTION_WORDS: { readonly [A in AuditAction]?: string } = {
   "claim.reanchor": "Re-anchored a claim",
   "claim.reattach": "Re-attached a claim",
   "claim.set_editor_note": "Set the editor’s note",
+  "claim.delete": "Deleted a claim",
+  "claim.restore": "Restored a deleted claim",
   "evidence.add": "Added evidence",
   "evidence.update": "Edited evidence",
   "evidence.delete": "Deleted evidence",
@@ -42,9 +45,10 @@ export const ACTION_WORDS: { readonly [A in AuditAction]?: string } = {
   "comment.edit": "Edited a comment",
   "comment.delete": "Deleted a comment",
   "suggestion.dismiss": "Dismissed a suggestion",
+  "suggestion.restore": "Restored a dismissed suggestion",
 };
 
-/** "Claim: delete" for an action this table does not know yet: still words, not a code. */
+/** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
 export function actionInWords(action: string): string {
   // Any stored code, ours or not: looked up as a plain string.
   const table: Readonly<Record<string, string | undefined>> = ACTION_WORDS;
