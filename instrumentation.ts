@@ -15,6 +15,6 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logRequestError } = await import("./lib/server/log");
+  const { logRequestError } = await import("./lib/server/logging/log");
   logRequestError(err, request, context);
 };

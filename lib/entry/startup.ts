@@ -6,7 +6,7 @@
 import { getDatabase } from "@/db/instance";
 import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/entry/demo/accounts";
 import { seedDemo } from "@/lib/entry/demo/seed";
-import { logError, logInfo } from "@/lib/server/log";
+import { logError, logInfo } from "@/lib/server/logging/log";
 import { sessionSecretProblem } from "@/lib/server/session-secret";
 
 export async function startServer(): Promise<void> {

@@ -19,7 +19,7 @@ import {
   errorBody,
   type FieldErrors,
 } from "@/lib/core/errors";
-import { logError } from "@/lib/server/log";
+import { logError } from "@/lib/server/logging/log";
 
 export type ActionResult<T, D extends ErrorDetails = ErrorDetails> =
   | { ok: true; data: T }

@@ -19,7 +19,7 @@ import {
 } from "@/lib/core/errors";
 import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { cleanInput, validationError } from "./action";
-import { logError } from "./log";
+import { logError } from "./logging/log";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 export interface RouteContext<Q> {

@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/core/auth/permissions";
 import type { ErrorDetails } from "@/lib/core/errors";
 import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { type ActionDefinition, type ActionResult, executeAction } from "./action";
-import { logError } from "./log";
+import { logError } from "./logging/log";
 import { requestIdFrom } from "./request-id";
 
 /** Runs an action definition for the signed-in user of the current request. */

@@ -28,8 +28,8 @@ import { getArticleForApi } from "../../lib/services/articles/read";
 import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
+import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
-import { loadExportFile } from "../../lib/services/exports/load";
 import {
   type AnyActionDefinition,
   discoverDefinitions,

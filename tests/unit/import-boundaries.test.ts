@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { cruise, type IViolation } from "dependency-cruiser";
 import { describe, expect, it } from "vitest";
+import { folderCycles } from "../../scripts/folder-cycles";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixture = path.join(root, "tests/fixtures/boundaries");
@@ -48,5 +49,12 @@ describe("import boundaries", () => {
     ).toBe(true);
     expect(found.some((v) => v.startsWith("no-circular: lib/server/"))).toBe(true);
     expect(found.filter((v) => v.includes("lib/core/clean.ts"))).toEqual([]);
+  });
+
+  it("fails on a loop between two folders that no module cycle shows", async () => {
+    const loops = await folderCycles(fixture, ["lib", "db"]);
+    expect(loops).toContainEqual(["lib/services/notes", "lib/services/reviews"]);
+    const modules = (await violations()).filter((v) => v.rule.name === "no-circular");
+    expect(modules.some((v) => v.from.includes("services/notes"))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/db/instance";
 import { migrationStatus } from "@/db/migrations-status";
-import { logError } from "@/lib/server/log";
+import { logError } from "@/lib/server/logging/log";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,10 @@
  * grouped by day around the "new since your last visit" divider. Pure; the events come from
  * `listActivityForUser`, which already chose the ones that concern the reader.
  */
+
+import { claimHistory, type HistoryChange } from "@/lib/core/audit/claim-history";
 import type { AuditAction, StoredAuditEvent } from "@/lib/core/audit/events";
 import { actionInWords } from "@/lib/core/audit/words";
-import { claimHistory, type HistoryChange } from "@/lib/core/claims/history";
 
 export type ActivityEvent = {
   id: number;

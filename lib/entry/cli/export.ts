@@ -3,7 +3,7 @@
  * export from the configured database, in any format of `lib/core/export/formats.ts`, rendered as
  * the web routes render it.
  *
- * What is exported is `loadExportFile`'s rule (lib/services/exports/load.ts): `--revision N`
+ * What is exported is `loadExportFile`'s rule (lib/services/downloads/export-file.ts): `--revision N`
  * when given; else the article's latest publication (its frozen snapshot, the same bytes as the
  * public page's download); else, for an article never published, the latest approved
  * revision, else the current work in progress, as the workspace route does.
@@ -18,7 +18,7 @@ import path from "node:path";
 import type { Actor } from "@/lib/core/auth/permissions";
 import { AppError } from "@/lib/core/errors";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from "@/lib/core/export/formats";
-import { type ExportFile, loadExportFile } from "@/lib/services/exports/load";
+import { type ExportFile, loadExportFile } from "@/lib/services/downloads/export-file";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";

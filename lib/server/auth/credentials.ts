@@ -13,7 +13,7 @@ import {
 } from "@/lib/core/auth/login-rate-limit";
 import { signInSchema } from "@/lib/core/validation/users";
 import { dummyPasswordHash, verifyPassword } from "@/lib/server/auth/password";
-import { logInfo } from "@/lib/server/log";
+import { logInfo } from "@/lib/server/logging/log";
 import { LoginRateLimiter } from "./login-throttle";
 
 export interface SignedInUser {

@@ -12,7 +12,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/instance";
 import { authRedirect } from "@/lib/core/auth/callback-url";
 import { clientIpFrom } from "@/lib/core/auth/login-rate-limit";
-import { logError } from "@/lib/server/log";
+import { logError } from "@/lib/server/logging/log";
 import { loginRateLimiter, type SignedInUser, verifyCredentials } from "./credentials";
 import { endSessionsOnSignOut, SESSION_VERSION_CLAIM, sessionClaimsOf } from "./sessions";
 

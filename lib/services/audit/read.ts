@@ -18,7 +18,7 @@ import { claimNamedBy } from "@/lib/core/audit/events";
 import { actionInWords, entityLabel } from "@/lib/core/audit/words";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import type { AuditLogQuery } from "@/lib/core/validation/audit";
-import { logError } from "@/lib/server/log";
+import { logError } from "@/lib/server/logging/log";
 
 export const AUDIT_PAGE_SIZE = 100;
 /** Rows fetched per query while streaming the CSV: bounded memory, whatever the log's size. */

@@ -3,8 +3,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listAuditEventsForClaim } from "@/db/queries/audit";
 import { findClaimById, listOpenClaimsAssignedTo } from "@/db/queries/claims";
+import { claimHistory } from "@/lib/core/audit/claim-history";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
-import { claimHistory } from "@/lib/core/claims/history";
 import { notFound } from "@/lib/core/errors";
 
 /** The actor's claims still to do, across articles ("My claims"). */

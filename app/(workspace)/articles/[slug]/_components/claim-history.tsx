@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { dateTimeFormat } from "@/app/_components/date-format";
-import type { HistoryEntry } from "@/lib/core/claims/history";
+import type { HistoryEntry } from "@/lib/core/audit/claim-history";
 
 type State =
   | { kind: "closed" }

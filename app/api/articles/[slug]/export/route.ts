@@ -1,7 +1,7 @@
 import { attachment } from "@/lib/core/export/formats";
 import { articleExportQuery } from "@/lib/core/validation/exports";
 import { defineRoute } from "@/lib/server/route";
-import { loadExportFile } from "@/lib/services/exports/load";
+import { loadExportFile } from "@/lib/services/downloads/export-file";
 
 export const dynamic = "force-dynamic";
 
