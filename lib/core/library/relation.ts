@@ -1,0 +1,292 @@
+/**
+ * The second stage of claim matching: given a library claim's wording and a candidate sentence
+ * (found by the database's full-text and trigram retrieval), decide whether the sentence makes
+ * the claim ("same"), states its opposite ("opposite") or makes another claim ("unrelated").
+ *
+ * Method (docs/library-matching.md): both texts are normalized and mapped to concepts
+ * (normalize.ts, synonyms.ts). The claim's concepts are split around its first predicate into
+ * subject, predicate and object. A sentence matches when it has a predicate that is the
+ * claim's, a paraphrase of it or its antonym, and enough of the subject and of the object,
+ * weighted (light words such as "people" or "daily" count little). The relation is then the
+ * comparison of polarities: the claim's predicate and the sentence's, each reversed by an
+ * antonym ("harmless" = not dangerous) and by a negation covering it (negation.ts).
+ */
+import { findNegations, isNegationWord, negationMask } from "./negation";
+import { type Token, tokenize } from "./normalize";
+import {
+  antonymPredicates,
+  type Concept,
+  PREDICATES,
+  relatedPredicates,
+  toConcepts,
+} from "./synonyms";
+
+/** What a sentence does with a library claim. */
+export type Relation = "same" | "opposite" | "unrelated";
+
+/** The classifier's answer for one claim and one sentence. */
+export interface Comparison {
+  relation: Relation;
+  /** 0–1: weighted share of the claim's terms found in the sentence (predicate counted twice). */
+  score: number;
+  /** The claim's terms (concepts or stems) found in the sentence. */
+  matched: string[];
+  /** The claim's terms not found. */
+  missing: string[];
+  /** Why, in a few words (for the review page and debugging). */
+  reason: string;
+}
+
+/** Thresholds of the decision, tuned on the `train` split of tests/fixtures/library. */
+export const THRESHOLDS = {
+  /** Minimum weighted score for a match. */
+  score: 0.6,
+  /** Minimum weighted share of the subject's terms, and of the object's. */
+  part: 0.5,
+} as const;
+
+/** Words that carry no claim: function words, reporting verbs, hedges. Compared as words. */
+const STOPWORDS = new Set(
+  (
+    "a an the and or of to in on at for with by from as than that this these those it its is are " +
+    "was were be been being am do does did doing done has have had having can could will would " +
+    "may might shall also even just still really actually very much more most less far so too " +
+    "some any all every each many other such own same about into out over under up down off " +
+    "there here then now when where who whom whose which what why how while whereas if because " +
+    "i me my we us our you your he him his she her they them their one ones " +
+    "claim claims claimed claiming say says said saying argue argues argued argued believe " +
+    "believes believed think thinks thought warn warns warned warning insist insists insisted " +
+    "allege alleges alleged write writes wrote written report reports reported suggest suggests " +
+    "suggested fear fears feared promise promises promised told tell tells according post blog " +
+    "video website site article study studies found find finds show shows shown research " +
+    "researchers expert experts doctor doctors scientist scientists campaigner campaigners " +
+    "idea notion often usually sometimes always generally typically widely commonly " +
+    "probably possibly perhaps likely slightly substantially significantly " +
+    "get gets got getting go goes going went come comes came give gives giving given take " +
+    "takes took taking taken use uses used using"
+  ).split(/\s+/),
+);
+
+/** Terms that count little: they are in many claims and rarely decide one. */
+const LIGHT = new Set([
+  "~daily",
+  "~supplement",
+  "~several",
+  "~water",
+  "peopl",
+  "person",
+  "adult",
+  "human",
+  "patient",
+  "health",
+  "bodi",
+  "system",
+  "diet",
+  "food",
+  "eat",
+  "drink",
+  "common",
+  "level",
+  "dose",
+  "risk",
+  "chanc",
+  "effect",
+  "type",
+  "year",
+  "day",
+  "new",
+  "natur",
+  "product",
+  "oil",
+  "crop",
+  "remedi",
+  "therapi",
+  "treatment",
+  "drug",
+  "medicin",
+  "mani",
+  "regular",
+  "healthi",
+  "strong",
+  "reaction",
+]);
+
+/** A text as the classifier sees it. */
+interface Analysed {
+  tokens: Token[];
+  concepts: Concept[];
+  negated: boolean[];
+  contrastive: { from: number; to: number }[];
+}
+
+function analyse(text: string): Analysed {
+  const tokens = tokenize(text);
+  const cues = findNegations(tokens);
+  return {
+    tokens,
+    concepts: toConcepts(tokens),
+    negated: negationMask(tokens, cues),
+    contrastive: cues.filter((c) => c.contrastive).map((c) => ({ from: c.from, to: c.to })),
+  };
+}
+
+/** Polarity of a concept occurrence: false when reversed by its phrase or by a negation. */
+function polarity(a: Analysed, c: Concept): boolean {
+  return !(c.flip !== (a.negated[c.at] ?? false));
+}
+
+function weight(term: string): number {
+  if (LIGHT.has(term)) return 0.3;
+  if (/^\d+$/.test(term)) return 0.5;
+  return 1;
+}
+
+/** The claim's terms worth comparing, first occurrence of each. */
+function keyTerms(a: Analysed): Concept[] {
+  const seen = new Set<string>();
+  const out: Concept[] = [];
+  for (const c of a.concepts) {
+    const word = a.tokens[c.at]?.word ?? "";
+    if (!c.term.startsWith("~") && (STOPWORDS.has(word) || isNegationWord(word))) continue;
+    if (c.term === "~effect" && !c.flip) continue;
+    if (seen.has(c.term)) continue;
+    seen.add(c.term);
+    out.push(c);
+  }
+  return out;
+}
+
+/** How the sentence expresses one of the claim's predicates. */
+interface PredicateMatch {
+  claim: Concept;
+  /** The sentence occurrence; undefined for the "in" stand-in of "contain". */
+  sentence: Concept | undefined;
+  quality: number;
+  /** True when the sentence's predicate is the claim's reversed (antonym). */
+  antonym: boolean;
+  /** The sentence's polarity, antonym included. */
+  positive: boolean;
+}
+
+function findPredicate(
+  claim: Analysed,
+  preds: Concept[],
+  sentence: Analysed,
+): PredicateMatch | undefined {
+  let best: PredicateMatch | undefined;
+  for (const cp of preds) {
+    for (const sc of sentence.concepts) {
+      let quality = 0;
+      let antonym = false;
+      if (sc.term === cp.term) quality = 1;
+      else if (PREDICATES.has(sc.term) && relatedPredicates(cp.term, sc.term)) quality = 0.7;
+      else if (PREDICATES.has(sc.term) && antonymPredicates(cp.term, sc.term)) {
+        quality = 0.8;
+        antonym = true;
+      }
+      if (quality > (best?.quality ?? 0)) {
+        best = {
+          claim: cp,
+          sentence: sc,
+          quality,
+          antonym,
+          positive: polarity(sentence, sc) !== antonym,
+        };
+      }
+    }
+  }
+  if (best) return best;
+  // "has no effect on", "does not work", "makes no difference": denies any effect claimed.
+  const effect = sentence.concepts.find((c) => c.term === "~effect" && !polarity(sentence, c));
+  const first = preds[0];
+  if (effect && first && polarity(claim, first)) {
+    return { claim: first, sentence: effect, quality: 0.8, antonym: false, positive: false };
+  }
+  // "There are no microchips in any vaccine" for "vaccines contain microchips".
+  const contain = preds.find((p) => p.term === "~contain");
+  if (contain) {
+    const i = sentence.tokens.findIndex((t) => t.word === "in" || t.word === "with");
+    if (i >= 0) {
+      const neg = sentence.negated.slice(0, i + 1).some(Boolean);
+      return { claim: contain, sentence: undefined, quality: 0.6, antonym: false, positive: !neg };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Compares a library claim with a sentence. Pure and deterministic; a few microseconds per
+ * pair, so it can rank every candidate the database's retrieval returns.
+ */
+export function compareClaim(claimText: string, sentenceText: string): Comparison {
+  const claim = analyse(claimText);
+  const sentence = analyse(sentenceText);
+  const terms = keyTerms(claim);
+  const preds = terms.filter((c) => PREDICATES.has(c.term) || c.term === "~effect");
+  const firstPred = preds[0] ? terms.indexOf(preds[0]) : -1;
+  const args = terms.filter((c) => !preds.includes(c));
+  const subject = firstPred < 0 ? [] : args.filter((c) => terms.indexOf(c) < firstPred);
+  const object = firstPred < 0 ? args : args.filter((c) => terms.indexOf(c) > firstPred);
+
+  const sentenceTerms = new Map<string, Concept[]>();
+  for (const c of sentence.concepts) {
+    const list = sentenceTerms.get(c.term) ?? [];
+    list.push(c);
+    sentenceTerms.set(c.term, list);
+  }
+  const has = (c: Concept) => sentenceTerms.has(c.term);
+  const share = (part: Concept[]) => {
+    const total = part.reduce((s, c) => s + weight(c.term), 0);
+    if (total === 0) return 1;
+    return part.filter(has).reduce((s, c) => s + weight(c.term), 0) / total;
+  };
+
+  const matched = args.filter(has).map((c) => c.term);
+  const missing = args.filter((c) => !has(c)).map((c) => c.term);
+  const pm = preds.length > 0 ? findPredicate(claim, preds, sentence) : undefined;
+  if (pm) matched.push(pm.claim.term);
+  else missing.push(...preds.map((p) => p.term));
+
+  const predWeight = preds.length > 0 ? 2 : 0;
+  const argTotal = args.reduce((s, c) => s + weight(c.term), 0);
+  const argMatched = args.filter(has).reduce((s, c) => s + weight(c.term), 0);
+  const score = (argMatched + predWeight * (pm?.quality ?? 0)) / (argTotal + predWeight || 1);
+
+  const unrelated = (reason: string): Comparison => ({
+    relation: "unrelated",
+    score,
+    matched,
+    missing,
+    reason,
+  });
+  if (preds.length > 0 && !pm) return unrelated("the claim's predicate is not there");
+  if (share(subject) < THRESHOLDS.part) return unrelated("different subject");
+  if (share(object) < THRESHOLDS.part) return unrelated("different object");
+  if (score < THRESHOLDS.score) return unrelated("too few of the claim's terms");
+
+  let same = pm ? pm.positive === polarity(claim, pm.claim) : true;
+  let reason = pm
+    ? `${pm.antonym ? "antonym of" : pm.quality < 1 ? "paraphrase of" : ""} the predicate, ${same ? "same" : "opposite"} polarity`.trim()
+    : "terms match";
+  // "Only a minority …" for "… in most people": a reversed quantifier reverses the claim.
+  for (const q of args.filter((c) => c.term === "~most")) {
+    const s = sentenceTerms.get("~most")?.[0];
+    if (s && polarity(sentence, s) !== polarity(claim, q)) {
+      same = !same;
+      reason = "reversed quantifier";
+    }
+  }
+  // "Colds are caused by viruses, not by getting cold": the denial falls on an argument.
+  const predAt = pm?.sentence?.at ?? -1;
+  for (const scope of sentence.contrastive) {
+    if (predAt >= scope.from && predAt < scope.to) continue;
+    const hit = sentence.concepts.some(
+      (c) => c.at >= scope.from && c.at < scope.to && args.some((a) => a.term === c.term),
+    );
+    if (hit) {
+      same = !same;
+      reason = "contrast denies an argument";
+    }
+  }
+  return { relation: same ? "same" : "opposite", score, matched, missing, reason };
+}
