@@ -95,6 +95,26 @@ function report(split: string, set: Pair[]) {
   }
 }
 
+if (args.includes("--grid")) {
+  // Threshold search, on train only: matching precision and recall for each setting.
+  const train = pairs.filter((p) => p.split === "train");
+  for (const score of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65]) {
+    for (const part of [0.3, 0.35, 0.4, 0.45, 0.5]) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const p of train) {
+        const got = compareClaim(p.library, p.sentence, { score, part }).relation;
+        if (p.label !== "unrelated" && got !== "unrelated") tp++;
+        else if (got !== "unrelated") fp++;
+        else if (p.label !== "unrelated") fn++;
+      }
+      console.log(`score ${score} part ${part}: ${prf(tp, fp, fn)}`);
+    }
+  }
+  process.exit(0);
+}
+
 for (const split of splits) {
   report(
     split,

@@ -37,6 +37,10 @@ const FORWARD_CUES = new Set([
   "disprove",
   "disproved",
   "disproven",
+  "unlikely",
+  "unproven",
+  "unsupported",
+  "contrary",
 ]);
 
 /** Words that deny the whole sentence they are in, before or after them ("… is a myth"). */
@@ -170,7 +174,9 @@ export function findNegations(tokens: readonly Token[]): NegationCue[] {
     let j = i + 1;
     while (j < tokens.length && !endsScope(tokens, j)) j++;
     const prev = tokens[i - 1];
-    cues.push({ at: i, from: i + 1, to: j, contrastive: prev?.stem === "," });
+    // "need no sunscreen", "poses no danger": a "no" right after a verb denies the verb too.
+    const from = t.word === "no" && prev && !prev.boundary ? i - 1 : i + 1;
+    cues.push({ at: i, from, to: j, contrastive: prev?.stem === "," });
   }
   return cues;
 }

@@ -141,9 +141,61 @@ export function normalizeText(text: string): string {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*|[,;:.!?()[\]]/gu;
 
-/** The stem the matcher compares: the Porter stem of the US spelling. */
+/** Irregular verb forms the Porter stemmer leaves apart from their base ("regrown", "led"). */
+const IRREGULAR: Record<string, string> = {
+  grown: "grow",
+  grew: "grow",
+  regrown: "regrow",
+  regrew: "regrow",
+  given: "give",
+  gave: "give",
+  taken: "take",
+  took: "take",
+  shown: "show",
+  known: "know",
+  knew: "know",
+  made: "make",
+  brought: "bring",
+  led: "lead",
+  fed: "feed",
+  kept: "keep",
+  broken: "break",
+  broke: "break",
+  spread: "spread",
+  cut: "cut",
+  rewritten: "rewrite",
+  rewrote: "rewrite",
+  done: "do",
+  did: "do",
+  went: "go",
+  gone: "go",
+  came: "come",
+  found: "find",
+  thought: "think",
+  told: "tell",
+  sold: "sell",
+  fought: "fight",
+  beaten: "beat",
+  stolen: "steal",
+  worn: "wear",
+  drunk: "drink",
+  drank: "drink",
+  ate: "eat",
+  eaten: "eat",
+  undone: "undo",
+  rebuilt: "rebuild",
+  built: "build",
+  caught: "catch",
+  sped: "speed",
+  hidden: "hide",
+  hid: "hide",
+  overdone: "overdo",
+};
+
+/** The stem the matcher compares: the Porter stem of the US spelling (base form if irregular). */
 export function stemWord(word: string): string {
-  return stemmer(usSpelling(word));
+  const us = usSpelling(word);
+  return stemmer(IRREGULAR[us] ?? us);
 }
 
 /**

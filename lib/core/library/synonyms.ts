@@ -37,13 +37,19 @@ const GROUPS: Record<string, string[]> = {
     "measles mumps rubella",
   ],
   "~hpv": ["hpv", "human papillomavirus", "papillomavirus"],
-  "~hpv ~jab": ["gardasil", "cervarix", "cervical cancer vaccine"],
+  "~hpv ~jab": [
+    "gardasil",
+    "cervarix",
+    "cervical cancer vaccine",
+    "cervical cancer jab",
+    "cervical cancer shot",
+  ],
   "~covid": ["covid 19", "covid", "coronavirus", "sars cov 2", "sars cov2"],
   "~covid ~mrna ~jab": ["pfizer", "moderna", "comirnaty", "spikevax", "biontech"],
   "~mrna": ["mrna", "messenger rna"],
   "~flu": ["flu", "influenza"],
   "~cold": ["common cold", "cold", "catch cold", "catching cold"],
-  "~chill": ["getting cold", "get cold", "being cold", "chill", "cold weather", "wet hair"],
+  "~chill": ["chill", "cold weather", "wet hair", "catch chill"],
   "~whooping": ["whooping cough", "pertussis"],
   "~chickenpox": ["chickenpox", "chicken pox", "varicella"],
   "~polio": ["polio", "poliomyelitis"],
@@ -308,7 +314,7 @@ const GROUPS: Record<string, string[]> = {
   ],
   "~colloidal_silver": ["colloidal silver"],
   "~stem_cell": ["stem cell", "stem cell therapy"],
-  "~detox_tea": ["detox tea", "teatox", "slimming tea", "detox tea blend"],
+  "~detox_tea tea": ["detox tea", "teatox", "slimming tea", "detox tea blend"],
   "~juice_cleanse": ["juice cleanse", "juice detox", "juice fast", "juicing"],
   "~enema": ["enema", "colonic", "colonic irrigation"],
   "~sunscreen": ["sunscreen", "sun cream", "suncream", "sunblock", "spf", "sun protection"],
@@ -398,6 +404,34 @@ const GROUPS: Record<string, string[]> = {
     "higher risk",
     "higher risk of",
     "accuse of causing",
+    "leave",
+    "create",
+    "help create",
+    "trace to",
+    "trace back to",
+    "lead * to",
+    "make * more likely",
+    "increase likelihood",
+    "increase likelihood of",
+    "put at risk",
+    "put * at risk",
+    "linked with",
+    "connected to",
+    "connection",
+    "connection between",
+    "link between",
+    "association between",
+    "responsible",
+    "produce",
+    "spark",
+    "set off",
+    "spur",
+    "precipitate",
+    "bring about",
+    "cause of",
+    "culprit",
+    "to blame",
+    "to blame for",
   ],
   "~prevent": [
     "prevent",
@@ -410,6 +444,8 @@ const GROUPS: Record<string, string[]> = {
     "stop",
     "ward off",
     "keep away",
+    "keep * away",
+    "keep * at bay",
     "keep at bay",
     "guard against",
     "avert",
@@ -425,6 +461,20 @@ const GROUPS: Record<string, string[]> = {
     "lower chance of",
     "lower odds of",
     "fewer",
+    "less likely",
+    "shield",
+    "shield against",
+    "defend against",
+    "block",
+    "stave off",
+    "fend off",
+    "lower likelihood",
+    "reduce likelihood",
+    "reduce incidence",
+    "prophylaxis",
+    "prophylactic",
+    "safeguard",
+    "safeguard against",
   ],
   "~cure": [
     "cure",
@@ -439,8 +489,14 @@ const GROUPS: Record<string, string[]> = {
     "reverse",
     "remission",
     "into remission",
+    "put * into remission",
     "fight off",
     "beat",
+    "remedy for",
+    "wipe out",
+    "kill cancer",
+    "kill cancer cell",
+    "effective treatment",
   ],
   "~reduce": [
     "reduce",
@@ -455,11 +511,52 @@ const GROUPS: Record<string, string[]> = {
     "smooth out",
     "damage",
     "impair",
+    "slash",
+    "halve",
+    "minimize",
+    "curb",
+    "relieve",
+    "ease",
+    "alleviate",
+    "soothe",
+    "less",
   ],
-  "~increase": ["increase", "raise", "boost", "elevate", "higher", "rise", "improve", "enhance"],
+  "~increase": [
+    "increase",
+    "raise",
+    "boost",
+    "elevate",
+    "higher",
+    "rise",
+    "improve",
+    "enhance",
+    "heighten",
+    "double",
+    "strengthen",
+    "spike",
+  ],
+  "~worsen": ["worsen", "aggravate", "exacerbate", "make worse", "make * worse", "flare"],
   "~alter": ["alter", "change", "modify", "rewrite", "edit", "mutate", "integrate into"],
-  "~spread": ["spread", "transmit", "transmission", "carry", "pass on", "infect with"],
-  "~contain": ["contain", "include", "implant", "hide", "secretly contain"],
+  "~spread": [
+    "spread",
+    "transmit",
+    "transmission",
+    "carry",
+    "pass on",
+    "infect with",
+    "shed",
+    "shedding",
+  ],
+  "~contain": [
+    "contain",
+    "include",
+    "implant",
+    "hide",
+    "ingredient",
+    "made with",
+    "laced with",
+    "contaminated with",
+  ],
   "~overwhelm": ["overwhelm", "overload", "overtax", "swamp", "overburden", "too much for"],
   "~encourage": ["encourage", "promote", "lead teenagers to", "make more likely to"],
   "~danger": [
@@ -512,9 +609,15 @@ const GROUPS: Record<string, string[]> = {
     "flush out",
     "clear out",
     "clean out",
+  ],
+  "~detox ~toxin": [
     "remove toxin",
     "release toxin",
     "draw out toxin",
+    "clear out toxin",
+    "flush out toxin",
+    "flush toxin",
+    "clear toxin",
   ],
   "~need": ["need", "should", "must", "require", "necessary", "have to", "ought to"],
   "~safer": [
@@ -540,7 +643,14 @@ const GROUPS: Record<string, string[]> = {
     "worse",
   ],
   "~kill": ["kill more", "deadlier", "more harm than good", "kill"],
-  "!~kill": ["save more lives", "save life", "save lives", "life saving", "lifesaving"],
+  "!~kill": [
+    "save * lives",
+    "save more lives",
+    "save life",
+    "save lives",
+    "life saving",
+    "lifesaving",
+  ],
   "~effect": ["effect", "affect", "difference", "impact", "influence", "work", "effective"],
   "!~effect": [
     "ineffective",
@@ -584,6 +694,7 @@ export const PREDICATES: ReadonlySet<string> = new Set([
   "~shorten",
   "~accelerate",
   "~feed",
+  "~worsen",
 ]);
 
 /**
@@ -604,6 +715,9 @@ const RELATED_PAIRS: [string, string][] = [
   ["~alter", "~reduce"],
   ["~cure", "~kill"],
   ["~cure", "~prevent"],
+  ["~cause", "~effect"],
+  ["~cause", "~worsen"],
+  ["~increase", "~worsen"],
 ];
 
 /** True when two predicate concepts may paraphrase each other (see RELATED_PAIRS). */
@@ -615,6 +729,8 @@ export function relatedPredicates(a: string, b: string): boolean {
 const ANTONYM_PAIRS: [string, string][] = [
   ["~increase", "~reduce"],
   ["~cause", "~prevent"],
+  ["~cure", "~worsen"],
+  ["~good", "~danger"],
 ];
 
 /** True when predicate `b` states the reverse of predicate `a`. */
@@ -656,16 +772,28 @@ interface TrieNode {
   out?: string;
 }
 
+/** Marks a gap of one to {@link MAX_GAP} words in a phrase: "keep * away" ("keep colds away"). */
+const GAP = "*";
+const MAX_GAP = 3;
+
+function phraseStems(phrase: string): string[] {
+  const out: string[] = [];
+  for (const [n, part] of phrase.split(` ${GAP} `).entries()) {
+    if (n > 0) out.push(GAP);
+    for (const t of tokenize(part)) {
+      if ((t.boundary && t.stem !== ",") || DETERMINERS.has(t.word)) continue;
+      out.push(t.stem);
+    }
+  }
+  return out;
+}
+
 function buildTrie(): TrieNode {
   const root: TrieNode = { next: new Map() };
   for (const [out, phrases] of Object.entries(GROUPS)) {
     for (const phrase of phrases) {
-      const stems = tokenize(phrase)
-        .filter((t) => !t.boundary || t.stem === ",")
-        .filter((t) => !DETERMINERS.has(t.word))
-        .map((t) => t.stem);
       let node = root;
-      for (const s of stems) {
+      for (const s of phraseStems(phrase)) {
         let child = node.next.get(s);
         if (!child) {
           child = { next: new Map() };
@@ -673,7 +801,7 @@ function buildTrie(): TrieNode {
         }
         node = child;
       }
-      // The first group listing a phrase wins; later ones are ignored (see the unit test).
+      // The first group listing a phrase wins; later ones are ignored.
       node.out ??= out;
     }
   }
@@ -682,41 +810,67 @@ function buildTrie(): TrieNode {
 
 let trie: TrieNode | undefined;
 
+/** A phrase found at a position: its end, and the words its gap skipped (if any). */
+interface Hit {
+  out: string;
+  end: number;
+  gap?: { from: number; to: number };
+}
+
+/** Longest phrase of the trie starting at token `j` from `node` (`gap`: the gap used so far). */
+function longest(
+  tokens: readonly Token[],
+  node: TrieNode,
+  j: number,
+  gap: Hit["gap"],
+): Hit | undefined {
+  let best: Hit | undefined = node.out ? { out: node.out, end: j, gap } : undefined;
+  const better = (h: Hit | undefined) => {
+    if (h && (!best || h.end > best.end)) best = h;
+  };
+  const t = tokens[j];
+  if (!t || (t.boundary && t.stem !== ",")) return best;
+  if (DETERMINERS.has(t.word)) return longest(tokens, node, j + 1, gap) ?? best;
+  const child = node.next.get(t.stem);
+  if (child) better(longest(tokens, child, j + 1, gap));
+  const afterGap = node.next.get(GAP);
+  if (afterGap && !gap && node !== trie) {
+    for (let k = 1; k <= MAX_GAP; k++) {
+      const skipped = tokens.slice(j, j + k);
+      if (skipped.length < k || skipped.some((x) => x.boundary)) break;
+      better(longest(tokens, afterGap, j + k, { from: j, to: j + k }));
+    }
+  }
+  return best;
+}
+
 /**
  * Maps tokens to concepts: at each position the longest phrase of the table wins; a word the
- * table does not know stays as its stem. Boundaries and determiners yield nothing (negation.ts
- * reads boundaries from the tokens themselves).
+ * table does not know stays as its stem. A phrase with a gap ("keep * away") yields its concept
+ * and leaves the words in the gap to be read as usual. Boundaries and determiners yield nothing
+ * (negation.ts reads boundaries from the tokens themselves).
  */
 export function toConcepts(tokens: readonly Token[]): Concept[] {
   trie ??= buildTrie();
   const out: Concept[] = [];
+  const skip = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    if (t.boundary || DETERMINERS.has(t.word)) {
+    if (t.boundary || DETERMINERS.has(t.word) || skip.has(i)) {
       i++;
       continue;
     }
-    let node: TrieNode | undefined = trie;
-    let j = i;
-    let best: { out: string; end: number } | undefined;
-    while (node && j < tokens.length) {
-      const tj = tokens[j] as Token;
-      if (DETERMINERS.has(tj.word) && j > i) {
-        j++;
-        continue;
-      }
-      if (tj.boundary && tj.stem !== ",") break;
-      node = node.next.get(tj.stem);
-      j++;
-      if (node?.out) best = { out: node.out, end: j };
-    }
-    if (best) {
-      for (const term of best.out.split(" ")) {
+    const hit = longest(tokens, trie, i, undefined);
+    if (hit && hit.end > i) {
+      for (const term of hit.out.split(" ")) {
         const flip = term.startsWith("!");
-        out.push({ term: flip ? term.slice(1) : term, flip, at: i, end: best.end });
+        out.push({ term: flip ? term.slice(1) : term, flip, at: i, end: hit.end });
       }
-      i = best.end;
+      if (hit.gap) {
+        for (let k = hit.gap.to; k < hit.end; k++) skip.add(k);
+        i = hit.gap.from;
+      } else i = hit.end;
     } else {
       out.push({ term: t.stem, flip: false, at: i, end: i + 1 });
       i++;
