@@ -41,6 +41,12 @@ const FORWARD_CUES = new Set([
   "unproven",
   "unsupported",
   "contrary",
+  "reject",
+  "rejected",
+  "rejects",
+  "dispute",
+  "disputed",
+  "disputes",
 ]);
 
 /** Words that deny the whole sentence they are in, before or after them ("… is a myth"). */
@@ -57,6 +63,11 @@ const SENTENCE_CUES = new Set([
   "nonsense",
   "baseless",
   "unfounded",
+  "wrong",
+  "incorrect",
+  "misleading",
+  "misinformation",
+  "fallacy",
 ]);
 
 /** "little evidence", "insufficient evidence", "lack of evidence": denials in two words. */

@@ -45,6 +45,9 @@ export const THRESHOLDS = {
   part: 0.45,
 } as const;
 
+/** Minimum score for a claim whose predicate the table does not know. */
+const NO_PREDICATE_SCORE = 0.75;
+
 /** How much more the head of the subject or object weighs than its other terms. */
 const HEAD_WEIGHT = 1.5;
 
@@ -314,7 +317,28 @@ export function compareClaim(
 
   const matched = args.filter(has).map((c) => c.term);
   const missing = args.filter((c) => !has(c)).map((c) => c.term);
-  const pm = preds.length > 0 ? findPredicate(claim, preds, sentence) : undefined;
+  let pm = preds.length > 0 ? findPredicate(claim, preds, sentence) : undefined;
+  // A predicate the table does not know ("X spells the end of Y"): accepted only when every
+  // argument is there and the sentence has no known predicate that could say something else.
+  if (
+    !pm &&
+    preds[0] &&
+    !sentence.concepts.some((c) => isPredicate(c.term)) &&
+    share(subject) === 1 &&
+    share(object) === 1 &&
+    args.filter((c) => weight(c.term) >= 1).length >= 3
+  ) {
+    const negated = sentence.concepts.some(
+      (c) => args.some((a) => a.term === c.term) && sentence.negated[c.at],
+    );
+    pm = {
+      claim: preds[0],
+      sentence: undefined,
+      quality: 0.5,
+      antonym: false,
+      positive: !negated,
+    };
+  }
   if (pm) matched.push(pm.claim.term);
   else missing.push(...preds.map((p) => p.term));
 
@@ -335,10 +359,12 @@ export function compareClaim(
   const copular = pm !== undefined && COPULAR.has(pm.claim.term);
   if (!copular && share(object) < thresholds.part) return unrelated("different object");
   if (score < thresholds.score) return unrelated("too few of the claim's terms");
+  // Without a known predicate the verb is just another word: ask for more of the claim.
+  if (preds.length === 0 && score < NO_PREDICATE_SCORE) return unrelated("no known predicate");
 
   let same = pm ? pm.positive === polarity(claim, pm.claim) : true;
   let reason = pm
-    ? `${pm.antonym ? "antonym of" : pm.quality < 1 ? "paraphrase of" : ""} the predicate, ${same ? "same" : "opposite"} polarity`.trim()
+    ? `${pm.antonym ? "antonym of" : !pm.sentence ? "no other predicate but all terms of" : pm.quality < 1 ? "paraphrase of" : ""} the predicate, ${same ? "same" : "opposite"} polarity`.trim()
     : "terms match";
   // "Only a minority …" for "… in most people": a reversed quantifier reverses the claim.
   for (const q of args.filter((c) => c.term === "~most")) {
