@@ -85,6 +85,14 @@ function report(split: string, set: Pair[]) {
     const right = rs.filter((r) => r.got.relation === r.p.label).length;
     console.log(`    ${k.padEnd(28)} ${String(right).padStart(3)}/${rs.length}`);
   }
+  const missed = new Map<string, number>();
+  for (const r of results.filter((x) => x.got.relation !== x.p.label)) {
+    const key = r.got.relation === "unrelated" ? r.got.reason : `${r.p.label}→${r.got.relation}`;
+    missed.set(key, (missed.get(key) ?? 0) + 1);
+  }
+  console.log(
+    `  errors by cause: ${[...missed].map(([k, n]) => `${k} ${n}`).join("; ") || "none"}`,
+  );
   if (showErrors) {
     for (const r of results.filter((x) => x.got.relation !== x.p.label)) {
       console.log(
