@@ -47,6 +47,10 @@ const FORWARD_CUES = new Set([
   "dispute",
   "disputed",
   "disputes",
+  "hardly",
+  "barely",
+  "scarcely",
+  "nobody",
 ]);
 
 /** Words that deny the whole sentence they are in, before or after them ("… is a myth"). */

@@ -15,6 +15,7 @@ import { findNegations, isNegationWord, negationMask } from "./negation";
 import { type Token, tokenize } from "./normalize";
 import {
   antonymPredicates,
+  broaderTerms,
   type Concept,
   PREDICATES,
   relatedPredicates,
@@ -122,6 +123,21 @@ const LIGHT = new Set([
   "condit",
   "disord",
   "problem",
+  "high",
+  "low",
+  "intak",
+  "consumpt",
+  "consum",
+  "amount",
+  "larg",
+  "small",
+  "extra",
+  "excess",
+  "form",
+  "brand",
+  "pure",
+  "fresh",
+  "certain",
 ]);
 
 /** A text as the classifier sees it. */
@@ -303,10 +319,12 @@ export function compareClaim(
   // left apart ("homeopath" / "homeopathi"); five letters at least, so "cell" ≠ "cellphone".
   const has = (c: Concept) =>
     sentenceTerms.has(c.term) ||
+    broaderTerms(c.term).some((b) => sentenceTerms.has(b)) ||
     (!c.term.startsWith("~") &&
       c.term.length >= 5 &&
       stems.some((s) => s.length >= 5 && (s.startsWith(c.term) || c.term.startsWith(s))));
-  const heads = new Set([headOf(claim, subject), headOf(claim, object)]);
+  // Only the object's head: a subject's head is often generic ("5G networks", "detox teas").
+  const heads = new Set([headOf(claim, object)]);
   const w = (c: Concept) => weight(c.term) * (heads.has(c) ? HEAD_WEIGHT : 1);
   /** Weighted share of a part found; a part of light words only ("people") is not required. */
   const share = (part: Concept[]) => {
@@ -355,7 +373,13 @@ export function compareClaim(
     reason,
   });
   if (preds.length > 0 && !pm) return unrelated("the claim's predicate is not there");
-  if (share(subject) < thresholds.part) return unrelated("different subject");
+  // The subject's first weighty term is usually its distinctive one ("5G" in "5G mobile
+  // networks", "fish oil" in "fish oil supplements"): with it, a lower share will do.
+  const lead = subject.find((c) => weight(c.term) >= 1);
+  const subjectShare = share(subject);
+  const subjectOk =
+    subjectShare >= thresholds.part || (lead !== undefined && has(lead) && subjectShare >= 0.3);
+  if (!subjectOk) return unrelated("different subject");
   const copular = pm !== undefined && COPULAR.has(pm.claim.term);
   if (!copular && share(object) < thresholds.part) return unrelated("different object");
   if (score < thresholds.score) return unrelated("too few of the claim's terms");

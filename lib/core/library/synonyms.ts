@@ -59,7 +59,7 @@ const GROUPS: Record<string, string[]> = {
   "~immune": ["immune system", "immune defense", "immune", "immunity"],
   "~infection": ["infection", "bacterial infection", "infect"],
   "~bacteria": ["bacteria", "bacterium", "germ", "microbe"],
-  "~virus": ["virus", "viral infection"],
+  "~virus": ["virus", "viruses", "viral infection"],
   "~antibiotic": [
     "antibiotic",
     "antibacterial",
@@ -655,6 +655,7 @@ const GROUPS: Record<string, string[]> = {
     "habit forming",
     "craving",
   ],
+  "!~addictive": ["non addictive", "nonaddictive", "not habit forming"],
   "~regrow": [
     "regrow",
     "regenerate",
@@ -685,6 +686,7 @@ const GROUPS: Record<string, string[]> = {
     "flush toxin",
     "clear toxin",
   ],
+  "!~need": ["unnecessary", "needless", "not necessary"],
   "~need": ["need", "should", "must", "require", "necessary", "have to", "ought to"],
   "~safer": [
     "less harmful",
@@ -826,6 +828,34 @@ const ANTONYM_PAIRS: [string, string][] = [
 /** True when predicate `b` states the reverse of predicate `a`. */
 export function antonymPredicates(a: string, b: string): boolean {
   return ANTONYM_PAIRS.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+/**
+ * Class words a sentence may use for a claim's term once it has been named ("the virus" for
+ * COVID-19, "the drug" for statins): the term counts as found when one of these is there.
+ */
+const BROADER: Record<string, string[]> = {
+  "~covid": ["~virus"],
+  "~flu": ["~virus"],
+  "~statin": ["drug", "medic", "medicin"],
+  "~antidepressant": ["drug", "medic", "medicin"],
+  "~antibiotic": ["drug", "medic", "medicin"],
+  "~ibuprofen": ["drug", "medic", "painkil"],
+  "~paracetamol": ["drug", "medic", "painkil"],
+  "~aspirin": ["drug", "medic", "painkil"],
+  "~ivermectin": ["drug", "medic"],
+  "~fish_oil": ["~supplement"],
+  "~vitc": ["~supplement", "vitamin"],
+  "~vitd": ["~supplement", "vitamin"],
+  "~zinc": ["~supplement"],
+  "~folate": ["~supplement"],
+  "~echinacea": ["~supplement", "herb", "remedi"],
+  "~probiotic": ["~supplement"],
+};
+
+/** The class words that may stand for a term (see BROADER); empty for most terms. */
+export function broaderTerms(term: string): readonly string[] {
+  return BROADER[term] ?? [];
 }
 
 /** Words dropped before phrase matching, so "reduces the risk of" = "reduces your risk of". */
