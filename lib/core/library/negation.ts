@@ -51,6 +51,9 @@ const FORWARD_CUES = new Set([
   "barely",
   "scarcely",
   "nobody",
+  "lack",
+  "lacks",
+  "lacked",
 ]);
 
 /** Words that deny the whole sentence they are in, before or after them ("… is a myth"). */
@@ -72,6 +75,10 @@ const SENTENCE_CUES = new Set([
   "misleading",
   "misinformation",
   "fallacy",
+  "overblown",
+  "exaggerated",
+  "overstated",
+  "groundless",
 ]);
 
 /** "little evidence", "insufficient evidence", "lack of evidence": denials in two words. */
@@ -162,12 +169,23 @@ export interface NegationCue {
   to: number;
   /** True when the cue follows a comma: "caused by viruses, not by getting cold". */
   contrastive: boolean;
+  /**
+   * True for "rather than" / "instead of": they deny what they cover only when it is an
+   * argument of the claim and not its predicate, so they are left out of the negation mask.
+   */
+  contrastOnly?: boolean;
 }
+
+/** Two-word cues that only contrast ("caused by viruses rather than the cold"). */
+const CONTRAST_ONLY = new Set(["rather than", "instead of"]);
 
 /** True when the token at `i` is a forward negation cue in this context. */
 function isForwardCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   const next = tokens[i + 1];
+  // "ruled out", "far from harmless"
+  if (t.stem === "rule" && next?.word === "out") return true;
+  if (t.word === "far" && next?.word === "from") return true;
   if (FORWARD_CUES.has(t.word)) return !(next && NOT_A_CUE[t.word]?.has(next.word));
   if (WEAK_EVIDENCE.has(t.word)) {
     const after = next?.word === "of" ? tokens[i + 2] : next;
@@ -183,6 +201,12 @@ export function findNegations(tokens: readonly Token[]): NegationCue[] {
     const t = tokens[i] as Token;
     if (SENTENCE_CUES.has(t.word)) {
       cues.push({ at: i, from: 0, to: tokens.length, contrastive: false });
+      continue;
+    }
+    if (CONTRAST_ONLY.has(`${t.word} ${tokens[i + 1]?.word ?? ""}`)) {
+      let j = i + 2;
+      while (j < tokens.length && !endsScope(tokens, j)) j++;
+      cues.push({ at: i, from: i + 2, to: j, contrastive: true, contrastOnly: true });
       continue;
     }
     if (!isForwardCue(tokens, i)) continue;
@@ -202,7 +226,10 @@ export function findNegations(tokens: readonly Token[]): NegationCue[] {
  */
 export function negationMask(tokens: readonly Token[], cues = findNegations(tokens)): boolean[] {
   const mask = tokens.map(() => false);
-  for (const c of cues) for (let i = c.from; i < c.to; i++) mask[i] = !mask[i];
+  for (const c of cues) {
+    if (c.contrastOnly) continue;
+    for (let i = c.from; i < c.to; i++) mask[i] = !mask[i];
+  }
   return mask;
 }
 

@@ -257,7 +257,7 @@ function findPredicate(
       if (sc.term === cp.term) quality = 1;
       else if (isPredicate(sc.term) && relatedPredicates(cp.term, sc.term)) quality = 0.7;
       else if (PREDICATES.has(sc.term) && antonymPredicates(cp.term, sc.term)) {
-        quality = 0.8;
+        quality = 0.65;
         antonym = true;
       }
       if (quality > (best?.quality ?? 0)) {
@@ -381,6 +381,12 @@ export function compareClaim(
     subjectShare >= thresholds.part || (lead !== undefined && has(lead) && subjectShare >= 0.3);
   if (!subjectOk) return unrelated("different subject");
   const copular = pm !== undefined && COPULAR.has(pm.claim.term);
+  // With nothing weighty after the predicate ("kills more people"), only the claim's own
+  // predicate (or its antonym) will do: a paraphrase would match too much.
+  const objectWeight = object.reduce((sum, c) => sum + weight(c.term), 0);
+  if (pm && objectWeight < 1 && !copular && pm.quality === 0.7) {
+    return unrelated("only a paraphrase of the predicate, and no object");
+  }
   if (!copular && share(object) < thresholds.part) return unrelated("different object");
   if (score < thresholds.score) return unrelated("too few of the claim's terms");
   // Without a known predicate the verb is just another word: ask for more of the claim.

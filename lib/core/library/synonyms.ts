@@ -575,8 +575,9 @@ const GROUPS: Record<string, string[]> = {
     "diminish",
     "shrink",
     "smooth out",
-    "damage",
-    "impair",
+    "weaken",
+    "suppress",
+    "deplete",
     "slash",
     "halve",
     "minimize",
@@ -587,6 +588,7 @@ const GROUPS: Record<string, string[]> = {
     "soothe",
     "less",
   ],
+  "~damage": ["damage", "impair", "ruin", "injure", "erode", "degrade"],
   "~increase": [
     "increase",
     "raise",
@@ -787,6 +789,7 @@ export const PREDICATES: ReadonlySet<string> = new Set([
   "~accelerate",
   "~feed",
   "~worsen",
+  "~damage",
 ]);
 
 /**
@@ -810,6 +813,9 @@ const RELATED_PAIRS: [string, string][] = [
   ["~cause", "~effect"],
   ["~cause", "~worsen"],
   ["~increase", "~worsen"],
+  ["~damage", "~reduce"],
+  ["~damage", "~danger"],
+  ["~damage", "~cause"],
 ];
 
 /** True when two predicate concepts may paraphrase each other (see RELATED_PAIRS). */
@@ -823,6 +829,8 @@ const ANTONYM_PAIRS: [string, string][] = [
   ["~cause", "~prevent"],
   ["~cure", "~worsen"],
   ["~good", "~danger"],
+  ["~damage", "~prevent"],
+  ["~damage", "~good"],
 ];
 
 /** True when predicate `b` states the reverse of predicate `a`. */
