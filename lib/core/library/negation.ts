@@ -54,6 +54,7 @@ const FORWARD_CUES = new Set([
   "lack",
   "lacks",
   "lacked",
+  "zero",
 ]);
 
 /** Words that deny the whole sentence they are in, before or after them ("… is a myth"). */
