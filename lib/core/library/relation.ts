@@ -13,14 +13,9 @@
  */
 import { findNegations, isNegationWord, negationMask } from "./negation";
 import { type Token, tokenize } from "./normalize";
-import {
-  antonymPredicates,
-  broaderTerms,
-  type Concept,
-  PREDICATES,
-  relatedPredicates,
-  toConcepts,
-} from "./synonyms";
+import { antonymPredicates, PREDICATES, relatedPredicates } from "./predicate-terms";
+import { broaderTerms, type Concept, toConcepts } from "./synonyms";
+import { STOPWORDS, weight } from "./weights";
 
 /** What a sentence does with a library claim. */
 export type Relation = "same" | "opposite" | "unrelated";
@@ -52,94 +47,6 @@ const NO_PREDICATE_SCORE = 0.75;
 /** How much more the head of the subject or object weighs than its other terms. */
 const HEAD_WEIGHT = 1.5;
 
-/** Words that carry no claim: function words, reporting verbs, hedges. Compared as words. */
-const STOPWORDS = new Set(
-  (
-    "a an the and or of to in on at for with by from as than that this these those it its is are " +
-    "was were be been being am do does did doing done has have had having can could will would " +
-    "may might shall also even just still really actually very much more most less far so too " +
-    "some any all every each many other such own same about into out over under up down off " +
-    "there here then now when where who whom whose which what why how while whereas if because " +
-    "i me my we us our you your he him his she her they them their one ones " +
-    "claim claims claimed claiming say says said saying argue argues argued argued believe " +
-    "believes believed think thinks thought warn warns warned warning insist insists insisted " +
-    "allege alleges alleged write writes wrote written report reports reported suggest suggests " +
-    "suggested fear fears feared promise promises promised told tell tells according post blog " +
-    "video website site article study studies found find finds show shows shown research " +
-    "researchers expert experts doctor doctors scientist scientists campaigner campaigners " +
-    "idea notion often usually sometimes always generally typically widely commonly " +
-    "probably possibly perhaps likely slightly substantially significantly " +
-    "get gets got getting go goes going went come comes came give gives giving given take " +
-    "takes took taking taken use uses used using before after during without between against " +
-    "through across within among via per"
-  ).split(/\s+/),
-);
-
-/** Terms that count little: they are in many claims and rarely decide one. */
-const LIGHT = new Set([
-  "~daily",
-  "~supplement",
-  "~several",
-  "~water",
-  "peopl",
-  "person",
-  "adult",
-  "human",
-  "patient",
-  "health",
-  "bodi",
-  "system",
-  "diet",
-  "food",
-  "eat",
-  "drink",
-  "common",
-  "level",
-  "dose",
-  "risk",
-  "chanc",
-  "effect",
-  "type",
-  "year",
-  "day",
-  "new",
-  "natur",
-  "product",
-  "oil",
-  "crop",
-  "remedi",
-  "therapi",
-  "treatment",
-  "drug",
-  "medicin",
-  "mani",
-  "regular",
-  "healthi",
-  "strong",
-  "reaction",
-  "ill",
-  "ill",
-  "diseas",
-  "condit",
-  "disord",
-  "problem",
-  "high",
-  "low",
-  "intak",
-  "consumpt",
-  "consum",
-  "amount",
-  "larg",
-  "small",
-  "extra",
-  "excess",
-  "form",
-  "brand",
-  "pure",
-  "fresh",
-  "certain",
-]);
-
 /** A text as the classifier sees it. */
 interface Analysed {
   tokens: Token[];
@@ -167,12 +74,6 @@ function analyse(text: string): Analysed {
 /** Polarity of a concept occurrence: false when reversed by its phrase or by a negation. */
 function polarity(a: Analysed, c: Concept): boolean {
   return !(c.flip !== (a.negated[c.at] ?? false));
-}
-
-function weight(term: string): number {
-  if (LIGHT.has(term)) return 0.3;
-  if (/^\d+$/.test(term)) return 0.5;
-  return 1;
 }
 
 /** The claim's terms worth comparing, first occurrence of each. */
