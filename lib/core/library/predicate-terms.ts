@@ -81,9 +81,12 @@ export const PREDICATE_TERMS: Record<string, string[]> = {
     "boost risk of",
     "make sick",
     "make ill",
+    "relate to",
+    "related to",
     "make * sick",
     "make * ill",
   ],
+  "!~cause": ["nothing to do with", "unrelated to", "independent of", "not responsible for"],
   "~prevent": [
     "prevent",
     "prevention",
@@ -360,6 +363,7 @@ export const PREDICATE_TERMS: Record<string, string[]> = {
     "speed recovery",
     "speed up recovery",
     "get over * faster",
+    "cut * short",
     "get over * sooner",
     "cut short",
     "reduce length",
@@ -432,6 +436,17 @@ const RELATED_PAIRS: [string, string][] = [
   ["~damage", "~reduce"],
   ["~damage", "~danger"],
   ["~damage", "~cause"],
+  ["~shorten", "~reduce"],
+  ["~shorten", "~cure"],
+  ["~alter", "~damage"],
+  ["~overwhelm", "~damage"],
+  ["~overwhelm", "~reduce"],
+  ["~regrow", "~cure"],
+  ["~detox", "~reduce"],
+  ["~kill", "~danger"],
+  ["~feed", "~increase"],
+  ["~accelerate", "~increase"],
+  ["~good", "~increase"],
 ];
 
 /** True when two predicate concepts may paraphrase each other (see RELATED_PAIRS). */
