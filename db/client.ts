@@ -5,7 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -48,6 +50,13 @@ export function migrationsFolder(env: NodeJS.ProcessEnv = process.env): string {
     "migrations",
   );
 }
+
+/**
+ * The contrib extensions the schema uses (migration 0006: claims-library matching). PGlite
+ * loads an extension's code only when the instance is created with it, so every PGlite this
+ * app or its tests open passes these — including one loaded from a dump.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent } satisfies PGliteOptions["extensions"];
 
 /** Any constant will do; it only has to be the same in every instance of the app. */
 const MIGRATION_LOCK_KEY = 7_250_301_626;
@@ -117,7 +126,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   }
 
   if ("memory" in target) {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     return pgliteHandle(client, "memory", null);
   }
 
@@ -125,7 +134,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const lock = acquireDirectoryLock(`${target.dataDir}.lock`);
   try {
-    const client = await PGlite.create(target.dataDir);
+    const client = await PGlite.create(target.dataDir, { extensions: PGLITE_EXTENSIONS });
     return pgliteHandle(client, target.dataDir, lock);
   } catch (err) {
     lock.release();

@@ -5,9 +5,12 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -30,6 +33,9 @@ import {
   EVIDENCE_STANCES,
   GRADE_CERTAINTIES,
   type GradeDowngradeReason,
+  LIBRARY_ORIGINS,
+  LIBRARY_RELATIONS,
+  LIBRARY_STATES,
   ROLES,
   SEVERITIES,
   STUDY_DESIGNS,
@@ -45,6 +51,17 @@ export const anchorStateEnum = pgEnum("anchor_state", ANCHOR_STATES);
 export const evidenceStanceEnum = pgEnum("evidence_stance", EVIDENCE_STANCES);
 export const studyDesignEnum = pgEnum("study_design", STUDY_DESIGNS);
 export const gradeCertaintyEnum = pgEnum("grade_certainty", GRADE_CERTAINTIES);
+export const libraryStateEnum = pgEnum("library_state", LIBRARY_STATES);
+export const libraryOriginEnum = pgEnum("library_origin", LIBRARY_ORIGINS);
+export const libraryRelationEnum = pgEnum("library_relation", LIBRARY_RELATIONS);
+
+/**
+ * A full-text search vector. Written by the queries that insert text
+ * (`to_tsvector('english', claimdesk_search_text(…))`, db/queries/library.ts), never read back
+ * as a value: a plain column rather than a generated one, so that backup and restore copy it
+ * like any other.
+ */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -206,11 +223,28 @@ export const claims = pgTable(
      */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedById: uuid("deleted_by_id").references(() => users.id),
+    /**
+     * The claims-library entry this claim was recognised as (accepted from a match, or added to
+     * the library), and how it relates: the same claim, or its opposite. Both or neither.
+     */
+    libraryEntryId: uuid("library_entry_id").references((): AnyPgColumn => libraryEntries.id),
+    libraryRelation: libraryRelationEnum("library_relation"),
+    /**
+     * Why the claim must be checked again when the reason is not its own text (that is
+     * `verdict_stale`): its library entry's verdict changed, or the entry was superseded or
+     * withdrawn. Cleared when a reviewer confirms the claim.
+     */
+    recheckReason: text("recheck_reason"),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("claims_article_number_key").on(t.articleId, t.number),
+    index("claims_library_entry_idx").on(t.libraryEntryId),
+    check(
+      "claims_library_link_whole",
+      sql`(${t.libraryEntryId} IS NULL) = (${t.libraryRelation} IS NULL)`,
+    ),
     index("claims_assignee_idx").on(t.assigneeId),
     /** The Activity page finds "my claims" (created or assigned) on every load. */
     index("claims_created_by_idx").on(t.createdById),
@@ -401,3 +435,150 @@ export const loginFailures = pgTable(
   ],
 );
 export type LoginFailure = typeof loginFailures.$inferSelect;
+
+/**
+ * The claims library: a claim the desk checked once, with its verdict and evidence, recognised
+ * when it comes back in another article (docs/library-matching.md). Versioned like a claim; every
+ * change is audited. External entries come from other fact-checkers' ClaimReview markup and keep
+ * their publisher's words: `externalRating` is never turned into one of our verdicts.
+ */
+export const libraryEntries = pgTable(
+  "library_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Short number for people and URLs ("K12"). */
+    number: integer("number").notNull(),
+    /** The canonical wording; also stored as the entry's canonical phrasing, which is matched. */
+    canonicalText: text("canonical_text").notNull(),
+    /** `superseded` has its successor in `library_supersessions`. */
+    state: libraryStateEnum("state").notNull().default("current"),
+    origin: libraryOriginEnum("origin").notNull().default("internal"),
+    /** Our verdict (internal entries); null for external ones and for entries not yet rated. */
+    verdict: verdictEnum("verdict"),
+    rationale: text("rationale").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** External entries: who rated it, in their words, where (ClaimReview `author`, `reviewRating.alternateName`, `url`). */
+    externalPublisher: text("external_publisher"),
+    externalRating: text("external_rating"),
+    externalUrl: text("external_url"),
+    /** Who last gave the verdict, and when (internal entries). */
+    reviewedById: uuid("reviewed_by_id").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** When the desk must look at the entry again (the workspace's review interval by default). */
+    reviewDue: date("review_due", { mode: "string" }),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("library_entries_number_key").on(t.number),
+    index("library_entries_state_idx").on(t.state),
+    index("library_entries_review_due_idx").on(t.reviewDue),
+    index("library_entries_tags_idx").using("gin", t.tags),
+    check(
+      "library_entries_external_has_publisher",
+      sql`${t.origin} <> 'external' OR ${t.externalPublisher} IS NOT NULL`,
+    ),
+  ],
+);
+export type LibraryEntry = typeof libraryEntries.$inferSelect;
+
+/**
+ * Which entry replaced a superseded one (a merge, or a newer wording of the finding). A table of
+ * its own rather than a column referring to its own table: backups load tables parents first
+ * (lib/core/backup/order.ts), which a self-reference would make impossible.
+ */
+export const librarySupersessions = pgTable(
+  "library_supersessions",
+  {
+    entryId: uuid("entry_id")
+      .primaryKey()
+      .references(() => libraryEntries.id),
+    successorId: uuid("successor_id")
+      .notNull()
+      .references(() => libraryEntries.id),
+    supersededById: uuid("superseded_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("library_supersessions_successor_idx").on(t.successorId),
+    check("library_supersessions_not_itself", sql`${t.entryId} <> ${t.successorId}`),
+  ],
+);
+export type LibrarySupersession = typeof librarySupersessions.$inferSelect;
+
+/**
+ * The wordings of an entry that matching searches: its canonical text and the variants seen
+ * in articles. Indexed for full-text search (English, unaccented) and trigram similarity by
+ * expression indexes in the migration (drizzle-kit cannot express them), so the library is
+ * searched in the database at any size, never loaded into memory.
+ */
+export const libraryPhrasings = pgTable(
+  "library_phrasings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => libraryEntries.id),
+    text: text("text").notNull(),
+    canonical: boolean("canonical").notNull().default(false),
+    /** `to_tsvector('english', claimdesk_search_text(text))`, set with the text. */
+    search: tsvector("search").notNull(),
+    /** The claim whose wording this variant is, when it came from one. */
+    sourceClaimId: uuid("source_claim_id").references(() => claims.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("library_phrasings_search_idx").using("gin", t.search),
+    index("library_phrasings_entry_idx").on(t.entryId),
+    // Unique per entry by md5(text), and searched by trigrams: expression indexes written by
+    // hand in migration 0006 (a wording may be longer than a btree entry allows).
+    uniqueIndex("library_phrasings_one_canonical_key").on(t.entryId).where(sql`${t.canonical}`),
+  ],
+);
+export type LibraryPhrasing = typeof libraryPhrasings.$inferSelect;
+
+/** The evidence behind an entry: items of the claims it was reviewed on, linked, not copied. */
+export const libraryEntryEvidence = pgTable(
+  "library_entry_evidence",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => libraryEntries.id),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.evidenceId] }),
+    index("library_entry_evidence_evidence_idx").on(t.evidenceId),
+  ],
+);
+export type LibraryEntryEvidence = typeof libraryEntryEvidence.$inferSelect;
+
+/** A library match a reviewer dismissed for one sentence of one article: not offered again. */
+export const libraryMatchDismissals = pgTable(
+  "library_match_dismissals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => libraryEntries.id),
+    sentence: text("sentence").notNull(),
+    dismissedById: uuid("dismissed_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  // Unique per (article, entry, md5(sentence)): an expression index in migration 0006.
+  (t) => [index("library_match_dismissals_article_idx").on(t.articleId)],
+);
+export type LibraryMatchDismissal = typeof libraryMatchDismissals.$inferSelect;

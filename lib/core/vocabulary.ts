@@ -171,3 +171,36 @@ export const AUDIT_ENTITY_TYPES = [
   "settings",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/**
+ * A claims-library entry's life: `current` is what the desk says now; `superseded` points to
+ * the entry that replaced it (a merge, or a newer wording of the finding); `withdrawn` is no
+ * longer said at all. Only current entries are offered as matches.
+ */
+export const LIBRARY_STATES = ["current", "superseded", "withdrawn"] as const;
+export type LibraryState = (typeof LIBRARY_STATES)[number];
+
+export const LIBRARY_STATE_LABELS: Record<LibraryState, string> = {
+  current: "Current",
+  superseded: "Superseded",
+  withdrawn: "Withdrawn",
+};
+
+/**
+ * Where an entry's verdict comes from: our own review, or another fact-checker's ClaimReview
+ * (shown as "rated ‹X› by ‹publisher›", never as our verdict).
+ */
+export const LIBRARY_ORIGINS = ["internal", "external"] as const;
+export type LibraryOrigin = (typeof LIBRARY_ORIGINS)[number];
+
+/**
+ * How a sentence or claim relates to a library entry: it makes the same claim (in any wording),
+ * or it states the opposite — whose verdict is never carried over as it is.
+ */
+export const LIBRARY_RELATIONS = ["same", "opposite"] as const;
+export type LibraryRelation = (typeof LIBRARY_RELATIONS)[number];
+
+export const LIBRARY_RELATION_LABELS: Record<LibraryRelation, string> = {
+  same: "Same claim",
+  opposite: "States the opposite",
+};

@@ -10,7 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import type { z } from "zod";
-import { type DbHandle, openDatabase, pgliteHandle } from "../../db/client";
+import { type DbHandle, openDatabase, PGLITE_EXTENSIONS, pgliteHandle } from "../../db/client";
 import type { Actor, Permission } from "../../lib/core/auth/permissions";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
 
@@ -90,7 +90,10 @@ export function databasePerFile() {
 
 async function createPgliteDatabase(): Promise<DbHandle> {
   const dump = fs.readFileSync(inject("pgliteTemplate"));
-  const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const client = await PGlite.create({
+    loadDataDir: new Blob([dump]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   return pgliteHandle(client, "memory", null);
 }
 

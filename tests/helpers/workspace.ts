@@ -8,7 +8,19 @@
 import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { findArticleById } from "../../db/queries/articles";
-import { articles, claimAnchors, comments, users } from "../../db/schema";
+import { insertLibraryEntry, insertLibraryPhrasing } from "../../db/queries/library";
+import {
+  articles,
+  claimAnchors,
+  claims,
+  comments,
+  evidence,
+  libraryEntries,
+  libraryEntryEvidence,
+  libraryMatchDismissals,
+  librarySupersessions,
+  users,
+} from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { DEMO_ARTICLE_SLUG, seedDemo } from "../../lib/entry/demo/seed";
 import { executeAction } from "../../lib/server/action";
@@ -106,6 +118,58 @@ export async function seedFullWorkspace(db: Db): Promise<void> {
       },
     ),
   );
+  // The claims library (no actions yet: its rows written by its queries), so a backup carries
+  // every library table: entries, a variant wording from the claim, the claim's link, evidence
+  // linked, a supersession and a dismissed match.
+  const entry = await insertLibraryEntry(db, {
+    canonicalText: "Stem cell therapy has no toxicity and rejection reaction.",
+    createdById: reviewer.id,
+    verdict: "inaccurate",
+    rationale: AWKWARD_TEXT,
+    tags: ["stem cells", "kidney"],
+    reviewedById: reviewer.id,
+    reviewedAt: new Date("2026-11-30T10:00:00Z"),
+    reviewDue: "2027-05-30",
+  });
+  await insertLibraryPhrasing(db, {
+    entryId: entry.id,
+    text: "no toxicity and rejection reaction",
+    sourceClaimId: claim.id,
+  });
+  const older = await insertLibraryEntry(db, {
+    canonicalText: "Stem cells never cause rejection.",
+    createdById: editor.id,
+    origin: "external",
+    externalPublisher: "Health Feedback",
+    externalRating: "Incorrect",
+    externalUrl: "https://example.org/review",
+  });
+  await db
+    .update(libraryEntries)
+    .set({ state: "superseded" })
+    .where(sql`${libraryEntries.id} = ${older.id}`);
+  await db.insert(librarySupersessions).values({
+    entryId: older.id,
+    successorId: entry.id,
+    supersededById: editor.id,
+  });
+  await db
+    .update(claims)
+    .set({ libraryEntryId: entry.id, libraryRelation: "same" })
+    .where(sql`${claims.id} = ${claim.id}`);
+  const [item] = await db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(sql`${evidence.claimId} = ${claim.id}`);
+  if (item)
+    await db.insert(libraryEntryEvidence).values({ entryId: entry.id, evidenceId: item.id });
+  await db.insert(libraryMatchDismissals).values({
+    articleId,
+    entryId: older.id,
+    sentence: "Stem cell therapy is a new treatment of kidney failure.",
+    dismissedById: reviewer.id,
+  });
+
   await move(approver, "approve");
   await move(approver, "publish");
   await ok(executeAction(disableUser, { db, actor: admin }, { userId: viewer.id }));

@@ -109,6 +109,11 @@ describe(`backup on ${engine}`, () => {
       "audit_events",
       "publications",
       "suggestion_dismissals",
+      "library_entries",
+      "library_phrasings",
+      "library_entry_evidence",
+      "library_supersessions",
+      "library_match_dismissals",
     ]) {
       expect(counts[table], table).toBeGreaterThan(0);
     }

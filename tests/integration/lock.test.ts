@@ -10,7 +10,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { type DbHandle, openDatabase } from "../../db/client";
+import { type DbHandle, openDatabase, PGLITE_EXTENSIONS } from "../../db/client";
 import { acquireDirectoryLock, DatabaseLockedError } from "../../db/lock";
 
 let root: string;
@@ -37,7 +37,10 @@ async function open(dataDir: string) {
 async function prepare(dataDir: string) {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const dump = fs.readFileSync(inject("pgliteTemplate"));
-  const client = await PGlite.create(dataDir, { loadDataDir: new Blob([dump]) });
+  const client = await PGlite.create(dataDir, {
+    loadDataDir: new Blob([dump]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   await client.close();
 }
 

@@ -1,4 +1,10 @@
-import type { AnchorState, ClaimStatus, Severity, Verdict } from "@/lib/core/vocabulary";
+import type {
+  AnchorState,
+  ClaimStatus,
+  LibraryRelation,
+  Severity,
+  Verdict,
+} from "@/lib/core/vocabulary";
 
 /**
  * The shapes of a claim that the core's rules read and the database stores. The core owns them
@@ -23,6 +29,11 @@ export type ClaimRecord = {
   createdById: string;
   createdAt: Date;
   updatedAt: Date;
+  /** The claims-library entry it was recognised as, and how it relates (both or neither). */
+  libraryEntryId: string | null;
+  libraryRelation: LibraryRelation | null;
+  /** Why it must be checked again when that is not its own text (its library entry changed). */
+  recheckReason: string | null;
   version: number;
 };
 

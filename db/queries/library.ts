@@ -1,0 +1,148 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { type LibraryEntry, libraryEntries, libraryPhrasings } from "../schema";
+
+/**
+ * The claims library's rows and its first matching stage: finding, in the database, the
+ * entries whose wordings share the most words with a sentence (docs/library-matching.md). The
+ * second stage, deciding same / opposite / unrelated, is pure (lib/core/library/relation.ts).
+ */
+
+/** Every search of the library reads text through this one function (migration 0006). */
+const searchVector = (text: string) => sql`to_tsvector('english', claimdesk_search_text(${text}))`;
+
+export type NewLibraryEntry = Pick<LibraryEntry, "canonicalText" | "createdById"> &
+  Partial<
+    Pick<
+      LibraryEntry,
+      | "verdict"
+      | "rationale"
+      | "tags"
+      | "origin"
+      | "externalPublisher"
+      | "externalRating"
+      | "externalUrl"
+      | "reviewedById"
+      | "reviewedAt"
+      | "reviewDue"
+    >
+  >;
+
+/**
+ * A new entry with the next number and its canonical wording as its first phrasing. Two
+ * entries made at the same moment cannot take one number: the unique index refuses the second
+ * (the action wrapper reports a conflict to try again).
+ */
+export async function insertLibraryEntry(db: Db, values: NewLibraryEntry): Promise<LibraryEntry> {
+  const [entry] = await db
+    .insert(libraryEntries)
+    .values({
+      ...values,
+      number: sql`(SELECT coalesce(max(${libraryEntries.number}), 0) + 1 FROM ${libraryEntries})`,
+    })
+    .returning();
+  if (!entry) throw new Error("insert returned no row");
+  await insertLibraryPhrasing(db, {
+    entryId: entry.id,
+    text: values.canonicalText,
+    canonical: true,
+  });
+  return entry;
+}
+
+/** Adds a wording to an entry; false when the entry already has exactly this wording. */
+export async function insertLibraryPhrasing(
+  db: Db,
+  values: { entryId: string; text: string; canonical?: boolean; sourceClaimId?: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .insert(libraryPhrasings)
+    .values({ ...values, search: searchVector(values.text) })
+    .onConflictDoNothing()
+    .returning({ id: libraryPhrasings.id });
+  return rows.length > 0;
+}
+
+export function findLibraryEntryByNumber(db: Db, number: number): Promise<LibraryEntry | null> {
+  return db
+    .select()
+    .from(libraryEntries)
+    .where(eq(libraryEntries.number, number))
+    .then((rows) => rows[0] ?? null);
+}
+
+/** An entry's wordings, the canonical one first. */
+export function listLibraryPhrasings(db: Db, entryId: string) {
+  return db
+    .select({
+      id: libraryPhrasings.id,
+      text: libraryPhrasings.text,
+      canonical: libraryPhrasings.canonical,
+    })
+    .from(libraryPhrasings)
+    .where(eq(libraryPhrasings.entryId, entryId))
+    .orderBy(desc(libraryPhrasings.canonical), libraryPhrasings.createdAt, libraryPhrasings.id);
+}
+
+export interface LibraryCandidate {
+  entryId: string;
+  number: number;
+  canonicalText: string;
+  phrasingId: string;
+  phrasing: string;
+  /** Full-text rank of the wording against the sentence (cover density, length-normalized). */
+  rank: number;
+  /** Trigram similarity of the two texts, 0–1: spelling closeness, for ties and typos. */
+  similarity: number;
+}
+
+/**
+ * The current entries whose wordings share words with `text`, best first: English stemming
+ * over unaccented, lower-cased text ("vaccinated" finds "vaccine", "café" finds "cafe"), any of
+ * the sentence's words (an OR query, so a paraphrase that keeps some of the words is found),
+ * ranked by how densely the wording's words cover the sentence's. Index-backed (GIN on the
+ * stored vectors), so it reads only the matching wordings at any library size. One row per
+ * entry: its best wording.
+ */
+export async function findLibraryCandidates(
+  db: Db,
+  text: string,
+  { limit = 10 }: { limit?: number } = {},
+): Promise<LibraryCandidate[]> {
+  const query = sql`replace(plainto_tsquery('english', claimdesk_search_text(${text}))::text, ' & ', ' | ')::tsquery`;
+  // The best-ranked wordings first (each rank computed once, a top-N sort, no per-row text
+  // function), and only those few get the trigram similarity and one row per entry.
+  const rank = sql<number>`ts_rank_cd(${libraryPhrasings.search}, ${query}, 1)`;
+  const top = db
+    .select({
+      entryId: libraryPhrasings.entryId,
+      phrasingId: libraryPhrasings.id,
+      phrasing: libraryPhrasings.text,
+      rank: rank.as("rank"),
+    })
+    .from(libraryPhrasings)
+    .innerJoin(libraryEntries, eq(libraryEntries.id, libraryPhrasings.entryId))
+    .where(and(sql`${libraryPhrasings.search} @@ ${query}`, eq(libraryEntries.state, "current")))
+    .orderBy(desc(rank), libraryPhrasings.id)
+    .limit(limit * 5)
+    .as("top");
+  const rows = await db
+    .selectDistinctOn([top.entryId], {
+      entryId: top.entryId,
+      number: libraryEntries.number,
+      canonicalText: libraryEntries.canonicalText,
+      phrasingId: top.phrasingId,
+      phrasing: top.phrasing,
+      rank: top.rank,
+      similarity: sql<number>`similarity(claimdesk_search_text(${top.phrasing}), claimdesk_search_text(${text}))`,
+    })
+    .from(top)
+    .innerJoin(libraryEntries, eq(libraryEntries.id, top.entryId))
+    .orderBy(top.entryId, desc(top.rank), top.phrasingId);
+  // node-postgres and PGlite return real as a number; normalized anyway, then best first.
+  return rows
+    .map((r) => ({ ...r, rank: Number(r.rank), similarity: Number(r.similarity) }))
+    .sort((a, b) => b.rank - a.rank || b.similarity - a.similarity || a.number - b.number)
+    .slice(0, limit);
+}
