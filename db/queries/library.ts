@@ -98,22 +98,57 @@ export interface LibraryCandidate {
 }
 
 /**
- * The current entries whose wordings share words with `text`, best first: English stemming
- * over unaccented, lower-cased text ("vaccinated" finds "vaccine", "café" finds "cafe"), any of
- * the sentence's words (an OR query, so a paraphrase that keeps some of the words is found),
- * ranked by how densely the wording's words cover the sentence's. Index-backed (GIN on the
- * stored vectors), so it reads only the matching wordings at any library size. One row per
- * entry: its best wording.
+ * The stemmed words so many wordings share that looking them up would read a large part of the
+ * library ("treat", "use", "risk"): more than `share` of the wordings, by the planner's
+ * statistics of the `search` column (its most common elements, kept by ANALYZE — autovacuum on
+ * PostgreSQL; PGlite, which has none, after a bulk import). Read once per batch of sentences.
+ * Without statistics (a new or small library) there are none, and every word is looked up.
+ */
+export async function commonLibraryLexemes(db: Db, share = 0.01): Promise<string[]> {
+  const rows = await db.execute<{ lexeme: string }>(sql`
+    SELECT e.lexeme
+    FROM pg_stats s,
+      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
+    WHERE s.schemaname = 'public' AND s.tablename = 'library_phrasings' AND s.attname = 'search'
+      AND e.lexeme IS NOT NULL AND e.freq > ${share}`);
+  const list = Array.isArray(rows)
+    ? rows
+    : (rows as unknown as { rows: { lexeme: string }[] }).rows;
+  return list.map((r) => r.lexeme);
+}
+
+/**
+ * The current entries whose wordings share a telling word with `text`, best first: English
+ * stemming over unaccented, lower-cased text ("vaccinated" finds "vaccine", "café" finds
+ * "cafe"), any of the sentence's words that are not among the library's most common
+ * (`commonLibraryLexemes`: looking those up would rank a large part of the library), so that a
+ * paraphrase keeping some of the words is found; when every word is common, all of them
+ * together. Ranked by how densely all of the sentence's words cover the wording. Index-backed
+ * (GIN on the stored vectors), so it reads only the wordings that share such a word, at any
+ * library size. One row per entry: its best wording.
  */
 export async function findLibraryCandidates(
   db: Db,
   text: string,
-  { limit = 10 }: { limit?: number } = {},
+  { limit = 10, common }: { limit?: number; common?: readonly string[] } = {},
 ): Promise<LibraryCandidate[]> {
-  const query = sql`replace(plainto_tsquery('english', claimdesk_search_text(${text}))::text, ' & ', ' | ')::tsquery`;
-  // The best-ranked wordings first (each rank computed once, a top-N sort, no per-row text
-  // function), and only those few get the trigram similarity and one row per entry.
-  const rank = sql<number>`ts_rank_cd(${libraryPhrasings.search}, ${query}, 1)`;
+  const skip = common ?? (await commonLibraryLexemes(db));
+  // The telling words, worked out first so that the search below gets them as a constant: the
+  // planner then estimates it from its statistics and takes the GIN index.
+  const words = sql`to_tsvector('english', claimdesk_search_text(${text}))`;
+  const [telling] = await db
+    .execute<{ query: string }>(sql`
+    SELECT coalesce(
+      (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(${words})) AS l
+        WHERE NOT (l = ANY(${sql.param([...skip])}::text[]))),
+      plainto_tsquery('english', claimdesk_search_text(${text}))::text) AS query`)
+    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { query: string }[] }).rows));
+  if (!telling?.query) return [];
+  const filter = sql`${telling.query}::tsquery`;
+  const any = sql`replace(plainto_tsquery('english', claimdesk_search_text(${text}))::text, ' & ', ' | ')::tsquery`;
+  // The best-ranked wordings first (each rank computed once, a top-N sort), and only those few
+  // get the trigram similarity and one row per entry.
+  const rank = sql<number>`ts_rank_cd(${libraryPhrasings.search}, ${any}, 1)`;
   const top = db
     .select({
       entryId: libraryPhrasings.entryId,
@@ -123,7 +158,7 @@ export async function findLibraryCandidates(
     })
     .from(libraryPhrasings)
     .innerJoin(libraryEntries, eq(libraryEntries.id, libraryPhrasings.entryId))
-    .where(and(sql`${libraryPhrasings.search} @@ ${query}`, eq(libraryEntries.state, "current")))
+    .where(and(sql`${libraryPhrasings.search} @@ ${filter}`, eq(libraryEntries.state, "current")))
     .orderBy(desc(rank), libraryPhrasings.id)
     .limit(limit * 5)
     .as("top");

@@ -5,9 +5,10 @@
  * current entries are offered. The second stage (same / opposite) is pure and tested in
  * tests/unit/library-relation.test.ts.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  commonLibraryLexemes,
   findLibraryCandidates,
   insertLibraryEntry,
   insertLibraryPhrasing,
@@ -90,5 +91,33 @@ describe("library candidates", () => {
     const long = `The MMR vaccine causes autism ${"and much more besides ".repeat(400)}`;
     expect(await insertLibraryPhrasing(file.db, { entryId: mmr.id, text: long })).toBe(true);
     expect(await insertLibraryPhrasing(file.db, { entryId: mmr.id, text: long })).toBe(false);
+  });
+
+  it("looks up only the telling words once statistics show which words most wordings share", async () => {
+    const editor = await createActor(file.db, "editor");
+    for (let i = 0; i < 150; i++) {
+      await insertLibraryEntry(file.db, {
+        canonicalText: `Supplement number ${i} causes tiredness`,
+        createdById: editor.id,
+      });
+    }
+    const target = await insertLibraryEntry(file.db, {
+      canonicalText: "Zorblat ointment causes itching.",
+      createdById: editor.id,
+    });
+    expect(await commonLibraryLexemes(file.db)).toEqual([]);
+    await file.db.execute(sql`ANALYZE library_phrasings`);
+    const common = await commonLibraryLexemes(file.db);
+    expect(common).toEqual(expect.arrayContaining(["caus", "supplement"]));
+    expect(common).not.toContain("zorblat");
+    const found = await findLibraryCandidates(file.db, "Doctors say zorblat causes itching", {
+      common,
+    });
+    expect(found[0]?.entryId).toBe(target.id);
+    // Only common words: all of them must be there, not any one.
+    const onlyCommon = await findLibraryCandidates(file.db, "A supplement causes nothing", {
+      common,
+    });
+    expect(onlyCommon).toEqual([]);
   });
 });
