@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { type DbHandle, openDatabase } from "../db/client";
 import { commonLibraryLexemes, findLibraryCandidates } from "../db/queries/library";
+import { rawRows } from "../db/queries/raw-rows";
 import { insertUser } from "../db/queries/users";
 import { splitSentences } from "../lib/core/detect/split";
 import { STEM_CELL_TEXT } from "../tests/helpers/fixtures";
@@ -161,12 +162,11 @@ async function seed(handle: DbHandle): Promise<void> {
 }
 
 async function indexSizes(handle: DbHandle): Promise<string> {
-  const rows = (await handle.db.execute(sql`
-    SELECT c.relname AS name, pg_size_pretty(pg_relation_size(c.oid)) AS size
-    FROM pg_class c WHERE c.relname LIKE 'library_phrasings%' ORDER BY c.relname`)) as unknown as
-    | { rows: { name: string; size: string }[] }
-    | { name: string; size: string }[];
-  const list = Array.isArray(rows) ? rows : rows.rows;
+  const list = await rawRows<{ name: string; size: string }>(
+    handle.db,
+    sql`SELECT c.relname AS name, pg_size_pretty(pg_relation_size(c.oid)) AS size
+      FROM pg_class c WHERE c.relname LIKE 'library_phrasings%' ORDER BY c.relname`,
+  );
   return list.map((r) => `${r.name} ${r.size}`).join(", ");
 }
 

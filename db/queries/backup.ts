@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { BackupValue } from "@/lib/core/backup/format";
 import type {
   AppliedMigration,
@@ -8,18 +8,13 @@ import type {
   CatalogTable,
 } from "@/lib/core/backup/structure";
 import type { Db } from "../client";
+import { rawRows } from "./raw-rows";
 
 /**
  * Backup and restore (lib/core/backup/, lib/services/backup/): the catalog of the `public` schema, rows as PostgreSQL's
  * text, inserts from that text, sequences. Identifiers come from the catalog, never from a
  * backup file; a backup's values only ever travel as bound parameters.
  */
-
-// node-postgres and PGlite both answer raw SQL with `{ rows }`; the shared Db type leaves the
-// result type open, so it is named here.
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 const table = (name: string) => sql`${sql.identifier("public")}.${sql.identifier(name)}`;
 
@@ -32,18 +27,21 @@ export async function applySessionSettings(db: Db, settings: Readonly<Record<str
 
 /** "18.0", "15.13": for the backup's header. */
 export async function readServerVersion(db: Db): Promise<string> {
-  const [row] = await rows<{ v: string }>(db, sql`SELECT current_setting('server_version') AS v`);
+  const [row] = await rawRows<{ v: string }>(
+    db,
+    sql`SELECT current_setting('server_version') AS v`,
+  );
   return row?.v ?? "";
 }
 
 /** The newest migration drizzle recorded, or null for a database never migrated. */
 export async function readLatestMigration(db: Db): Promise<AppliedMigration | null> {
-  const [exists] = await rows<{ t: string | null }>(
+  const [exists] = await rawRows<{ t: string | null }>(
     db,
     sql`SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t`,
   );
   if (!exists?.t) return null;
-  const [row] = await rows<{ created_at: string; hash: string; applied: string }>(
+  const [row] = await rawRows<{ created_at: string; hash: string; applied: string }>(
     db,
     sql`SELECT created_at::text AS created_at, hash,
           (SELECT count(*) FROM drizzle.__drizzle_migrations)::text AS applied
@@ -58,7 +56,7 @@ export async function readLatestMigration(db: Db): Promise<AppliedMigration | nu
  * their parent), their stored columns, primary keys and foreign keys, and its sequences.
  */
 export async function readCatalog(db: Db): Promise<Catalog> {
-  const columns = await rows<{
+  const columns = await rawRows<{
     table: string;
     column: string;
     type: string;
@@ -87,7 +85,7 @@ export async function readCatalog(db: Db): Promise<Catalog> {
     t.columns.push(column);
     if (col.pk !== null) t.keyed.push({ name: col.column, pk: Number(col.pk) });
   }
-  const references = await rows<{ table: string; references: string }>(
+  const references = await rawRows<{ table: string; references: string }>(
     db,
     sql`SELECT DISTINCT ch.relname AS "table", pa.relname AS "references"
         FROM pg_constraint k
@@ -97,7 +95,7 @@ export async function readCatalog(db: Db): Promise<Catalog> {
           AND pa.relnamespace = 'public'::regnamespace
         ORDER BY 1, 2`,
   );
-  const sequences = await rows<{ name: string; table: string | null; column: string | null }>(
+  const sequences = await rawRows<{ name: string; table: string | null; column: string | null }>(
     db,
     sql`SELECT s.relname AS name, t.relname AS "table", a.attname AS "column"
         FROM pg_class s
@@ -122,7 +120,7 @@ export async function readCatalog(db: Db): Promise<Catalog> {
 export async function countTableRows(db: Db, names: readonly string[]) {
   const out: Record<string, number> = {};
   for (const name of names) {
-    const [row] = await rows<{ n: string }>(
+    const [row] = await rawRows<{ n: string }>(
       db,
       sql`SELECT count(*)::text AS n FROM ${table(name)}`,
     );
@@ -165,7 +163,7 @@ export async function* streamTableRows(
   );
   try {
     for (;;) {
-      const fetched = await rows<Record<string, string | null>>(
+      const fetched = await rawRows<Record<string, string | null>>(
         db,
         sql.raw(`FETCH ${Math.max(1, Math.floor(batch))} FROM claimdesk_backup`),
       );
@@ -180,7 +178,7 @@ export async function* streamTableRows(
 
 /** The position of a sequence (`nextval` would return `lastValue + 1` once `isCalled`). */
 export async function readSequenceState(db: Db, name: string) {
-  const [row] = await rows<{ last_value: string; is_called: boolean }>(
+  const [row] = await rawRows<{ last_value: string; is_called: boolean }>(
     db,
     sql`SELECT last_value::text AS last_value, is_called FROM ${table(name)}`,
   );

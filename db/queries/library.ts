@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { type LibraryEntry, libraryEntries, libraryPhrasings } from "../schema";
+import { rawRows } from "./raw-rows";
 
 /**
  * The claims library's rows and its first matching stage: finding, in the database, the
@@ -105,15 +106,15 @@ export interface LibraryCandidate {
  * Without statistics (a new or small library) there are none, and every word is looked up.
  */
 export async function commonLibraryLexemes(db: Db, share = 0.01): Promise<string[]> {
-  const rows = await db.execute<{ lexeme: string }>(sql`
+  const list = await rawRows<{ lexeme: string }>(
+    db,
+    sql`
     SELECT e.lexeme
     FROM pg_stats s,
       unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
     WHERE s.schemaname = 'public' AND s.tablename = 'library_phrasings' AND s.attname = 'search'
-      AND e.lexeme IS NOT NULL AND e.freq > ${share}`);
-  const list = Array.isArray(rows)
-    ? rows
-    : (rows as unknown as { rows: { lexeme: string }[] }).rows;
+      AND e.lexeme IS NOT NULL AND e.freq > ${share}`,
+  );
   return list.map((r) => r.lexeme);
 }
 
@@ -136,13 +137,14 @@ export async function findLibraryCandidates(
   // The telling words, worked out first so that the search below gets them as a constant: the
   // planner then estimates it from its statistics and takes the GIN index.
   const words = sql`to_tsvector('english', claimdesk_search_text(${text}))`;
-  const [telling] = await db
-    .execute<{ query: string }>(sql`
+  const [telling] = await rawRows<{ query: string }>(
+    db,
+    sql`
     SELECT coalesce(
       (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(${words})) AS l
         WHERE NOT (l = ANY(${sql.param([...skip])}::text[]))),
-      plainto_tsquery('english', claimdesk_search_text(${text}))::text) AS query`)
-    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: { query: string }[] }).rows));
+      plainto_tsquery('english', claimdesk_search_text(${text}))::text) AS query`,
+  );
   if (!telling?.query) return [];
   const filter = sql`${telling.query}::tsquery`;
   const any = sql`replace(plainto_tsquery('english', claimdesk_search_text(${text}))::text, ' & ', ' | ')::tsquery`;
