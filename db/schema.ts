@@ -180,6 +180,11 @@ export const revisions = pgTable(
     noClaimsNote: text("no_claims_note"),
     noClaimsById: uuid("no_claims_by_id").references(() => users.id),
     noClaimsAt: timestamp("no_claims_at", { withTimezone: true }),
+    /**
+     * When this revision's sentences and claims were last matched against the claims library
+     * (its `library_matches`); null when never (a revision saved before the library existed).
+     */
+    libraryCheckedAt: timestamp("library_checked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -582,3 +587,45 @@ export const libraryMatchDismissals = pgTable(
   (t) => [index("library_match_dismissals_article_idx").on(t.articleId)],
 );
 export type LibraryMatchDismissal = typeof libraryMatchDismissals.$inferSelect;
+
+/**
+ * What matching found in one revision (docs/library-matching.md): a span of its plain text
+ * (a sentence, or a claim's quote) that makes a library entry's claim or states its opposite,
+ * with the classifier's score and the entry's terms found and missing (the review page
+ * highlights the differing words). Replaced as a whole each time the revision is matched; a
+ * revision's matches are as of its `library_checked_at`.
+ */
+export const libraryMatches = pgTable(
+  "library_matches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => libraryEntries.id),
+    /** The wording of the entry that matched best. */
+    phrasingId: uuid("phrasing_id").references(() => libraryPhrasings.id),
+    /** UTF-16 offsets into the revision's plain text. */
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    /** The matched span's text (a sentence or a claim's quote), as it was matched. */
+    text: text("text").notNull(),
+    /** The claim whose quote was matched, when the span is a claim's. */
+    claimId: uuid("claim_id").references(() => claims.id),
+    relation: libraryRelationEnum("relation").notNull(),
+    score: real("score").notNull(),
+    /** The entry's terms found in the span and those missing (for highlighting). */
+    matchedTerms: text("matched_terms").array().notNull().default(sql`'{}'::text[]`),
+    missingTerms: text("missing_terms").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("library_matches_revision_idx").on(t.revisionId),
+    index("library_matches_entry_idx").on(t.entryId),
+    uniqueIndex("library_matches_span_key").on(t.revisionId, t.entryId, t.start, t.end),
+    check("library_matches_range", sql`${t.start} >= 0 AND ${t.end} > ${t.start}`),
+  ],
+);
+export type LibraryMatch = typeof libraryMatches.$inferSelect;

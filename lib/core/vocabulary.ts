@@ -169,6 +169,7 @@ export const AUDIT_ENTITY_TYPES = [
   "publication",
   "suggestion",
   "settings",
+  "library_entry",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

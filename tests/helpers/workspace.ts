@@ -18,7 +18,10 @@ import {
   libraryEntries,
   libraryEntryEvidence,
   libraryMatchDismissals,
+  libraryMatches,
+  libraryPhrasings,
   librarySupersessions,
+  revisions,
   users,
 } from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
@@ -169,6 +172,27 @@ export async function seedFullWorkspace(db: Db): Promise<void> {
     sentence: "Stem cell therapy is a new treatment of kidney failure.",
     dismissedById: reviewer.id,
   });
+  const [phrasing] = await db
+    .select({ id: libraryPhrasings.id })
+    .from(libraryPhrasings)
+    .where(sql`${libraryPhrasings.entryId} = ${entry.id} AND ${libraryPhrasings.canonical}`);
+  await db.insert(libraryMatches).values({
+    revisionId: article.currentRevisionId,
+    entryId: entry.id,
+    phrasingId: phrasing?.id ?? null,
+    start: 0,
+    end: 12,
+    text: "Stem cell th",
+    claimId: claim.id,
+    relation: "opposite",
+    score: 0.8125,
+    matchedTerms: ["stem cell", "toxicity"],
+    missingTerms: ["rejection"],
+  });
+  await db
+    .update(revisions)
+    .set({ libraryCheckedAt: sql`'2026-11-30 10:00:00.000001+00'::timestamptz` })
+    .where(sql`${revisions.id} = ${article.currentRevisionId}`);
 
   await move(approver, "approve");
   await move(approver, "publish");

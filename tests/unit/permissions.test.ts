@@ -29,6 +29,9 @@ const HOLDERS: Record<Permission, Role[]> = {
   "settings:manage": ["admin"],
   "audit:read": ["admin"],
   "account:own": ["viewer", "reviewer", "editor", "admin"],
+  "library:read": ["viewer", "reviewer", "editor", "admin"],
+  "library:write": ["reviewer", "editor", "admin"],
+  "library:manage": ["editor", "admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

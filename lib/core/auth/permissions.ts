@@ -9,10 +9,17 @@ import { ROLES, type Role } from "@/lib/core/vocabulary";
 export const PERMISSIONS = {
   "article:read": "viewer",
   "article:export": "viewer",
+  /** The claims library: its pages, entries, matches and exports. */
+  "library:read": "viewer",
   "claim:create": "reviewer",
   "claim:update": "reviewer",
   "evidence:write": "reviewer",
   "comment:write": "reviewer",
+  /**
+   * Growing the library: adding a resolved claim (or a wording of it), editing an entry's
+   * verdict and fields, accepting or dismissing a match, matching a revision on demand.
+   */
+  "library:write": "reviewer",
   "article:import": "editor",
   "article:edit": "editor",
   "article:transition": "editor",
@@ -20,6 +27,8 @@ export const PERMISSIONS = {
   "claim:override": "editor",
   /** Deleting (and restoring) a claim someone else created; a reviewer may delete their own. */
   "claim:delete_any": "editor",
+  /** Merging, splitting, superseding and withdrawing entries; importing other desks' reviews. */
+  "library:manage": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
   /** One's own account: password, display name and credentials. */
