@@ -1,7 +1,7 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AnchorValues, ClaimFieldChanges, ClaimRecord } from "@/lib/core/claims/shapes";
-import type { ClaimStatus, Verdict } from "@/lib/core/vocabulary";
+import type { ClaimStatus, LibraryRelation, Verdict } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import {
   articles,
@@ -135,6 +135,9 @@ export async function insertClaim(
     status?: ClaimStatus;
     verdict?: Verdict | null;
     suggestedCorrection?: string;
+    /** The library entry the claim was recognised as, and how it relates (both or neither). */
+    libraryEntryId?: string | null;
+    libraryRelation?: LibraryRelation | null;
   },
 ): Promise<ClaimRow> {
   const [row] = await db
@@ -295,7 +298,7 @@ export async function updateClaimAnchor(
 export async function updateLockedClaim(
   db: Db,
   id: string,
-  changes: ClaimFieldChanges,
+  changes: ClaimFieldChanges & Partial<Pick<ClaimRecord, "libraryEntryId" | "libraryRelation">>,
 ): Promise<ClaimRow> {
   const [row] = await db
     .update(claims)

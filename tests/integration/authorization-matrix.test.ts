@@ -17,7 +17,15 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { insertComment } from "../../db/queries/comments";
-import { articles, claims, evidence, suggestionDismissals, users } from "../../db/schema";
+import { insertLibraryEntry } from "../../db/queries/library";
+import {
+  articles,
+  claims,
+  evidence,
+  libraryMatches,
+  suggestionDismissals,
+  users,
+} from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { textToDoc } from "../../lib/core/document/from-text";
 import { auditLogQuerySchema } from "../../lib/core/validation/audit";
@@ -113,6 +121,28 @@ const ownDeletedClaim = async (seed: Seed, actor: Actor | null) => {
     executeAction(deleteClaim, { db: seed.db, actor: creator }, { claimId, version }),
   );
   return { claimId, version: deleted.version };
+};
+/** A fresh library entry matched to the seed article's first sentence, so each caller has one. */
+const freshLibraryMatch = async (seed: Seed) => {
+  const entry = await insertLibraryEntry(seed.db, {
+    canonicalText: `Stem cell therapy treats kidney failure ${unique()}.`,
+    createdById: seed.actors.editor.id,
+    verdict: "misleading",
+  });
+  const sentence = STEM_CELL_PLAIN.split("\n\n")[0] ?? "";
+  const [row] = await seed.db
+    .insert(libraryMatches)
+    .values({
+      revisionId: seed.article.revisionId,
+      entryId: entry.id,
+      start: 0,
+      end: sentence.length,
+      text: sentence,
+      relation: "same",
+      score: 0.8,
+    })
+    .returning();
+  return { matchId: row?.id };
 };
 const quoteRange = (text: string) => ({
   start: text.indexOf(STEM_CELL_QUOTE),
@@ -314,6 +344,12 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       return { articleId: seed.article.id, sentence };
     },
   },
+  "library.match_revision": {
+    least: "reviewer",
+    input: async (seed) => ({ revisionId: seed.article.revisionId }),
+  },
+  "library.accept_match": { least: "reviewer", input: freshLibraryMatch },
+  "library.dismiss_match": { least: "reviewer", input: freshLibraryMatch },
   "suggestion.dismiss": {
     least: "reviewer",
     input: async (seed) => ({ articleId: seed.article.id, sentence: `A sentence ${unique()}.` }),

@@ -12,6 +12,7 @@ import type {
   AnchorState,
   AuditEntityType,
   ClaimStatus,
+  LibraryRelation,
   Role,
   Verdict,
 } from "@/lib/core/vocabulary";
@@ -36,6 +37,13 @@ type AnchorChange = ClaimFieldChanges & {
 /** An evidence item's values (all of them when added or deleted, the changed ones on an edit). */
 type EvidenceValues = Partial<EvidenceFields>;
 type CommentOf = { claimId: string; body: string };
+/** A claim linked to a library entry from a match, and what the entry brought with it. */
+type LibraryLink = {
+  entryId: string;
+  entryNumber: number;
+  relation: LibraryRelation;
+  evidenceCopied: number;
+};
 
 /** A revision saved or re-imported: the text's size, the article's state, the anchors' fate. */
 type RevisionSaved = Kind<
@@ -137,7 +145,15 @@ export interface AuditEventKinds {
         created: string | null;
         quote: string;
       };
+      /** Accepted from a claims-library match: the entry and what came with it. */
+      library?: LibraryLink;
     }
+  >;
+  /** An existing claim recognised as a library entry: the review fields it was given. */
+  "claim.library_link": Kind<
+    "claim",
+    ClaimFieldChanges,
+    ClaimFieldChanges & { library: LibraryLink }
   >;
   /** Only the fields that changed. */
   "claim.update": Kind<"claim", ClaimFieldChanges, ClaimFieldChanges>;
@@ -178,6 +194,18 @@ export interface AuditEventKinds {
   "comment.add": Kind<"comment", null, CommentOf>;
   "comment.edit": Kind<"comment", CommentOf, CommentOf>;
   "comment.delete": Kind<"comment", CommentOf, { claimId: string; deletedAt: string | null }>;
+  /** A revision matched against the claims library on demand: what was found. */
+  "library.match_revision": Kind<
+    "revision",
+    null,
+    { revision: number; spans: number; same: number; opposite: number }
+  >;
+  /** A library match dismissed for one sentence of one article. */
+  "library.dismiss_match": Kind<
+    "library_entry",
+    null,
+    { entryNumber: number; sentence: string; relation: LibraryRelation }
+  >;
   /** The entity is the article (a sentence has no id of its own). */
   "suggestion.dismiss": Kind<"suggestion", null, { sentence: string }>;
   "suggestion.restore": Kind<

@@ -38,12 +38,15 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "claim.set_editor_note": "Set the editor’s note",
   "claim.delete": "Deleted a claim",
   "claim.restore": "Restored a deleted claim",
+  "claim.library_link": "Linked a claim to a known claim",
   "evidence.add": "Added evidence",
   "evidence.update": "Edited evidence",
   "evidence.delete": "Deleted evidence",
   "comment.add": "Commented",
   "comment.edit": "Edited a comment",
   "comment.delete": "Deleted a comment",
+  "library.match_revision": "Checked a revision against the library",
+  "library.dismiss_match": "Dismissed a known-claim match",
   "suggestion.dismiss": "Dismissed a suggestion",
   "suggestion.restore": "Restored a dismissed suggestion",
 };
@@ -73,6 +76,7 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   comment: "comment",
   suggestion: "suggestion",
   publication: "publication",
+  library: "library entry",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

@@ -30,6 +30,7 @@ import {
 } from "@/lib/core/validation/articles";
 import type { ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
+import { matchRevision } from "@/lib/services/library/matching";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
 import { reviseFromImport, revisionPlainText } from "@/lib/services/revisions/service";
@@ -91,6 +92,7 @@ async function createArticleFromDoc(
     parentId: null,
   });
   await setCurrentRevision(tx, article.id, revision.id);
+  await matchRevision(tx, revision);
   await insertAuditEvent(tx, {
     actorId,
     action: "article.import",

@@ -38,6 +38,7 @@ import { reanchorClaims } from "@/lib/core/revisions/reanchor";
 import { saveRevisionSchema } from "@/lib/core/validation/revisions";
 import { ANCHOR_STATES, type AnchorState, type ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
+import { matchRevision } from "@/lib/services/library/matching";
 
 export interface SavedRevision {
   articleId: string;
@@ -201,6 +202,8 @@ async function writeRevision(
   for (const o of outcomes) anchors[o.anchor.state]++;
   const recheck = outcomes.filter((o) => o.anchor.state === "changed").map((o) => o.number);
   const orphaned = outcomes.filter((o) => o.anchor.state === "orphaned").map((o) => o.number);
+  // The new text against the claims library, claims' new anchors included.
+  await matchRevision(tx, revision);
   await insertAuditEvent(tx, {
     actorId: actor.id,
     action: audit.action,
