@@ -30,8 +30,8 @@ import {
 } from "@/lib/core/validation/articles";
 import type { ArticleState } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
-import { matchRevision } from "@/lib/services/library/matching";
 import { importInWorker } from "@/lib/server/isolated-import";
+import { matchRevision } from "@/lib/services/library/matching";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
 import { reviseFromImport, revisionPlainText } from "@/lib/services/revisions/service";
 import { loadApprovalGate } from "./gate";
