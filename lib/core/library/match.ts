@@ -6,7 +6,10 @@
  * `findLibraryCandidatesForTexts` in db/queries/library.ts.
  */
 import { splitSentences } from "@/lib/core/detect/split";
+import { HEALTH_TERMS } from "./health-terms";
+import { tokenize } from "./normalize";
 import { compareClaim } from "./relation";
+import { toConcepts } from "./synonyms";
 
 /** A span of the article's plain text to match: a sentence, or a claim's quote. */
 export interface MatchSpan {
@@ -32,6 +35,20 @@ export interface SpanMatch extends MatchSpan {
   score: number;
   matchedTerms: string[];
   missingTerms: string[];
+}
+
+/**
+ * What retrieval looks up for a span: its own words and, for each health term of the synonym
+ * table it names, that term's other names ("jab" brings "vaccine", "ascorbic acid" brings
+ * "vitamin C"), so that the database finds a wording that uses another name for the same thing.
+ * The classifier still decides on the span's own text.
+ */
+export function retrievalText(text: string): string {
+  const names = new Set<string>();
+  for (const c of toConcepts(tokenize(text))) {
+    for (const name of HEALTH_TERMS[c.term] ?? []) names.add(name);
+  }
+  return names.size === 0 ? text : `${text} ${[...names].join(" ")}`;
 }
 
 /** Longest span matched (a longer "sentence" is a paragraph the splitter could not break). */

@@ -13,11 +13,13 @@ import { detectCommand } from "./detect";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
+import { matchCommand } from "./match";
 import { restoreCommand } from "./restore";
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
   detectCommand,
+  matchCommand,
   importCommand,
   exportCommand,
   anchorCommand,

@@ -27,7 +27,12 @@ import type { Actor } from "@/lib/core/auth/permissions";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
 import { AppError, notFound } from "@/lib/core/errors";
 import { prefillFromEntry } from "@/lib/core/library/accept";
-import { matchAgainstLibrary, matchSpans, type SpanMatch } from "@/lib/core/library/match";
+import {
+  matchAgainstLibrary,
+  matchSpans,
+  retrievalText,
+  type SpanMatch,
+} from "@/lib/core/library/match";
 import { sentenceKey } from "@/lib/core/suggestions/select";
 import { libraryMatchSchema, matchRevisionSchema } from "@/lib/core/validation/library-matches";
 import { defineAction } from "@/lib/server/action";
@@ -58,7 +63,7 @@ export async function matchRevision(
   const spans = matchSpans(revision.plainText, anchored);
   const candidates = await findLibraryCandidatesForTexts(
     tx,
-    spans.map((s) => s.text),
+    spans.map((s) => retrievalText(s.text)),
     { limit: CANDIDATES_PER_SPAN },
   );
   const dismissed = new Set(
