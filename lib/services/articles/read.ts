@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { listArticlesWithCounts } from "@/db/queries/articles";
 import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { listLibraryEntriesByIds } from "@/db/queries/library";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
@@ -13,6 +14,7 @@ import { renderMarkdown } from "@/lib/core/markdown/render";
 import { sentenceKey } from "@/lib/core/suggestions/select";
 import { mayDeleteClaim } from "@/lib/services/claims/delete";
 import { commentsByClaim } from "@/lib/services/comments/read";
+import { knownClaimsInRevision } from "@/lib/services/library/read";
 import { requireCurrentArticle, revisionForPage } from "@/lib/services/revisions/read";
 import { loadApprovalGate } from "./gate";
 
@@ -61,6 +63,10 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       ? (await listAnchorQuotesInRevision(db, revision.parentId)).map((a) => [a.claimId, a])
       : [],
   );
+  const linkedEntries = [...new Set(claims.flatMap((c) => c.libraryEntryId ?? []))];
+  const entryNumbers = new Map(
+    (await listLibraryEntriesByIds(db, linkedEntries)).map((e) => [e.id, e.number]),
+  );
   const author = await findUserById(db, revision.authorId);
   const approver = revision.approvedById ? await findUserById(db, revision.approvedById) : null;
   const noClaimsBy = revision.noClaimsById ? await findUserById(db, revision.noClaimsById) : null;
@@ -82,6 +88,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     },
     claims: claims.map((c) => ({
       ...c,
+      /** The library entry it was recognised as (its number, for the link), if any. */
+      library: c.libraryEntryId ? { number: entryNumbers.get(c.libraryEntryId) ?? 0 } : null,
       evidence: evidenceByClaim.get(c.id) ?? [],
       /** Rendered here: the markdown parser stays out of the browser bundle. */
       rationaleHtml: renderMarkdown(c.rationale),
@@ -94,6 +102,10 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     blockers,
     /** The article's publications, newest first (the workflow panel links the latest). */
     publications: await listPublicationsOfArticle(db, article.id),
+    /** The library's matches in this revision ("Known claims"), for those who may read it. */
+    knownClaims: await knownClaimsInRevision(db, actor, revision.id),
+    /** When this revision was last matched against the library (null: never). */
+    libraryCheckedAt: revision.libraryCheckedAt,
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
     suggestions: mayClaim ? untriaged : [],
     /**

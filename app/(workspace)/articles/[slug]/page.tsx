@@ -100,6 +100,7 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
         can={{
           createClaim: can(actor, "claim:create"),
           updateClaim: can(actor, "claim:update"),
+          checkLibrary: can(actor, "library:write"),
           override: can(actor, "claim:override"),
           transition: can(actor, "article:transition"),
           assign: can(actor, "claim:assign"),

@@ -129,6 +129,26 @@ export function ClaimPanel({
     router.refresh();
   }
 
+  // A claim accepted from the library is in review until someone confirms it in this article.
+  async function confirmKnown() {
+    setPending(true);
+    setMessage(null);
+    const result = await updateClaimAction({
+      claimId: claim.id,
+      version,
+      ...form,
+      status: "resolved",
+    });
+    setPending(false);
+    if (!result.ok) return showError(result.error);
+    draft.clear();
+    setErrors({});
+    onSaved?.(result.data.version, "Confirmed in this article.");
+    router.refresh();
+  }
+  const mayConfirm =
+    canEdit && claim.library !== null && claim.status === "in_review" && claim.verdict !== null;
+
   return (
     <section aria-labelledby="claim-panel-title" data-testid="claim-panel">
       <div className="page-header">
@@ -144,6 +164,29 @@ export function ClaimPanel({
       {claim.verdictStale ? (
         <div className="alert warning" role="status">
           The wording changed since this verdict was given: re-check it.
+        </div>
+      ) : null}
+
+      {claim.recheckReason ? (
+        <div className="alert warning" role="status" data-testid="library-recheck">
+          Needs re-check: {claim.recheckReason}
+        </div>
+      ) : null}
+      {claim.library ? (
+        <div className="known-link small" data-testid="library-link">
+          {claim.libraryRelation === "opposite" ? "States the opposite of" : "Known claim"}{" "}
+          <a href={`/library/${claim.library.number}`}>K{claim.library.number}</a>
+          {mayConfirm ? (
+            <button
+              type="button"
+              className="button primary"
+              onClick={confirmKnown}
+              disabled={pending}
+              style={{ marginLeft: "0.5rem" }}
+            >
+              Confirm in this article
+            </button>
+          ) : null}
         </div>
       ) : null}
 

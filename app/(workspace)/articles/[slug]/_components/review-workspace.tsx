@@ -13,6 +13,7 @@ import { claimLook } from "./claim-style";
 import type { DeletedClaim } from "./delete-claim";
 import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
+import { KnownClaimsPanel, knownClaimElementId } from "./known-claims-panel";
 import { Legend } from "./legend";
 import { OrphanedPanel } from "./orphaned-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
@@ -21,6 +22,8 @@ import { WorkflowPanel } from "./workflow-panel";
 export interface ReviewPermissions {
   createClaim: boolean;
   updateClaim: boolean;
+  /** Re-check the revision against the claims library on demand. */
+  checkLibrary: boolean;
   override: boolean;
   transition: boolean;
   assign: boolean;
@@ -85,6 +88,38 @@ export function ReviewWorkspace({
         }),
     [data.claims],
   );
+  // Sentences the claims library recognises (a claim's own match is shown by its claim's mark).
+  const knownHighlights: ViewerHighlight[] = useMemo(
+    () =>
+      data.knownClaims
+        .filter((k) => k.claimId === null)
+        .map((k) => ({
+          id: `known:${k.id}`,
+          start: k.start,
+          end: k.end,
+          className: `known-hl known-${k.relation}`,
+          label: `Known claim K${k.entryNumber}: ${k.relation === "same" ? "same claim" : "states the opposite"}`,
+          name: `Known claim K${k.entryNumber}`,
+        })),
+    [data.knownClaims],
+  );
+  const allHighlights = useMemo(
+    () => [...knownHighlights, ...highlights],
+    [knownHighlights, highlights],
+  );
+  // A known claim's mark shows its item in the panel; a claim's mark opens the claim.
+  const activate = useCallback((id: string) => {
+    if (!id.startsWith("known:")) {
+      setSelectedId(id);
+      return;
+    }
+    setSelectedId(null);
+    window.requestAnimationFrame(() => {
+      const item = document.getElementById(knownClaimElementId(id.slice("known:".length)));
+      item?.scrollIntoView({ block: "nearest" });
+      item?.focus();
+    });
+  }, []);
 
   const createClaim = useCallback(async () => {
     if (!selection || creating) return;
@@ -149,9 +184,9 @@ export function ReviewWorkspace({
           <ArticleViewer
             doc={data.revision.doc}
             expectedText={data.revision.plainText}
-            highlights={highlights}
+            highlights={allHighlights}
             selectedClaimId={selectedId}
-            onActivateClaim={setSelectedId}
+            onActivateClaim={activate}
             onSelectText={setSelection}
           />
         </article>
@@ -227,6 +262,16 @@ export function ReviewWorkspace({
                   onSelect={setSelectedId}
                   view={listView}
                   onViewChange={setListView}
+                />
+              </div>
+              <div style={{ marginTop: "1rem" }}>
+                <KnownClaimsPanel
+                  revisionId={data.revision.id}
+                  known={data.knownClaims}
+                  checkedAt={data.libraryCheckedAt}
+                  canAct={can.createClaim}
+                  canCheck={can.checkLibrary}
+                  onCreated={setSelectedId}
                 />
               </div>
               {can.createClaim ? (
