@@ -46,6 +46,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "comment.delete": "Deleted a comment",
   "suggestion.dismiss": "Dismissed a suggestion",
   "suggestion.restore": "Restored a dismissed suggestion",
+  "library.import": "Imported into the claims library",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
@@ -73,6 +74,7 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   comment: "comment",
   suggestion: "suggestion",
   publication: "publication",
+  library: "library",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

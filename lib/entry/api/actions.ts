@@ -18,6 +18,7 @@ import { setEditorNotes } from "@/lib/services/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
+import { importLibrary } from "@/lib/services/library/import";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -60,6 +61,7 @@ const definitions: AnyActionDefinition[] = [
   restoreSuggestion,
   setEditorNotes,
   recordNoClaims,
+  importLibrary,
 ];
 
 /** By dotted name ("claim.create"). */
