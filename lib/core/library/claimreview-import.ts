@@ -64,6 +64,7 @@ const isObject = (v: Json): v is JsonObject =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** C0/C1 control characters other than tab and line breaks, which no claim text means. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -204,13 +205,12 @@ function findClaimReviews(root: Json, max: number): JsonObject[] {
   const stack: Json[] = [root];
   while (stack.length > 0 && found.length <= max) {
     const value = stack.pop();
-    const children = Array.isArray(value)
-      ? value
-      : isObject(value)
-        ? isType(prop(value, "@type"), "ClaimReview")
-          ? (found.push(value), [])
-          : Object.values(value)
-        : [];
+    let children: Json[] = [];
+    if (Array.isArray(value)) children = value;
+    else if (isObject(value)) {
+      if (isType(prop(value, "@type"), "ClaimReview")) found.push(value);
+      else children = Object.values(value);
+    }
     // Pushed in reverse, so that popping visits them in order.
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];

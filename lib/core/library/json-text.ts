@@ -21,7 +21,8 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 const WS = new Set([" ", "\t", "\n", "\r"]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+const HEX4 = /[0-9a-fA-F]{4}/y;
 
 /**
  * The first syntax error of `text` as JSON, or nesting deeper than `maxDepth`: its offset and
@@ -38,14 +39,25 @@ export function scanJson(
     while (i < text.length && WS.has(text[i] as string)) i++;
   };
   const fail = (problem: string) => ({ offset: i, problem });
+  /** Past a string from its opening quote; false when it is not closed or holds a raw control. */
   const readString = (): boolean => {
-    i++; // the opening quote
-    STRING_BODY.lastIndex = i;
-    STRING_BODY.exec(text);
-    i = STRING_BODY.lastIndex;
-    if (text[i] !== '"') return false;
-    i++;
-    return true;
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const e = text[++i] ?? "";
+        if (e === "u") {
+          HEX4.lastIndex = i + 1;
+          if (!HEX4.test(text)) return false;
+          i += 4;
+        } else if (!ESCAPES.has(e)) return false;
+      }
+    }
+    return false;
   };
   // After a value: a comma, the container's close, or (at the top) the end.
   let expectValue = true;
