@@ -84,7 +84,7 @@ function planLibraryFile(text: string): Planned[] {
     });
     const listed = problems
       .slice(0, 10)
-      .map((p) => p.message)
+      .map((p) => p.message.replace(/\.$/, ""))
       .join("; ");
     const more = problems.length > 10 ? ` (and ${problems.length - 10} more)` : "";
     throw new AppError(
