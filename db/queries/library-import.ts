@@ -76,12 +76,20 @@ export function listCurrentEntriesForExport(db: Db) {
     .orderBy(asc(libraryEntries.number));
 }
 
-/** The variant (non-canonical) wordings of the current entries, in the order they were added. */
+/**
+ * The variant (non-canonical) wordings of the current entries, oldest first, and by text among
+ * those added together: rows written by one transaction share its `now()`, and the table keeps
+ * no other order, so the text makes an export the same bytes every time (variants are a set).
+ */
 export function listCurrentVariantPhrasings(db: Db) {
   return db
     .select({ entryId: libraryPhrasings.entryId, text: libraryPhrasings.text })
     .from(libraryPhrasings)
     .innerJoin(libraryEntries, eq(libraryEntries.id, libraryPhrasings.entryId))
     .where(and(eq(libraryEntries.state, "current"), eq(libraryPhrasings.canonical, false)))
-    .orderBy(asc(libraryEntries.number), asc(libraryPhrasings.createdAt), asc(libraryPhrasings.id));
+    .orderBy(
+      asc(libraryEntries.number),
+      asc(libraryPhrasings.createdAt),
+      asc(libraryPhrasings.text),
+    );
 }

@@ -213,6 +213,7 @@ describe("the library JSON format and the exports", () => {
       verdict: "inaccurate",
       rationale: "Large cohort studies find no link.",
       tags: ["vaccines", "autism"],
+      // In alphabetical order: the order an export writes wordings imported together in.
       variants: ["MMR jabs cause autism", "The MMR shot leads to autism"],
     },
     { id: "vitc", text: "Vitamin C prevents colds", verdict: "unsupported" },
