@@ -38,6 +38,7 @@ import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
+import { loadLibraryExport } from "../../lib/services/library/export";
 import {
   type AnyActionDefinition,
   discoverDefinitions,
@@ -385,6 +386,14 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
     least: "reviewer",
     input: async (seed, actor) => ({ commentId: await ownComment(seed, actor) }),
   },
+  "library.import": {
+    least: "editor",
+    // A wording of its own per caller, so the allowed call creates an entry (and its event).
+    input: async () => ({
+      format: "json",
+      text: JSON.stringify([{ id: "a", text: `Vitamin C prevents colds ${unique()}.` }]),
+    }),
+  },
 };
 
 /**
@@ -437,6 +446,11 @@ const ROUTES: Record<
     least: "viewer",
     calls: "loadExportFile",
     read: (seed, actor) => loadExportFile(seed.db, actor, seed.article.slug, { format: "html" }),
+  },
+  "GET /api/library/export": {
+    least: "viewer",
+    calls: "loadLibraryExport",
+    read: (seed, actor) => loadLibraryExport(seed.db, actor, "json"),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",

@@ -213,6 +213,15 @@ export interface AuditEventKinds {
     { sentence: string; dismissedById: string; dismissedAt: string },
     null
   >;
+  /**
+   * Entries brought into the library from a file (ClaimReview markup or a library JSON file):
+   * the entity is the first entry created; `numbers` are all of them ("K12" is 12).
+   */
+  "library.import": Kind<
+    "library_entry",
+    null,
+    { format: "claimreview" | "json"; created: number; skipped: number; numbers: number[] }
+  >;
 }
 
 export type AuditAction = keyof AuditEventKinds;

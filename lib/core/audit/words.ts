@@ -49,6 +49,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "library.dismiss_match": "Dismissed a known-claim match",
   "suggestion.dismiss": "Dismissed a suggestion",
   "suggestion.restore": "Restored a dismissed suggestion",
+  "library.import": "Imported into the claims library",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */

@@ -18,6 +18,7 @@ import { setEditorNotes } from "@/lib/services/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
+import { importLibrary } from "@/lib/services/library/import";
 import {
   acceptLibraryMatch,
   dismissLibraryMatch,
@@ -68,6 +69,7 @@ const definitions: AnyActionDefinition[] = [
   matchRevisionAction,
   acceptLibraryMatch,
   dismissLibraryMatch,
+  importLibrary,
 ];
 
 /** By dotted name ("claim.create"). */

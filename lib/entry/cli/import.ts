@@ -71,7 +71,7 @@ export function parseImportArgs(args: string[]): {
  * The user the import is recorded under: the active user with `email`, or without one the
  * workspace's only active admin. Whether they may import is the action's own check.
  */
-async function findAuthor(handle: DbHandle, email: string | undefined): Promise<Actor> {
+export async function findAuthor(handle: DbHandle, email: string | undefined): Promise<Actor> {
   const users = (await listUsers(handle.db)).filter((u) => u.disabledAt === null);
   if (users.length === 0) {
     throw new CliError(

@@ -13,6 +13,7 @@ import { detectCommand } from "./detect";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
+import { libraryCommand } from "./library";
 import { matchCommand } from "./match";
 import { restoreCommand } from "./restore";
 
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   anchorCommand,
   backupCommand,
   restoreCommand,
+  libraryCommand,
 ];
 
 /** The top-level help text. */
