@@ -46,6 +46,13 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "comment.delete": "Deleted a comment",
   "suggestion.dismiss": "Dismissed a suggestion",
   "suggestion.restore": "Restored a dismissed suggestion",
+  "library.add_claim": "Added a claim to the library",
+  "library.update": "Edited a library entry",
+  "library.supersede": "Superseded a library entry",
+  "library.withdraw": "Withdrew a library entry",
+  "library.merge": "Merged library entries",
+  "library.split": "Split a library entry",
+  "claim.library_recheck": "Sent a claim back to re-check (library)",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
@@ -73,6 +80,7 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   comment: "comment",
   suggestion: "suggestion",
   publication: "publication",
+  library: "library entry",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

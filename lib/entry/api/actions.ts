@@ -18,6 +18,14 @@ import { setEditorNotes } from "@/lib/services/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
+import {
+  addClaimToLibrary,
+  addPublishedClaimsToLibrary,
+  supersedeLibraryEntry,
+  updateLibraryEntry,
+  withdrawLibraryEntry,
+} from "@/lib/services/library/entries";
+import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -60,6 +68,13 @@ const definitions: AnyActionDefinition[] = [
   restoreSuggestion,
   setEditorNotes,
   recordNoClaims,
+  addClaimToLibrary,
+  addPublishedClaimsToLibrary,
+  updateLibraryEntry,
+  supersedeLibraryEntry,
+  withdrawLibraryEntry,
+  mergeLibraryEntries,
+  splitLibraryEntry,
 ];
 
 /** By dotted name ("claim.create"). */
