@@ -302,6 +302,17 @@ export async function moveEntryEvidence(
   return linkEvidenceToEntry(db, toId, [...new Set(rows.map((r) => r.evidenceId))]);
 }
 
+/** The numbers of the entries an evidence item backs (deleting it would leave them short). */
+export async function listEntryNumbersOfEvidence(db: Db, evidenceId: string): Promise<number[]> {
+  const rows = await db
+    .select({ number: libraryEntries.number })
+    .from(libraryEntryEvidence)
+    .innerJoin(libraryEntries, eq(libraryEntries.id, libraryEntryEvidence.entryId))
+    .where(eq(libraryEntryEvidence.evidenceId, evidenceId))
+    .orderBy(libraryEntries.number);
+  return rows.map((r) => r.number);
+}
+
 export async function insertSupersession(
   db: Db,
   values: { entryId: string; successorId: string; supersededById: string },

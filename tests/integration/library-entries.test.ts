@@ -31,7 +31,7 @@ import type { Verdict } from "../../lib/core/vocabulary";
 import { type ActionDefinition, executeAction } from "../../lib/server/action";
 import { transitionArticle } from "../../lib/services/articles/service";
 import { setEditorNote, updateClaim } from "../../lib/services/claims/service";
-import { addEvidence } from "../../lib/services/evidence/service";
+import { addEvidence, deleteEvidence } from "../../lib/services/evidence/service";
 import {
   addClaimToLibrary,
   addPublishedClaimsToLibrary,
@@ -199,6 +199,32 @@ describe("adding a resolved claim", () => {
       libraryRelation: "same",
       version: claim.version + 1,
     });
+    // The entry links the claim's evidence: deleting the item is refused, nothing written (an
+    // item the entry does not rely on still goes).
+    const extra = await ok(
+      run(addEvidence, p.reviewer, {
+        claimId: claim.id,
+        title: "A later cohort",
+        stance: "contradicts",
+        studyDesign: "cohort",
+      }),
+    );
+    const item = (await t.db.select().from(evidence).where(eq(evidence.id, claim.evidenceId)))[0];
+    const rows = await countRows(t.db);
+    expect(
+      await run(deleteEvidence, p.reviewer, {
+        evidenceId: claim.evidenceId,
+        version: item?.version,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: "rule",
+        message: "This evidence backs library entry K1: it stays while the library relies on it.",
+      },
+    });
+    expect(await countRows(t.db)).toEqual(rows);
+    await ok(run(deleteEvidence, p.reviewer, { evidenceId: extra.id, version: 1 }));
     const [event, ...more] = await eventsOf(entry.id);
     expect(more).toHaveLength(0);
     expect(event).toMatchObject({
