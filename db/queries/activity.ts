@@ -41,6 +41,7 @@ const CLAIM_ACTIONS = [
   "claim.reattach",
   "claim.delete",
   "claim.restore",
+  "claim.library_recheck",
   "comment.add",
 ];
 

@@ -383,14 +383,6 @@ export function findLibraryMatchById(db: Db, id: string) {
     .then((rows) => rows[0] ?? null);
 }
 
-export function findLibraryEntryById(db: Db, id: string): Promise<LibraryEntry | null> {
-  return db
-    .select()
-    .from(libraryEntries)
-    .where(eq(libraryEntries.id, id))
-    .then((rows) => rows[0] ?? null);
-}
-
 /** The evidence linked to an entry, oldest first. */
 export function listLibraryEntryEvidence(db: Db, entryId: string) {
   return db
@@ -445,19 +437,6 @@ export async function listLibraryMatchesInRevision(db: Db, revisionId: string) {
   }));
 }
 export type LibraryMatchView = Awaited<ReturnType<typeof listLibraryMatchesInRevision>>[number];
-
-/** Links evidence items to an entry (already linked ones are skipped). */
-export async function linkLibraryEntryEvidence(
-  db: Db,
-  entryId: string,
-  evidenceIds: readonly string[],
-): Promise<void> {
-  if (evidenceIds.length === 0) return;
-  await db
-    .insert(libraryEntryEvidence)
-    .values(evidenceIds.map((evidenceId) => ({ entryId, evidenceId })))
-    .onConflictDoNothing();
-}
 
 /** Entries by id (for the many a batch of matches names). */
 export function listLibraryEntriesByIds(db: Db, ids: readonly string[]) {

@@ -17,12 +17,17 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { insertComment } from "../../db/queries/comments";
-import { insertLibraryEntry } from "../../db/queries/library";
+import {
+  insertLibraryEntry,
+  insertLibraryPhrasing,
+  listLibraryPhrasings,
+} from "../../db/queries/library";
 import {
   articles,
   claims,
   evidence,
   libraryMatches,
+  publications,
   suggestionDismissals,
   users,
 } from "../../db/schema";
@@ -33,9 +38,11 @@ import { ROLES, type Role } from "../../lib/core/vocabulary";
 import { API_ACTIONS } from "../../lib/entry/api/actions";
 import { type ActionResult, executeAction } from "../../lib/server/action";
 import { getArticleForApi } from "../../lib/services/articles/read";
+import { transitionArticle } from "../../lib/services/articles/service";
 import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
+import { updateClaim } from "../../lib/services/claims/service";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
@@ -53,8 +60,10 @@ import {
   createActor,
   importArticle,
   ok,
+  resolvedInaccurateClaim,
   STEM_CELL_QUOTE,
   TEST_PASSWORD,
+  triageSuggestions,
 } from "../helpers/fixtures";
 import { countRows } from "../helpers/tables";
 
@@ -144,6 +153,57 @@ const freshLibraryMatch = async (seed: Seed) => {
     })
     .returning();
   return { matchId: row?.id };
+};
+/** A fresh library entry with no claim linked (so no change to it sends any to re-check). */
+const freshEntry = async (seed: Seed) => {
+  const entry = await insertLibraryEntry(seed.db, {
+    canonicalText: `Vitamin C prevents colds ${unique()}`,
+    verdict: "misleading",
+    createdById: seed.actors.editor.id,
+  });
+  return { entryId: entry.id, version: entry.version };
+};
+/** A fresh resolved claim of the seed article (by the seed's reviewer), not in the library. */
+const freshResolvedClaim = async (seed: Seed) =>
+  (await resolvedInaccurateClaim(seed.db, seed.actors.reviewer, seed.article.revisionId)).id;
+/**
+ * The seed article published once (its open claim set not check-worthy, suggestions triaged,
+ * approved by someone other than its author): claims made afterwards are anchored in the
+ * published revision.
+ */
+const publishedSeedArticle = async (seed: Seed) => {
+  const published = await seed.db
+    .select({ id: publications.id })
+    .from(publications)
+    .where(eq(publications.articleId, seed.article.id));
+  if (published.length > 0) return;
+  const move = async (actor: Actor, transition: string) =>
+    ok(
+      executeAction(
+        transitionArticle,
+        { db: seed.db, actor },
+        { articleId: seed.article.id, transition, version: await articleVersion(seed) },
+      ),
+    );
+  await move(seed.actors.editor, "submit");
+  await ok(
+    executeAction(
+      updateClaim,
+      { db: seed.db, actor: seed.actors.reviewer },
+      {
+        claimId: seed.claim.id,
+        version: await claimVersion(seed),
+        status: "dismissed",
+        verdict: null,
+        severity: "medium",
+        rationale: "",
+        suggestedCorrection: "",
+      },
+    ),
+  );
+  await triageSuggestions(seed.db, seed.actors.reviewer, seed.article.id);
+  await move(seed.actors.admin, "approve");
+  await move(seed.actors.admin, "publish");
 };
 const quoteRange = (text: string) => ({
   start: text.indexOf(STEM_CELL_QUOTE),
@@ -374,6 +434,61 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
     }),
   },
   "evidence.delete": { least: "reviewer", input: freshEvidence },
+  "library.add_claim": {
+    least: "reviewer",
+    input: async (seed) => ({ claimId: await freshResolvedClaim(seed), tags: ["stem cells"] }),
+  },
+  "library.add_published_claims": {
+    least: "reviewer",
+    input: async (seed) => {
+      await publishedSeedArticle(seed);
+      return { articleId: seed.article.id, picks: [{ claimId: await freshResolvedClaim(seed) }] };
+    },
+  },
+  "library.update": {
+    // Reviewers edit entries (library:write); the verdict is kept, so no claim is re-checked.
+    least: "reviewer",
+    input: async (seed) => {
+      const { entryId, version } = await freshEntry(seed);
+      return {
+        entryId,
+        version,
+        canonicalText: `Vitamin C prevents the common cold ${unique()}`,
+        verdict: "misleading",
+        rationale: "Trials show a small effect on duration, none on incidence.",
+        tags: ["nutrition"],
+        reviewDue: "2031-01-01",
+      };
+    },
+  },
+  "library.supersede": {
+    least: "editor",
+    input: async (seed) => ({
+      ...(await freshEntry(seed)),
+      successorId: (await freshEntry(seed)).entryId,
+    }),
+  },
+  "library.withdraw": {
+    least: "editor",
+    input: async (seed) => ({ ...(await freshEntry(seed)), reason: "Retracted study." }),
+  },
+  "library.merge": {
+    least: "editor",
+    input: async (seed) => ({
+      survivor: await freshEntry(seed),
+      entries: [await freshEntry(seed)],
+    }),
+  },
+  "library.split": {
+    least: "editor",
+    input: async (seed) => {
+      const { entryId, version } = await freshEntry(seed);
+      const text = `Ascorbic acid wards off colds ${unique()}`;
+      await insertLibraryPhrasing(seed.db, { entryId, text });
+      const variant = (await listLibraryPhrasings(seed.db, entryId)).find((p) => !p.canonical);
+      return { entryId, version, phrasingIds: [variant?.id], canonicalText: text };
+    },
+  },
   "comment.add": {
     least: "reviewer",
     input: async (seed) => ({ claimId: seed.claim.id, body: "Looks right to me." }),

@@ -6,11 +6,8 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  insertLibraryEntry,
-  linkLibraryEntryEvidence,
-  listLibraryMatchesInRevision,
-} from "../../db/queries/library";
+import { insertLibraryEntry, listLibraryMatchesInRevision } from "../../db/queries/library";
+import { linkEvidenceToEntry } from "../../db/queries/library-entries";
 import { auditEvents, claims, evidence, libraryMatchDismissals, revisions } from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { textToDoc } from "../../lib/core/document/from-text";
@@ -58,7 +55,7 @@ async function library() {
   const earlier = await importArticle(db, editor);
   const reviewed = await resolvedInaccurateClaim(db, reviewer, earlier.revisionId);
   const items = await db.select().from(evidence).where(eq(evidence.claimId, reviewed.id));
-  await linkLibraryEntryEvidence(
+  await linkEvidenceToEntry(
     db,
     mmr.id,
     items.map((e) => e.id),

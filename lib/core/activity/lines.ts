@@ -159,6 +159,7 @@ const OTHER_VERBS: { readonly [A in AuditAction]?: string } = {
   "article.import": "imported",
   "annotations.import": "imported annotations into",
   "suggestion.dismiss": "dismissed a suggestion in",
+  "claim.library_recheck": "sent back to re-check (its library entry changed)",
 };
 
 export interface ActivitySection {

@@ -51,6 +51,7 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeName: "Assignee",
   editorNote: "Editor’s note",
   verdictStale: "Needs re-check",
+  recheckReason: "Re-check because",
   title: "Title",
   stance: "Stance",
   studyDesign: "Study design",
@@ -127,6 +128,10 @@ function summarize(event: StoredAuditEvent) {
       return reanchorSummary(event);
     case "claim.reattach":
       return "re-attached the claim";
+    case "claim.library_recheck":
+      return event.after?.recheckReason
+        ? `sent the claim back to re-check: ${event.after.recheckReason}`
+        : "sent the claim back to re-check";
     case "claim.delete":
       return "deleted the claim";
     case "claim.restore":

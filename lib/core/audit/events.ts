@@ -13,6 +13,7 @@ import type {
   AuditEntityType,
   ClaimStatus,
   LibraryRelation,
+  LibraryState,
   Role,
   Verdict,
 } from "@/lib/core/vocabulary";
@@ -44,6 +45,17 @@ type LibraryLink = {
   relation: LibraryRelation;
   evidenceCopied: number;
 };
+/** A library entry's editable fields (the changed ones on an edit). */
+type LibraryEntryValues = {
+  canonicalText?: string;
+  verdict?: Verdict | null;
+  rationale?: string;
+  tags?: string[];
+  reviewDue?: string | null;
+  state?: LibraryState;
+};
+/** What a change to an entry did to the claims linked to it: how many went back to re-check. */
+type Rechecked = { number: number; rechecked: number };
 
 /** A revision saved or re-imported: the text's size, the article's state, the anchors' fate. */
 type RevisionSaved = Kind<
@@ -208,6 +220,64 @@ export interface AuditEventKinds {
   >;
   /** The entity is the article (a sentence has no id of its own). */
   "suggestion.dismiss": Kind<"suggestion", null, { sentence: string }>;
+  /** A resolved claim added to the library: a new entry, or (`variant`) a wording of one. */
+  "library.add_claim": Kind<
+    "library_entry",
+    null,
+    {
+      number: number;
+      claimId: string;
+      claimNumber: number;
+      variant: boolean;
+      text: string;
+      verdict: Verdict | null;
+      evidence: number;
+    }
+  >;
+  /** Only the fields that changed. */
+  "library.update": Kind<"library_entry", LibraryEntryValues, LibraryEntryValues & Rechecked>;
+  "library.supersede": Kind<
+    "library_entry",
+    { state: LibraryState },
+    Rechecked & { state: "superseded"; successorId: string; successorNumber: number }
+  >;
+  /** The reason is the event's note. */
+  "library.withdraw": Kind<
+    "library_entry",
+    { state: LibraryState },
+    Rechecked & { state: "withdrawn" }
+  >;
+  /** The entity is the survivor; the merged entries are superseded by it. */
+  "library.merge": Kind<
+    "library_entry",
+    null,
+    Rechecked & {
+      mergedIds: string[];
+      mergedNumbers: number[];
+      phrasings: number;
+      evidence: number;
+      claimIds: string[];
+    }
+  >;
+  /** The entity is the entry split; `newEntryId` the entry made from its wordings. */
+  "library.split": Kind<
+    "library_entry",
+    null,
+    {
+      number: number;
+      newEntryId: string;
+      newNumber: number;
+      canonicalText: string;
+      phrasingIds: string[];
+      claimIds: string[];
+    }
+  >;
+  /** A claim sent back to re-check because its library entry changed (the reason in words). */
+  "claim.library_recheck": Kind<
+    "claim",
+    { status: ClaimStatus; recheckReason: string | null },
+    { status: ClaimStatus; recheckReason: string; entryId: string; entryNumber: number }
+  >;
   "suggestion.restore": Kind<
     "suggestion",
     { sentence: string; dismissedById: string; dismissedAt: string },

@@ -50,6 +50,13 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "suggestion.dismiss": "Dismissed a suggestion",
   "suggestion.restore": "Restored a dismissed suggestion",
   "library.import": "Imported into the claims library",
+  "library.add_claim": "Added a claim to the library",
+  "library.update": "Edited a library entry",
+  "library.supersede": "Superseded a library entry",
+  "library.withdraw": "Withdrew a library entry",
+  "library.merge": "Merged library entries",
+  "library.split": "Split a library entry",
+  "claim.library_recheck": "Sent a claim back to re-check (library)",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */

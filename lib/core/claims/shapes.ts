@@ -60,5 +60,6 @@ export type ClaimFieldChanges = Partial<
     | "severity"
     | "assigneeId"
     | "editorNote"
+    | "recheckReason"
   >
 >;

@@ -18,12 +18,20 @@ import { setEditorNotes } from "@/lib/services/claims/editor-notes";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
+import {
+  addClaimToLibrary,
+  addPublishedClaimsToLibrary,
+  supersedeLibraryEntry,
+  updateLibraryEntry,
+  withdrawLibraryEntry,
+} from "@/lib/services/library/entries";
 import { importLibrary } from "@/lib/services/library/import";
 import {
   acceptLibraryMatch,
   dismissLibraryMatch,
   matchRevisionAction,
 } from "@/lib/services/library/matching";
+import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -70,6 +78,13 @@ const definitions: AnyActionDefinition[] = [
   acceptLibraryMatch,
   dismissLibraryMatch,
   importLibrary,
+  addClaimToLibrary,
+  addPublishedClaimsToLibrary,
+  updateLibraryEntry,
+  supersedeLibraryEntry,
+  withdrawLibraryEntry,
+  mergeLibraryEntries,
+  splitLibraryEntry,
 ];
 
 /** By dotted name ("claim.create"). */

@@ -148,6 +148,8 @@ export const updateClaim = defineAction({
     };
     // A reviewer who saves a verdict has re-checked it against the current wording.
     if (claim.verdictStale && input.status === "resolved") changes.verdictStale = false;
+    // Likewise for a re-check its library entry asked for (lib/services/library/propagation.ts).
+    if (claim.recheckReason && input.status === "resolved") changes.recheckReason = null;
 
     const diff = fieldChanges(claim, changes);
     if (!diff.changed) return claim;

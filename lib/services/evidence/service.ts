@@ -11,6 +11,7 @@ import {
   insertEvidence,
   updateEvidenceIfVersion,
 } from "@/db/queries/evidence";
+import { listEntryNumbersOfEvidence } from "@/db/queries/library-entries";
 import { fieldChanges } from "@/lib/core/changes";
 import { VERDICTS_NEEDING_EVIDENCE } from "@/lib/core/claims/rules";
 import { AppError, detailsOf, notFound } from "@/lib/core/errors";
@@ -138,6 +139,15 @@ export const deleteEvidence = defineAction({
       throw new AppError(
         "rule",
         `Claim ${claim.number} ${state}, which needs evidence: change the verdict first.`,
+      );
+    }
+
+    // The library links evidence rather than copying it: an item that backs an entry stays.
+    const entries = await listEntryNumbersOfEvidence(tx, item.id);
+    if (entries.length > 0) {
+      throw new AppError(
+        "rule",
+        `This evidence backs library ${entries.length === 1 ? "entry" : "entries"} ${entries.map((n) => `K${n}`).join(", ")}: it stays while the library relies on it.`,
       );
     }
 

@@ -14,7 +14,6 @@ import { insertEvidence } from "@/db/queries/evidence";
 import {
   deleteLibraryMatchesAt,
   findLibraryCandidatesForTexts,
-  findLibraryEntryById,
   findLibraryMatchById,
   insertLibraryMatchDismissal,
   libraryHasCurrentEntries,
@@ -22,6 +21,7 @@ import {
   listLibraryMatchDismissals,
   replaceLibraryMatches,
 } from "@/db/queries/library";
+import { findLibraryEntryById } from "@/db/queries/library-entries";
 import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
 import type { Actor } from "@/lib/core/auth/permissions";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";

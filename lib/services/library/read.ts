@@ -1,13 +1,43 @@
 /**
- * The claims library as the review page reads it: the current revision's stored matches with
- * what the "Known claims" panel shows of each entry (its wording with the differing words
- * marked, verdict or external rating, evidence count, reviewer and date, the relation).
+ * The claims library's reads, authorized for the actor (`library:read`, viewer and up): the
+ * library pages (list, entry, the publish step's offer) and the review page's "Known claims"
+ * (the current revision's stored matches with what the panel shows of each entry: its wording
+ * with the differing words marked, verdict or external rating, evidence count, reviewer and
+ * date, the relation).
  */
 import "server-only";
 import type { Db } from "@/db/client";
 import { listLibraryMatchesInRevision } from "@/db/queries/library";
-import { type Actor, can } from "@/lib/core/auth/permissions";
+import {
+  libraryEntryDetail,
+  listEntryUsage,
+  listLibraryEntries,
+  listUnlinkedResolvedClaims,
+} from "@/db/queries/library-entry-reads";
+import { type Actor, authorize, can } from "@/lib/core/auth/permissions";
+import { notFound } from "@/lib/core/errors";
 import { wordingRuns } from "@/lib/core/library/differ";
+import type { LibraryListQuery } from "@/lib/core/validation/library-entries";
+
+/** The library page: one page of entries matching the filters, and how many in all. */
+export async function getLibraryList(db: Db, actor: Actor | null, query: LibraryListQuery) {
+  authorize(actor, "library:read");
+  return listLibraryEntries(db, query);
+}
+
+/** An entry's page: the entry, its wordings, evidence, supersessions, history and usage. */
+export async function getLibraryEntryPage(db: Db, actor: Actor | null, number: number) {
+  authorize(actor, "library:read");
+  const entry = await libraryEntryDetail(db, number);
+  if (!entry) throw notFound("The library entry");
+  return { entry, usage: await listEntryUsage(db, entry.id) };
+}
+
+/** The publish page's offer: resolved claims of the latest publication not yet in the library. */
+export async function getClaimsToOfferForLibrary(db: Db, actor: Actor | null, articleId: string) {
+  authorize(actor, "library:read");
+  return listUnlinkedResolvedClaims(db, articleId);
+}
 
 export async function knownClaimsInRevision(db: Db, actor: Actor | null, revisionId: string) {
   if (!can(actor, "library:read")) return [];
