@@ -5,6 +5,7 @@ import { listArticlesWithCounts } from "@/db/queries/articles";
 import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listLibraryEntriesByIds } from "@/db/queries/library";
+import { listUnlinkedResolvedClaims } from "@/db/queries/library-entry-reads";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
 import { findUserById, listAssignableUsers } from "@/db/queries/users";
@@ -104,6 +105,13 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     publications: await listPublicationsOfArticle(db, article.id),
     /** The library's matches in this revision ("Known claims"), for those who may read it. */
     knownClaims: await knownClaimsInRevision(db, actor, revision.id),
+    /**
+     * The publication step's offer: resolved claims of the latest publication not yet in the
+     * library, for those who may add them.
+     */
+    libraryOffer: can(actor, "library:write")
+      ? await listUnlinkedResolvedClaims(db, article.id)
+      : [],
     /** When this revision was last matched against the library (null: never). */
     libraryCheckedAt: revision.libraryCheckedAt,
     /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */

@@ -23,6 +23,7 @@ import {
   type Verdict,
 } from "@/lib/core/vocabulary";
 import { setEditorNoteAction, updateClaimAction } from "@/lib/entry/actions/claims";
+import { addClaimToLibraryAction } from "@/lib/entry/actions/library";
 import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { updateClaim } from "@/lib/services/claims/service";
 import { AnchorStateNote } from "./anchor-state";
@@ -146,6 +147,15 @@ export function ClaimPanel({
     onSaved?.(result.data.version, "Confirmed in this article.");
     router.refresh();
   }
+  // A resolved claim not yet in the library: one click makes it a known claim.
+  async function addToLibrary() {
+    setPending(true);
+    setMessage(null);
+    const result = await addClaimToLibraryAction({ claimId: claim.id });
+    setPending(false);
+    if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
+    router.refresh();
+  }
   const mayConfirm =
     canEdit && claim.library !== null && claim.status === "in_review" && claim.verdict !== null;
 
@@ -187,6 +197,12 @@ export function ClaimPanel({
               Confirm in this article
             </button>
           ) : null}
+        </div>
+      ) : canEdit && claim.status === "resolved" ? (
+        <div className="known-link small">
+          <button type="button" className="button" onClick={addToLibrary} disabled={pending}>
+            Add to library
+          </button>
         </div>
       ) : null}
 

@@ -15,6 +15,7 @@ import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
 import { KnownClaimsPanel, knownClaimElementId } from "./known-claims-panel";
 import { Legend } from "./legend";
+import { LibraryOffer } from "./library-offer";
 import { OrphanedPanel } from "./orphaned-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
@@ -207,6 +208,7 @@ export function ReviewWorkspace({
           claimsNeedingNote={claimsNeedingNote}
           hasClaims={data.claims.some((c) => c.status !== "dismissed")}
         />
+        <LibraryOffer articleId={data.article.id} claims={data.libraryOffer} />
         <OrphanedPanel
           claims={orphaned}
           revisionId={data.revision.id}
