@@ -109,6 +109,24 @@ export interface SearchRow {
   detail: string | null;
 }
 
+/**
+ * At most this many matches of a kind are ranked. Ranking reads each match's text again (the
+ * indexes are on expressions, not stored vectors), so a word in every article would otherwise
+ * cost a parse of every article. Matches are counted exactly; those ranked are the strong ones
+ * first (a title, a claim's quote, an identifier), then by id, so both engines pick the same.
+ */
+export const MAX_RANKED = 200;
+
+/**
+ * The CTEs after `found` (ids with a `strong` flag, possibly twice): `total`, the exact count,
+ * and `hits`, the ones to rank.
+ */
+const candidates = sql.raw(`total AS (SELECT count(DISTINCT id)::int AS n FROM found),
+      hits AS (
+        SELECT id, bool_or(strong) AS strong FROM found GROUP BY id
+        ORDER BY bool_or(strong) DESC, id LIMIT ${MAX_RANKED}
+      )`);
+
 interface KindSearch {
   query: string;
   limit: number;
@@ -120,15 +138,15 @@ export function searchArticles(db: Db, { query, limit }: KindSearch): Promise<Se
   return rawRows<SearchRow>(
     db,
     sql`
-      WITH hits AS (
-        SELECT a.id FROM articles a WHERE ${vector(sql`a.title`)} @@ ${q}
-        UNION
-        SELECT a.id FROM revisions r JOIN articles a ON a.current_revision_id = r.id
+      WITH found AS (
+        SELECT a.id, true AS strong FROM articles a WHERE ${vector(sql`a.title`)} @@ ${q}
+        UNION ALL
+        SELECT a.id, false FROM revisions r JOIN articles a ON a.current_revision_id = r.id
         WHERE ${vector(bodyText)} @@ ${q}
-      ), ranked AS (
+      ), ${candidates}, ranked AS (
         SELECT a.id, a.slug, a.title, r.plain_text,
           ts_rank_cd(setweight(${vector(sql`a.title`)}, 'A') || ${vector(bodyText)}, ${q}) AS rank,
-          count(*) OVER () AS total
+          (SELECT n FROM total) AS total
         FROM hits JOIN articles a ON a.id = hits.id JOIN revisions r ON r.id = a.current_revision_id
         ORDER BY rank DESC, a.title, a.id
         LIMIT ${limit}
@@ -148,18 +166,18 @@ export function searchClaims(db: Db, { query, limit }: KindSearch): Promise<Sear
   return rawRows<SearchRow>(
     db,
     sql`
-      WITH hits AS (
-        SELECT ca.claim_id AS id FROM claim_anchors ca
+      WITH found AS (
+        SELECT ca.claim_id AS id, true AS strong FROM claim_anchors ca
         JOIN claims c ON c.id = ca.claim_id
         JOIN articles a ON a.id = c.article_id AND a.current_revision_id = ca.revision_id
-        WHERE ${quote} @@ ${q}
-        UNION
-        SELECT c.id FROM claims c WHERE ${rationale} @@ ${q}
-      ), ranked AS (
+        WHERE ${quote} @@ ${q} AND c.deleted_at IS NULL
+        UNION ALL
+        SELECT c.id, false FROM claims c WHERE ${rationale} @@ ${q} AND c.deleted_at IS NULL
+      ), ${candidates}, ranked AS (
         SELECT c.id, c.number, a.slug, a.title, coalesce(ca.exact, '') AS exact, c.rationale,
           ts_rank_cd(setweight(coalesce(${quote}, ''::tsvector), 'A') || ${rationale}, ${q}) AS rank,
           coalesce(${quote} @@ ${q}, false) AS in_quote,
-          count(*) OVER () AS total
+          (SELECT n FROM total) AS total
         FROM hits JOIN claims c ON c.id = hits.id JOIN articles a ON a.id = c.article_id
         LEFT JOIN claim_anchors ca ON ca.claim_id = c.id AND ca.revision_id = a.current_revision_id
         WHERE c.deleted_at IS NULL
@@ -213,14 +231,17 @@ export function searchEvidence(
   return rawRows<SearchRow>(
     db,
     sql`
-      WITH ranked AS (
+      WITH found AS (
+        SELECT ev.id, coalesce(${byId}, false) AS strong
+        FROM evidence ev JOIN claims c ON c.id = ev.claim_id
+        WHERE (${citation} @@ ${q} OR ${byId}) AND c.deleted_at IS NULL
+      ), ${candidates}, ranked AS (
         SELECT ev.id, ev.title AS ev_title, ev.authors, ev.doi, ev.pmid, c.id AS claim_id,
           c.number, a.slug, a.title AS article_title,
-          CASE WHEN coalesce(${byId}, false) THEN 1 ELSE 0 END
-            + ts_rank_cd(${citation}, ${q}) AS rank,
-          count(*) OVER () AS total
-        FROM evidence ev JOIN claims c ON c.id = ev.claim_id JOIN articles a ON a.id = c.article_id
-        WHERE (${citation} @@ ${q} OR ${byId}) AND c.deleted_at IS NULL
+          CASE WHEN hits.strong THEN 1 ELSE 0 END + ts_rank_cd(${citation}, ${q}) AS rank,
+          (SELECT n FROM total) AS total
+        FROM hits JOIN evidence ev ON ev.id = hits.id JOIN claims c ON c.id = ev.claim_id
+        JOIN articles a ON a.id = c.article_id
         ORDER BY rank DESC, ev.title, ev.id
         LIMIT ${limit}
       )
@@ -241,13 +262,15 @@ export function searchComments(db: Db, { query, limit }: KindSearch): Promise<Se
   return rawRows<SearchRow>(
     db,
     sql`
-      WITH ranked AS (
+      WITH found AS (
+        SELECT m.id, false AS strong FROM comments m JOIN claims c ON c.id = m.claim_id
+        WHERE ${body} @@ ${q} AND m.deleted_at IS NULL AND c.deleted_at IS NULL
+      ), ${candidates}, ranked AS (
         SELECT m.id, m.body, u.name AS author, c.id AS claim_id, c.number, a.slug,
           a.title AS article_title, ts_rank_cd(${body}, ${q}) AS rank, m.created_at,
-          count(*) OVER () AS total
-        FROM comments m JOIN claims c ON c.id = m.claim_id JOIN articles a ON a.id = c.article_id
-        JOIN users u ON u.id = m.author_id
-        WHERE ${body} @@ ${q} AND m.deleted_at IS NULL AND c.deleted_at IS NULL
+          (SELECT n FROM total) AS total
+        FROM hits JOIN comments m ON m.id = hits.id JOIN claims c ON c.id = m.claim_id
+        JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = m.author_id
         ORDER BY rank DESC, m.created_at DESC, m.id
         LIMIT ${limit}
       )
