@@ -629,3 +629,18 @@ export const libraryMatches = pgTable(
   ],
 );
 export type LibraryMatch = typeof libraryMatches.$inferSelect;
+
+/**
+ * Workspace search's lexicon (docs/search.md): every distinct word (unstemmed, lower-cased,
+ * unaccented, 3–40 letters) of the searched texts, for typo tolerance: a query word that is not
+ * here is widened to its nearest words here by trigram similarity. Filled by triggers on every
+ * searched table (migration 0008), so every writer keeps it current; words are never removed
+ * (a stale word only widens a query to a word that finds nothing).
+ */
+export const searchWords = pgTable(
+  "search_words",
+  {
+    word: text("word").primaryKey(),
+  },
+  (t) => [index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
+);

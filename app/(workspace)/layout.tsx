@@ -3,8 +3,11 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DraftScope } from "@/app/_components/draft-scope";
 import { can } from "@/lib/core/auth/permissions";
+import { MAX_SEARCH_QUERY } from "@/lib/core/search/query";
 import { ROLE_LABELS } from "@/lib/core/vocabulary";
 import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/server/auth/current-actor";
+import { SEARCH_BOX_ID } from "./_components/search-keys";
+import { SearchShortcut } from "./_components/search-shortcut";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +40,24 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           {can(actor, "audit:read") ? <Link href="/admin/audit">Audit log</Link> : null}
           {can(actor, "settings:manage") ? <Link href="/admin/settings">Settings</Link> : null}
         </nav>
+        {/* A plain GET form: Enter opens /search?q=… with or without scripts; "/" focuses it. */}
+        <search className="topbar-search">
+          <form action="/search" method="get">
+            <label htmlFor={SEARCH_BOX_ID} className="visually-hidden">
+              Search the workspace
+            </label>
+            <input
+              id={SEARCH_BOX_ID}
+              name="q"
+              type="search"
+              placeholder="Search ( / )"
+              maxLength={MAX_SEARCH_QUERY}
+              autoComplete="off"
+              aria-keyshortcuts="/"
+            />
+            <SearchShortcut />
+          </form>
+        </search>
         <div className="who">
           <Link href="/account" title="Your account">
             {actor.name}
