@@ -32,6 +32,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
+          {can(actor, "library:read") ? <Link href="/library">Library</Link> : null}
           {/* No prefetch: opening Activity stamps the visit (lib/services/activity/read.ts). */}
           <Link href="/activity" prefetch={false}>
             Activity
