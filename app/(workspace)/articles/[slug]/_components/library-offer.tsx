@@ -18,7 +18,10 @@ export function LibraryOffer({
   claims: { id: string; number: number; verdict: Verdict | null; quote: string }[];
 }) {
   const router = useRouter();
-  const [picked, setPicked] = useState<Set<string>>(() => new Set(claims.map((c) => c.id)));
+  // What was unticked (the offer arrives with the page refreshed after publishing: every claim
+  // offered is ticked unless someone unticked it).
+  const [left, setLeft] = useState<ReadonlySet<string>>(() => new Set());
+  const picked = claims.filter((c) => !left.has(c.id));
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,11 +32,11 @@ export function LibraryOffer({
     setError(null);
     const result = await addPublishedClaimsToLibraryAction({
       articleId,
-      picks: claims.filter((c) => picked.has(c.id)).map((c) => ({ claimId: c.id })),
+      picks: picked.map((c) => ({ claimId: c.id })),
     });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
-    const n = picked.size;
+    const n = picked.length;
     setDone(`Added ${n} claim${n === 1 ? "" : "s"} to the claims library.`);
     router.refresh();
   }
@@ -58,12 +61,12 @@ export function LibraryOffer({
                 <label>
                   <input
                     type="checkbox"
-                    checked={picked.has(c.id)}
+                    checked={!left.has(c.id)}
                     onChange={(e) =>
-                      setPicked((p) => {
-                        const next = new Set(p);
-                        if (e.target.checked) next.add(c.id);
-                        else next.delete(c.id);
+                      setLeft((l) => {
+                        const next = new Set(l);
+                        if (e.target.checked) next.delete(c.id);
+                        else next.add(c.id);
                         return next;
                       })
                     }
@@ -78,9 +81,9 @@ export function LibraryOffer({
             type="button"
             className="button primary"
             onClick={add}
-            disabled={pending || picked.size === 0}
+            disabled={pending || picked.length === 0}
           >
-            {pending ? "Adding…" : `Add ${picked.size} to the library`}
+            {pending ? "Adding…" : `Add ${picked.length} to the library`}
           </button>
         </>
       )}
