@@ -22,7 +22,7 @@ const FIELDS = ["format", "text", "file"];
 const FORMAT_HINTS: Record<Format, string> = {
   claimreview:
     "One ClaimReview, a page's markup (JSON-LD, or the HTML page itself) or a feed of them.",
-  json: "A list of entries: [{“text”, “verdict”, “rationale”, “tags”, “variants”}].",
+  json: "A list of entries: [{“id”, “text”, “verdict”, “rationale”, “tags”, “variants”}], as Export JSON writes it.",
 };
 
 interface Imported {

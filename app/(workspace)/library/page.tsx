@@ -312,7 +312,7 @@ export default async function LibraryPage({
       )}
 
       {can(actor, "library:manage") ? (
-        <section className="card" aria-labelledby="library-import-heading">
+        <section className="card library-import" aria-labelledby="library-import-heading">
           <h2 id="library-import-heading">Import into the library</h2>
           <p className="muted">
             Other fact-checkers’ reviews become external entries that keep their rating and
