@@ -14,25 +14,28 @@ const WORD = `zorvex${Date.now()
   .replace(/\d/g, (d) => "abcdefghij"[Number(d)] ?? "")}`;
 const CLAIM = `Drinking ${WORD} root tea reverses kidney failure within a week`;
 const PUBLISHER = "Example Health Check";
-const REVIEW = JSON.stringify(
-  {
-    "@context": "https://schema.org",
-    "@type": "ClaimReview",
-    url: `https://factcheck.example.org/reviews/${WORD}`,
-    claimReviewed: CLAIM,
-    datePublished: "2024-03-01",
-    author: { "@type": "Organization", name: PUBLISHER },
-    reviewRating: {
-      "@type": "Rating",
-      ratingValue: "1",
-      bestRating: "5",
-      worstRating: "1",
-      alternateName: "False",
+/** A ClaimReview of `claim` by PUBLISHER, at a URL of its own (`slug`). */
+const review = (slug: string, claim: string) =>
+  JSON.stringify(
+    {
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: `https://factcheck.example.org/reviews/${slug}`,
+      claimReviewed: claim,
+      datePublished: "2024-03-01",
+      author: { "@type": "Organization", name: PUBLISHER },
+      reviewRating: {
+        "@type": "Rating",
+        ratingValue: "1",
+        bestRating: "5",
+        worstRating: "1",
+        alternateName: "False",
+      },
     },
-  },
-  null,
-  2,
-);
+    null,
+    2,
+  );
+const REVIEW = review(WORD, CLAIM);
 
 test("an editor imports a ClaimReview and finds it; a viewer reads the list without importing", async ({
   browser,
@@ -136,6 +139,40 @@ test("an editor imports a ClaimReview and finds it; a viewer reads the list with
   await editor.context.close();
 });
 
+test("a file is read in the browser: too large is refused before sending, a page's markup is imported", async ({
+  browser,
+}) => {
+  const editor = await contextAs(browser, DEMO.editor);
+  const library = new LibraryPage(editor.page);
+  await library.open();
+  const file = library.importForm.getByLabel("Or choose a file");
+
+  await file.setInputFiles({
+    name: "huge.json",
+    mimeType: "application/json",
+    buffer: Buffer.alloc(5 * 1024 * 1024 + 1, " "),
+  });
+  await expect(library.importForm.getByRole("alert")).toContainText("the limit is 5 MB");
+
+  const claim = `Gargling ${WORD} salt water cures the flu overnight`;
+  const html = `<!doctype html><html><head><title>Review</title>
+<script type="application/ld+json">${review(`${WORD}-file`, claim)}</script>
+</head><body><h1>Our review</h1></body></html>`;
+  await file.setInputFiles({
+    name: "review.html",
+    mimeType: "text/html",
+    buffer: Buffer.from(html),
+  });
+  await expect(library.importForm.getByRole("alert")).toHaveCount(0);
+  await library.importForm.getByRole("button", { name: "Import" }).click();
+  await expect(
+    library.importForm.getByRole("status").filter({ hasText: "Imported" }),
+  ).toContainText("Imported 1 entry");
+  await expect(library.row(claim)).toContainText(`rated “False” by ${PUBLISHER}`);
+
+  await editor.context.close();
+});
+
 test("a ClaimReview without its claim is refused whole, and the pasted text is kept", async ({
   browser,
 }) => {
@@ -144,7 +181,7 @@ test("a ClaimReview without its claim is refused whole, and the pasted text is k
   await library.open();
   const before = await library.total();
 
-  const bad = `[${REVIEW.replaceAll(WORD, `${WORD}x`)}, {"@type": "ClaimReview"}]`;
+  const bad = `[${review(`${WORD}-bad`, `${CLAIM} x${WORD}`)}, {"@type": "ClaimReview"}]`;
   await library.importPasted(bad);
   const alert = library.importForm.getByRole("alert");
   await expect(alert).toContainText("cannot be imported, so nothing was");
@@ -154,7 +191,7 @@ test("a ClaimReview without its claim is refused whole, and the pasted text is k
   // Nothing was imported: not even the good review in the same paste.
   await library.open();
   expect(await library.total()).toBe(before);
-  await library.open(`?q=${WORD}x`);
+  await library.open(`?q=x${WORD}`);
   await expect(
     editor.page.getByText(/No entries match these filters|The library is empty/),
   ).toBeVisible();
