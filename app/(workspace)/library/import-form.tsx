@@ -31,6 +31,9 @@ interface Imported {
   entries: { number: number }[];
 }
 
+/** A feed may bring thousands: the first few are linked, the rest are at the top of the list. */
+const LINKED = 10;
+
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -46,13 +49,13 @@ function ImportedMessage({ result }: { result: Imported }) {
         <>
           Imported {plural(result.created, "entry", "entries")}
           {skipped ? `, ${skipped}` : ""}:{" "}
-          {result.entries.map((e, i) => (
+          {result.entries.slice(0, LINKED).map((e, i) => (
             <span key={e.number}>
               {i > 0 ? ", " : ""}
               <Link href={`/library/${e.number}`}>K{e.number}</Link>
             </span>
           ))}
-          .
+          {result.entries.length > LINKED ? ` and ${result.entries.length - LINKED} more` : ""}.
         </>
       ) : (
         <>
