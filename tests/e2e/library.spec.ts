@@ -18,6 +18,7 @@ const B_TEXT = `${PARAPHRASE}\n\n${NEGATION}`;
 const EVIDENCE_2 = `Differentiation of transplanted stem cells in the kidney (${RUN})`;
 
 async function importAndOpen(page: import("@playwright/test").Page, title: string, text: string) {
+  await page.goto("/articles");
   await page.getByRole("link", { name: "Import article" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Article text").fill(text);
