@@ -142,5 +142,23 @@ test("a claim checked once is recognised in the next article, and a verdict chan
     `Library entry ${entryNumber}'s verdict changed from Accurate to Misleading`,
   );
 
+  // The other entry reads like a duplicate on this one's page: merged, its wording moves here.
+  await editor.page.goto(`/library/${entryNumber}`);
+  const duplicate = editor.page
+    .getByRole("list", { name: "Possible duplicates" })
+    .getByRole("listitem")
+    .filter({ hasText: Q1 })
+    .first();
+  await duplicate.getByRole("button", { name: /^Merge K\d+ into this entry$/ }).click();
+  await expect(
+    editor.page.getByRole("status").filter({ hasText: "merged into this entry" }),
+  ).toBeVisible();
+  await expect(
+    editor.page
+      .getByRole("region", { name: /^Wordings seen/ })
+      .getByText(Q1, { exact: false })
+      .first(),
+  ).toBeVisible();
+
   for (const c of [editor, reviewer, managing]) await c.context.close();
 });

@@ -7,7 +7,11 @@
  */
 import "server-only";
 import type { Db } from "@/db/client";
-import { listLibraryMatchesInRevision } from "@/db/queries/library";
+import {
+  findLibraryCandidates,
+  listLibraryEntriesByIds,
+  listLibraryMatchesInRevision,
+} from "@/db/queries/library";
 import {
   libraryEntryDetail,
   listEntryUsage,
@@ -30,7 +34,11 @@ export async function getLibraryEntryPage(db: Db, actor: Actor | null, number: n
   authorize(actor, "library:read");
   const entry = await libraryEntryDetail(db, number);
   if (!entry) throw notFound("The library entry");
-  return { entry, usage: await listEntryUsage(db, entry.id) };
+  return {
+    entry,
+    usage: await listEntryUsage(db, entry.id),
+    similar: entry.state === "current" ? await similarEntries(db, entry) : [],
+  };
 }
 
 /** The publish page's offer: resolved claims of the latest publication not yet in the library. */
@@ -69,3 +77,27 @@ export async function knownClaimsInRevision(db: Db, actor: Actor | null, revisio
   });
 }
 export type KnownClaim = Awaited<ReturnType<typeof knownClaimsInRevision>>[number];
+
+/**
+ * Other current entries whose wordings are closest to this one's (the matcher's own retrieval):
+ * the likely duplicates an editor may merge into it.
+ */
+async function similarEntries(db: Db, entry: { id: string; canonicalText: string }) {
+  const found = (await findLibraryCandidates(db, entry.canonicalText, { limit: 6 })).filter(
+    (c) => c.entryId !== entry.id,
+  );
+  const rows = new Map(
+    (
+      await listLibraryEntriesByIds(
+        db,
+        found.map((c) => c.entryId),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  return found.slice(0, 5).flatMap((c) => {
+    const e = rows.get(c.entryId);
+    return e
+      ? [{ id: e.id, number: e.number, version: e.version, canonicalText: e.canonicalText }]
+      : [];
+  });
+}

@@ -44,10 +44,12 @@ export default async function LibraryEntryPage({ params }: Params) {
   const number = entryNumber(raw);
   if (number === null) notFound();
   const db = await getDb();
-  const { entry, usage } = await getLibraryEntryPage(db, actor, number).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  });
+  const { entry, usage, similar } = await getLibraryEntryPage(db, actor, number).catch(
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "not_found") notFound();
+      throw err;
+    },
+  );
   const mayEdit = can(actor, "library:write") && entry.state === "current";
   const mayManage = can(actor, "library:manage") && entry.state === "current";
   const mayCorrect = can(actor, "article:edit");
@@ -256,7 +258,14 @@ export default async function LibraryEntryPage({ params }: Params) {
           />
         </section>
       ) : null}
-      {mayManage ? <EntryActions entryId={entry.id} version={entry.version} /> : null}
+      {mayManage ? (
+        <EntryActions
+          entryId={entry.id}
+          version={entry.version}
+          similar={similar}
+          variants={variants.map((v) => ({ id: v.id, text: v.text }))}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title" className="section-title">
