@@ -24,7 +24,10 @@ export const libraryTags = () =>
 /** When the desk must look at the entry again: a day, or nothing. */
 const reviewDue = () =>
   z
-    .union([z.iso.date({ message: "The review date must be a date (YYYY-MM-DD)." }), z.literal("")])
+    .union([
+      z.iso.date({ message: "The review date must be a date (YYYY-MM-DD)." }).max(10),
+      z.literal(""),
+    ])
     .nullable()
     .optional()
     .transform((v) => v || null);
