@@ -256,14 +256,16 @@ export async function findLibraryCandidatesForTexts(
           SELECT p.entry_id, p.id AS phrasing_id, p.text AS phrasing,
             ts_rank_cd(p.search, q.ranking::tsquery, 1) AS rank
           FROM library_phrasings p
-          JOIN library_entries le ON le.id = p.entry_id AND le.state = 'current'
           WHERE p.search @@ q.query::tsquery
           ORDER BY rank DESC, p.id
           LIMIT ${limit * 3}
         ) AS top
         ORDER BY top.entry_id, top.rank DESC, top.phrasing_id
       ) AS best
-      JOIN library_entries e ON e.id = best.entry_id`,
+      -- Only current entries, checked on the few best wordings rather than on every wording
+      -- that shares a word (a superseded entry's wordings can take a place in the top-N; they
+      -- are few, and the margin of three times the limit absorbs them).
+      JOIN library_entries e ON e.id = best.entry_id AND e.state = 'current'`,
     );
     for (const r of rows) {
       const text = distinct[r.i - 1];

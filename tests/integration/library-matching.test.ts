@@ -8,7 +8,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertLibraryEntry, listLibraryMatchesInRevision } from "../../db/queries/library";
 import { linkEvidenceToEntry } from "../../db/queries/library-entries";
-import { auditEvents, claims, evidence, libraryMatchDismissals, revisions } from "../../db/schema";
+import {
+  auditEvents,
+  claims,
+  evidence,
+  libraryEntries,
+  libraryMatchDismissals,
+  revisions,
+} from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { textToDoc } from "../../lib/core/document/from-text";
 import { executeAction } from "../../lib/server/action";
@@ -185,6 +192,24 @@ describe("library matching", () => {
     const [claim] = await file.db.select().from(claims).where(eq(claims.id, accepted.claimId));
     expect(claim?.verdict).toBeNull();
     expect(claim?.rationale).toContain("rated “Incorrect” by Health Feedback");
+  });
+
+  it("matches only current entries", async () => {
+    const { editor, reviewer, mmr } = await library();
+    await file.db
+      .update(libraryEntries)
+      .set({ state: "withdrawn" })
+      .where(eq(libraryEntries.id, mmr.id));
+    const article = await importArticle(file.db, editor, ARTICLE, "Myths");
+    expect((await matchesOf(article.revisionId)).map((m) => m.entryId)).not.toContain(mmr.id);
+    await ok(
+      executeAction(
+        matchRevisionAction,
+        { db: file.db, actor: reviewer },
+        { revisionId: article.revisionId },
+      ),
+    );
+    expect(await matchesOf(article.revisionId)).toHaveLength(1);
   });
 
   it("refuses a viewer and writes nothing", async () => {
