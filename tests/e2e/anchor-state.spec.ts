@@ -65,6 +65,20 @@ test("a claim in a paragraph cut and pasted elsewhere is moved, not exact", asyn
   await expect(editor.text).not.toContainText("Even though");
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Control+End");
+  // The browser reports a caret moved by the keyboard with an asynchronous "selectionchange";
+  // until the editor has read it, Enter and paste land where the caret was (the cut).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const s = window.getSelection();
+        const last = document.querySelector("[data-testid='article-editor'] p:last-of-type");
+        return Boolean(s?.focusNode && last?.contains(s.focusNode));
+      }),
+    )
+    .toBe(true);
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
   await page.keyboard.press("Enter");
   await page.keyboard.press("Control+v");
   await expect(paragraphs.last()).toHaveText(PARAGRAPH);
