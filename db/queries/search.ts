@@ -5,16 +5,19 @@ import { rawRows } from "./raw-rows";
 
 /**
  * Workspace search (docs/search.md): PostgreSQL full-text search over the texts of articles,
- * claims, library entries, evidence and comments, each `@@` written exactly as its GIN
- * expression index in migration 0008 (so that it is answered from the index), ranked with
- * `ts_rank_cd` and highlighted with `ts_headline`, and widened for typos through the
- * `search_words` lexicon and trigram similarity.
+ * claims, library entries, evidence and comments, ranked with `ts_rank_cd` and highlighted with
+ * `ts_headline`, and widened for typos through the `search_words` lexicon and trigram
+ * similarity. The big texts (a revision's, a claim's quote and rationale) are matched and ranked
+ * on their stored vectors (the `search` columns of migration 0010), never parsed per row; the
+ * short ones (titles, citations, comments) with `@@` written exactly as their GIN expression
+ * index (migration 0008), so that it is answered from the index. Only the rows shown are
+ * highlighted, which parses their text.
  */
 
-/** Every searched text goes through this one expression (migration 0008's indexes). */
+/** Every searched text goes through this one expression (migrations 0008 and 0010). */
 const vector = (text: SQL) => sql`to_tsvector('english', claimdesk_search_text(${text}))`;
-/** An article's text, indexed up to its first 200,000 characters (a literal: see migration 0008). */
-const bodyText = sql.raw(`left(r.plain_text, 200000)`);
+/** The text an article's snippet is cut from: what its stored vector holds (migration 0010). */
+const bodyText = (alias: string) => sql.raw(`left(${alias}.plain_text, 200000)`);
 
 /** ts_headline's options. The marks are private-use characters (lib/core/search/query.ts). */
 const HEADLINE_OPTIONS = `StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -110,10 +113,11 @@ export interface SearchRow {
 }
 
 /**
- * At most this many matches of a kind are ranked. Ranking reads each match's text again (the
- * indexes are on expressions, not stored vectors), so a word in every article would otherwise
- * cost a parse of every article. Matches are counted exactly; those ranked are the strong ones
- * first (a title, a claim's quote, an identifier), then by id, so both engines pick the same.
+ * At most this many matches of a kind are ranked. Ranking reads each match's vector (and
+ * parses the short texts that have none stored: titles, citations, comments), so a word in
+ * every article would otherwise cost reading every article's vector. Matches are counted
+ * exactly; those ranked are the strong ones first (a title, a claim's quote, an identifier),
+ * then by id, so both engines pick the same.
  */
 export const MAX_RANKED = 200;
 
@@ -142,18 +146,19 @@ export function searchArticles(db: Db, { query, limit }: KindSearch): Promise<Se
         SELECT a.id, true AS strong FROM articles a WHERE ${vector(sql`a.title`)} @@ ${q}
         UNION ALL
         SELECT a.id, false FROM revisions r JOIN articles a ON a.current_revision_id = r.id
-        WHERE ${vector(bodyText)} @@ ${q}
+        WHERE r.search @@ ${q}
       ), ${candidates}, ranked AS (
-        SELECT a.id, a.slug, a.title, r.plain_text,
-          ts_rank_cd(setweight(${vector(sql`a.title`)}, 'A') || ${vector(bodyText)}, ${q}) AS rank,
+        SELECT a.id, a.slug, a.title, a.current_revision_id,
+          ts_rank_cd(setweight(${vector(sql`a.title`)}, 'A') || r.search, ${q}) AS rank,
           (SELECT n FROM total) AS total
         FROM hits JOIN articles a ON a.id = hits.id JOIN revisions r ON r.id = a.current_revision_id
         ORDER BY rank DESC, a.title, a.id
         LIMIT ${limit}
       )
-      SELECT id, slug, rank, total::int AS total, ${headline(sql`title`, q, true)} AS title,
-        ${headline(sql`left(plain_text, 200000)`, q)} AS snippet
-      FROM ranked ORDER BY rank DESC, ranked.title, id
+      SELECT ranked.id, slug, rank, total::int AS total, ${headline(sql`ranked.title`, q, true)} AS title,
+        ${headline(bodyText("r"), q)} AS snippet
+      FROM ranked JOIN revisions r ON r.id = ranked.current_revision_id
+      ORDER BY rank DESC, ranked.title, ranked.id
     `,
   );
 }
@@ -161,8 +166,8 @@ export function searchArticles(db: Db, { query, limit }: KindSearch): Promise<Se
 /** Claims (not deleted) by their quote in the current revision and their rationale. */
 export function searchClaims(db: Db, { query, limit }: KindSearch): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const quote = vector(sql`ca.exact`);
-  const rationale = vector(sql`c.rationale`);
+  const quote = sql`ca.search`;
+  const rationale = sql`c.search`;
   return rawRows<SearchRow>(
     db,
     sql`
