@@ -125,11 +125,10 @@ export const MAX_RANKED = 200;
  * The CTEs after `found` (ids with a `strong` flag, possibly twice): `total`, the exact count,
  * and `hits`, the ones to rank.
  */
-const candidates = sql.raw(`total AS (SELECT count(DISTINCT id)::int AS n FROM found),
-      hits AS (
-        SELECT id, bool_or(strong) AS strong FROM found GROUP BY id
-        ORDER BY bool_or(strong) DESC, id LIMIT ${MAX_RANKED}
-      )`);
+const candidates =
+  sql.raw(`grouped AS (SELECT id, bool_or(strong) AS strong FROM found GROUP BY id),
+      total AS (SELECT count(*)::int AS n FROM grouped),
+      hits AS (SELECT id, strong FROM grouped ORDER BY strong DESC, id LIMIT ${MAX_RANKED})`);
 
 interface KindSearch {
   query: string;
@@ -173,9 +172,9 @@ export function searchClaims(db: Db, { query, limit }: KindSearch): Promise<Sear
     sql`
       WITH found AS (
         SELECT ca.claim_id AS id, true AS strong FROM claim_anchors ca
-        JOIN claims c ON c.id = ca.claim_id
-        JOIN articles a ON a.id = c.article_id AND a.current_revision_id = ca.revision_id
-        WHERE ${quote} @@ ${q} AND c.deleted_at IS NULL
+        WHERE ${quote} @@ ${q}
+          AND EXISTS (SELECT 1 FROM articles a WHERE a.current_revision_id = ca.revision_id)
+          AND EXISTS (SELECT 1 FROM claims c WHERE c.id = ca.claim_id AND c.deleted_at IS NULL)
         UNION ALL
         SELECT c.id, false FROM claims c WHERE ${rationale} @@ ${q} AND c.deleted_at IS NULL
       ), ${candidates}, ranked AS (
