@@ -306,6 +306,10 @@ export const claimAnchors = pgTable(
 );
 export type ClaimAnchor = typeof claimAnchors.$inferSelect;
 
+/**
+ * The database also keeps `search`, its title and authors' stored tsvector for workspace search (migration
+ * 0010), not declared here so that drizzle never reads or writes it.
+ */
 export const evidence = pgTable(
   "evidence",
   {
@@ -339,6 +343,10 @@ export const evidence = pgTable(
 );
 export type Evidence = typeof evidence.$inferSelect;
 
+/**
+ * The database also keeps `search`, the body's stored tsvector for workspace search (migration
+ * 0010), not declared here so that drizzle never reads or writes it.
+ */
 export const comments = pgTable(
   "comments",
   {

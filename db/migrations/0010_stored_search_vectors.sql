@@ -14,18 +14,26 @@
 -- does not read its vector as well.
 --
 -- Same expressions as migration 0008's indexes: a revision's text up to its first 200,000
--- characters (a tsvector is limited to 1 MB). The short texts (article titles, evidence
--- citations) and comments keep their expression indexes.
+-- characters (a tsvector is limited to 1 MB). Article titles keep their expression index (a title
+-- is a few words: parsing the ranked ones costs little, and articles are read whole everywhere).
 DROP INDEX IF EXISTS "revisions_text_search_idx";--> statement-breakpoint
 DROP INDEX IF EXISTS "claim_anchors_exact_search_idx";--> statement-breakpoint
 DROP INDEX IF EXISTS "claims_rationale_search_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "evidence_citation_search_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "comments_body_search_idx";--> statement-breakpoint
 ALTER TABLE "revisions" ADD COLUMN "search" tsvector
   GENERATED ALWAYS AS (to_tsvector('english', claimdesk_search_text(left("plain_text", 200000)))) STORED;--> statement-breakpoint
 ALTER TABLE "claim_anchors" ADD COLUMN "search" tsvector
   GENERATED ALWAYS AS (to_tsvector('english', claimdesk_search_text("exact"))) STORED;--> statement-breakpoint
 ALTER TABLE "claims" ADD COLUMN "search" tsvector
   GENERATED ALWAYS AS (to_tsvector('english', claimdesk_search_text("rationale"))) STORED;--> statement-breakpoint
+ALTER TABLE "evidence" ADD COLUMN "search" tsvector
+  GENERATED ALWAYS AS (to_tsvector('english', claimdesk_search_text("title" || ' ' || "authors"))) STORED;--> statement-breakpoint
+ALTER TABLE "comments" ADD COLUMN "search" tsvector
+  GENERATED ALWAYS AS (to_tsvector('english', claimdesk_search_text("body"))) STORED;--> statement-breakpoint
 -- Without a pending list, as every GIN index here (migration 0009, docs/data-model.md).
 CREATE INDEX "revisions_search_idx" ON "revisions" USING gin ("search") WITH (fastupdate = off);--> statement-breakpoint
 CREATE INDEX "claim_anchors_search_idx" ON "claim_anchors" USING gin ("search") WITH (fastupdate = off);--> statement-breakpoint
-CREATE INDEX "claims_search_idx" ON "claims" USING gin ("search") WITH (fastupdate = off);
+CREATE INDEX "claims_search_idx" ON "claims" USING gin ("search") WITH (fastupdate = off);--> statement-breakpoint
+CREATE INDEX "evidence_search_idx" ON "evidence" USING gin ("search") WITH (fastupdate = off);--> statement-breakpoint
+CREATE INDEX "comments_search_idx" ON "comments" USING gin ("search") WITH (fastupdate = off) WHERE "deleted_at" IS NULL;

@@ -7,11 +7,11 @@ import { rawRows } from "./raw-rows";
  * Workspace search (docs/search.md): PostgreSQL full-text search over the texts of articles,
  * claims, library entries, evidence and comments, ranked with `ts_rank_cd` and highlighted with
  * `ts_headline`, and widened for typos through the `search_words` lexicon and trigram
- * similarity. The big texts (a revision's, a claim's quote and rationale) are matched and ranked
- * on their stored vectors (the `search` columns of migration 0010), never parsed per row; the
- * short ones (titles, citations, comments) with `@@` written exactly as their GIN expression
- * index (migration 0008), so that it is answered from the index. Only the rows shown are
- * highlighted, which parses their text.
+ * similarity. Every text but an article's title (a revision's, a claim's quote and rationale,
+ * evidence citations, comments) is matched and ranked on its stored vector (the `search` columns
+ * of migration 0010), never parsed per row; titles with `@@` written exactly as their GIN
+ * expression index (migration 0008), so that it is answered from the index. Only the rows shown
+ * are highlighted, which parses their text.
  */
 
 /** Every searched text goes through this one expression (migrations 0008 and 0010). */
@@ -114,7 +114,7 @@ export interface SearchRow {
 
 /**
  * At most this many matches of a kind are ranked. Ranking reads each match's vector (and
- * parses the short texts that have none stored: titles, citations, comments), so a word in
+ * parses its title, for articles), so a word in
  * every article would otherwise cost reading every article's vector. Matches are counted
  * exactly; those ranked are the strong ones first (a title, a claim's quote, an identifier),
  * then by id, so both engines pick the same.
@@ -230,7 +230,7 @@ export function searchEvidence(
   { query, limit, doi, pmid }: KindSearch & { doi: string | null; pmid: string | null },
 ): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const citation = vector(sql`ev.title || ' ' || ev.authors`);
+  const citation = sql`ev.search`;
   const byId = sql`(lower(ev.doi) = lower(${doi}::text) OR ev.pmid = ${pmid}::text)`;
   return rawRows<SearchRow>(
     db,
@@ -262,7 +262,7 @@ export function searchEvidence(
 /** Comments (not deleted, on claims not deleted) by their text. */
 export function searchComments(db: Db, { query, limit }: KindSearch): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const body = vector(sql`m.body`);
+  const body = sql`m.search`;
   return rawRows<SearchRow>(
     db,
     sql`

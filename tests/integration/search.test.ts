@@ -200,7 +200,11 @@ describe("workspace search", () => {
                + (SELECT count(*) FROM claim_anchors WHERE search IS DISTINCT FROM
                    to_tsvector('english', claimdesk_search_text(exact)))
                + (SELECT count(*) FROM claims WHERE search IS DISTINCT FROM
-                   to_tsvector('english', claimdesk_search_text(rationale))) AS n`,
+                   to_tsvector('english', claimdesk_search_text(rationale)))
+               + (SELECT count(*) FROM evidence WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(title || ' ' || authors)))
+               + (SELECT count(*) FROM comments WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(body))) AS n`,
     );
     expect(Number(stale[0]?.n)).toBe(0);
     // An edited rationale is searched by its new words at once, no longer by its old ones.
