@@ -208,7 +208,9 @@ async function vectorSizes(handle: DbHandle): Promise<string> {
     handle.db,
     sql`SELECT 'revisions.search' AS name, pg_size_pretty(sum(pg_column_size(search))) AS size FROM revisions
       UNION ALL SELECT 'claim_anchors.search', pg_size_pretty(sum(pg_column_size(search))) FROM claim_anchors
-      UNION ALL SELECT 'claims.search', pg_size_pretty(sum(pg_column_size(search))) FROM claims`,
+      UNION ALL SELECT 'claims.search', pg_size_pretty(sum(pg_column_size(search))) FROM claims
+      UNION ALL SELECT 'evidence.search', pg_size_pretty(sum(pg_column_size(search))) FROM evidence
+      UNION ALL SELECT 'comments.search', pg_size_pretty(sum(pg_column_size(search))) FROM comments`,
   );
   return list.map((r) => `${r.name} ${r.size}`).join(", ");
 }
