@@ -4,7 +4,8 @@
  * items and 20,000 comments, on in-memory PGlite, and on PostgreSQL when `BENCH_DATABASE_URL`
  * names a database it may fill (it is emptied first: use a scratch one). Prints the p50/p95 of a
  * mix of queries (common and rare words, two words, a phrase, misspelt words, a DOI), the
- * lexicon's size, and the search indexes' sizes. Figures only; nothing is asserted.
+ * lexicon's size, the search indexes' sizes and the stored vectors' (migration 0010). Figures
+ * only; nothing is asserted.
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -201,6 +202,19 @@ async function indexSizes(handle: DbHandle): Promise<string> {
   return list.map((r) => `${r.name} ${r.size}`).join(", ");
 }
 
+/** What the stored vectors (migration 0010) add to their tables, as stored (compressed or not). */
+async function vectorSizes(handle: DbHandle): Promise<string> {
+  const list = await rawRows<{ name: string; size: string }>(
+    handle.db,
+    sql`SELECT 'revisions.search' AS name, pg_size_pretty(sum(pg_column_size(search))) AS size FROM revisions
+      UNION ALL SELECT 'claim_anchors.search', pg_size_pretty(sum(pg_column_size(search))) FROM claim_anchors
+      UNION ALL SELECT 'claims.search', pg_size_pretty(sum(pg_column_size(search))) FROM claims
+      UNION ALL SELECT 'evidence.search', pg_size_pretty(sum(pg_column_size(search))) FROM evidence
+      UNION ALL SELECT 'comments.search', pg_size_pretty(sum(pg_column_size(search))) FROM comments`,
+  );
+  return list.map((r) => `${r.name} ${r.size}`).join(", ");
+}
+
 async function run(label: string, handle: DbHandle): Promise<void> {
   const t0 = performance.now();
   const actor = await seed(handle);
@@ -212,7 +226,8 @@ async function run(label: string, handle: DbHandle): Promise<void> {
     sql`SELECT count(*)::int AS n FROM search_words`,
   );
   console.log(`  lexicon: ${words?.n.toLocaleString("en")} words`);
-  console.log(`  ${await indexSizes(handle)}`);
+  console.log(`  indexes: ${await indexSizes(handle)}`);
+  console.log(`  stored vectors: ${await vectorSizes(handle)}`);
   await searchWorkspace(handle.db, actor, { q: "warm up" });
   const times: number[] = [];
   const slowest = new Map<string, number>();

@@ -154,6 +154,10 @@ export const articles = pgTable(
 );
 export type Article = typeof articles.$inferSelect;
 
+/**
+ * The database also keeps `search`, the text's stored tsvector for workspace search (migration
+ * 0010, GENERATED ALWAYS … STORED), not declared here so that drizzle never reads or writes it.
+ */
 export const revisions = pgTable(
   "revisions",
   {
@@ -194,6 +198,11 @@ export const revisions = pgTable(
 );
 export type Revision = typeof revisions.$inferSelect;
 
+/**
+ * The database also keeps `search`, the rationale's stored tsvector for workspace search
+ * (migration 0010, GENERATED ALWAYS … STORED), not declared here so that drizzle never reads or
+ * writes it.
+ */
 export const claims = pgTable(
   "claims",
   {
@@ -265,6 +274,8 @@ export type Claim = typeof claims.$inferSelect;
  * Where a claim sits in one revision: W3C TextQuoteSelector (exact, prefix, suffix) and
  * TextPositionSelector (start, end) over that revision's plain text, and how it was found.
  * An orphaned claim keeps its last quote and has no position.
+ * The database also keeps `search`, the quote's stored tsvector (migration 0010), not declared
+ * here so that drizzle never reads or writes it.
  */
 export const claimAnchors = pgTable(
   "claim_anchors",
@@ -295,6 +306,10 @@ export const claimAnchors = pgTable(
 );
 export type ClaimAnchor = typeof claimAnchors.$inferSelect;
 
+/**
+ * The database also keeps `search`, its title and authors' stored tsvector for workspace search (migration
+ * 0010), not declared here so that drizzle never reads or writes it.
+ */
 export const evidence = pgTable(
   "evidence",
   {
@@ -328,6 +343,10 @@ export const evidence = pgTable(
 );
 export type Evidence = typeof evidence.$inferSelect;
 
+/**
+ * The database also keeps `search`, the body's stored tsvector for workspace search (migration
+ * 0010), not declared here so that drizzle never reads or writes it.
+ */
 export const comments = pgTable(
   "comments",
   {

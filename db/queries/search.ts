@@ -5,16 +5,19 @@ import { rawRows } from "./raw-rows";
 
 /**
  * Workspace search (docs/search.md): PostgreSQL full-text search over the texts of articles,
- * claims, library entries, evidence and comments, each `@@` written exactly as its GIN
- * expression index in migration 0008 (so that it is answered from the index), ranked with
- * `ts_rank_cd` and highlighted with `ts_headline`, and widened for typos through the
- * `search_words` lexicon and trigram similarity.
+ * claims, library entries, evidence and comments, ranked with `ts_rank_cd` and highlighted with
+ * `ts_headline`, and widened for typos through the `search_words` lexicon and trigram
+ * similarity. Every text but an article's title (a revision's, a claim's quote and rationale,
+ * evidence citations, comments) is matched and ranked on its stored vector (the `search` columns
+ * of migration 0010), never parsed per row; titles with `@@` written exactly as their GIN
+ * expression index (migration 0008), so that it is answered from the index. Only the rows shown
+ * are highlighted, which parses their text.
  */
 
-/** Every searched text goes through this one expression (migration 0008's indexes). */
+/** Every searched text goes through this one expression (migrations 0008 and 0010). */
 const vector = (text: SQL) => sql`to_tsvector('english', claimdesk_search_text(${text}))`;
-/** An article's text, indexed up to its first 200,000 characters (a literal: see migration 0008). */
-const bodyText = sql.raw(`left(r.plain_text, 200000)`);
+/** The text an article's snippet is cut from: what its stored vector holds (migration 0010). */
+const bodyText = (alias: string) => sql.raw(`left(${alias}.plain_text, 200000)`);
 
 /** ts_headline's options. The marks are private-use characters (lib/core/search/query.ts). */
 const HEADLINE_OPTIONS = `StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -110,10 +113,11 @@ export interface SearchRow {
 }
 
 /**
- * At most this many matches of a kind are ranked. Ranking reads each match's text again (the
- * indexes are on expressions, not stored vectors), so a word in every article would otherwise
- * cost a parse of every article. Matches are counted exactly; those ranked are the strong ones
- * first (a title, a claim's quote, an identifier), then by id, so both engines pick the same.
+ * At most this many matches of a kind are ranked. Ranking reads each match's vector (and
+ * parses its title, for articles), so a word in
+ * every article would otherwise cost reading every article's vector. Matches are counted
+ * exactly; those ranked are the strong ones first (a title, a claim's quote, an identifier),
+ * then by id, so both engines pick the same.
  */
 export const MAX_RANKED = 200;
 
@@ -121,11 +125,10 @@ export const MAX_RANKED = 200;
  * The CTEs after `found` (ids with a `strong` flag, possibly twice): `total`, the exact count,
  * and `hits`, the ones to rank.
  */
-const candidates = sql.raw(`total AS (SELECT count(DISTINCT id)::int AS n FROM found),
-      hits AS (
-        SELECT id, bool_or(strong) AS strong FROM found GROUP BY id
-        ORDER BY bool_or(strong) DESC, id LIMIT ${MAX_RANKED}
-      )`);
+const candidates =
+  sql.raw(`grouped AS (SELECT id, bool_or(strong) AS strong FROM found GROUP BY id),
+      total AS (SELECT count(*)::int AS n FROM grouped),
+      hits AS (SELECT id, strong FROM grouped ORDER BY strong DESC, id LIMIT ${MAX_RANKED})`);
 
 interface KindSearch {
   query: string;
@@ -142,18 +145,19 @@ export function searchArticles(db: Db, { query, limit }: KindSearch): Promise<Se
         SELECT a.id, true AS strong FROM articles a WHERE ${vector(sql`a.title`)} @@ ${q}
         UNION ALL
         SELECT a.id, false FROM revisions r JOIN articles a ON a.current_revision_id = r.id
-        WHERE ${vector(bodyText)} @@ ${q}
+        WHERE r.search @@ ${q}
       ), ${candidates}, ranked AS (
-        SELECT a.id, a.slug, a.title, r.plain_text,
-          ts_rank_cd(setweight(${vector(sql`a.title`)}, 'A') || ${vector(bodyText)}, ${q}) AS rank,
+        SELECT a.id, a.slug, a.title, a.current_revision_id,
+          ts_rank_cd(setweight(${vector(sql`a.title`)}, 'A') || r.search, ${q}) AS rank,
           (SELECT n FROM total) AS total
         FROM hits JOIN articles a ON a.id = hits.id JOIN revisions r ON r.id = a.current_revision_id
         ORDER BY rank DESC, a.title, a.id
         LIMIT ${limit}
       )
-      SELECT id, slug, rank, total::int AS total, ${headline(sql`title`, q, true)} AS title,
-        ${headline(sql`left(plain_text, 200000)`, q)} AS snippet
-      FROM ranked ORDER BY rank DESC, ranked.title, id
+      SELECT ranked.id, slug, rank, total::int AS total, ${headline(sql`ranked.title`, q, true)} AS title,
+        ${headline(bodyText("r"), q)} AS snippet
+      FROM ranked JOIN revisions r ON r.id = ranked.current_revision_id
+      ORDER BY rank DESC, ranked.title, ranked.id
     `,
   );
 }
@@ -161,16 +165,16 @@ export function searchArticles(db: Db, { query, limit }: KindSearch): Promise<Se
 /** Claims (not deleted) by their quote in the current revision and their rationale. */
 export function searchClaims(db: Db, { query, limit }: KindSearch): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const quote = vector(sql`ca.exact`);
-  const rationale = vector(sql`c.rationale`);
+  const quote = sql`ca.search`;
+  const rationale = sql`c.search`;
   return rawRows<SearchRow>(
     db,
     sql`
       WITH found AS (
         SELECT ca.claim_id AS id, true AS strong FROM claim_anchors ca
-        JOIN claims c ON c.id = ca.claim_id
-        JOIN articles a ON a.id = c.article_id AND a.current_revision_id = ca.revision_id
-        WHERE ${quote} @@ ${q} AND c.deleted_at IS NULL
+        WHERE ${quote} @@ ${q}
+          AND EXISTS (SELECT 1 FROM articles a WHERE a.current_revision_id = ca.revision_id)
+          AND EXISTS (SELECT 1 FROM claims c WHERE c.id = ca.claim_id AND c.deleted_at IS NULL)
         UNION ALL
         SELECT c.id, false FROM claims c WHERE ${rationale} @@ ${q} AND c.deleted_at IS NULL
       ), ${candidates}, ranked AS (
@@ -226,7 +230,7 @@ export function searchEvidence(
   { query, limit, doi, pmid }: KindSearch & { doi: string | null; pmid: string | null },
 ): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const citation = vector(sql`ev.title || ' ' || ev.authors`);
+  const citation = sql`ev.search`;
   const byId = sql`(lower(ev.doi) = lower(${doi}::text) OR ev.pmid = ${pmid}::text)`;
   return rawRows<SearchRow>(
     db,
@@ -258,7 +262,7 @@ export function searchEvidence(
 /** Comments (not deleted, on claims not deleted) by their text. */
 export function searchComments(db: Db, { query, limit }: KindSearch): Promise<SearchRow[]> {
   const q = sql`${query}::tsquery`;
-  const body = vector(sql`m.body`);
+  const body = sql`m.search`;
   return rawRows<SearchRow>(
     db,
     sql`

@@ -190,6 +190,45 @@ describe("workspace search", () => {
     ]);
   });
 
+  it("matches the big texts on vectors the database keeps with each row (migration 0010)", async () => {
+    const { viewer, claim } = await setup();
+    // Every stored vector is exactly the text's: written with the row, by every writer.
+    const stale = await rawRows<{ n: number }>(
+      h.db,
+      sql`SELECT (SELECT count(*) FROM revisions WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(left(plain_text, 200000))))
+               + (SELECT count(*) FROM claim_anchors WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(exact)))
+               + (SELECT count(*) FROM claims WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(rationale)))
+               + (SELECT count(*) FROM evidence WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(title || ' ' || authors)))
+               + (SELECT count(*) FROM comments WHERE search IS DISTINCT FROM
+                   to_tsvector('english', claimdesk_search_text(body))) AS n`,
+    );
+    expect(Number(stale[0]?.n)).toBe(0);
+    // An edited rationale is searched by its new words at once, no longer by its old ones.
+    await h.db.execute(
+      sql`UPDATE claims SET rationale = 'Xenotransplant registries disagree.' WHERE id = ${claim.id}`,
+    );
+    const search = async (q: string) =>
+      group(await searchWorkspace(h.db, viewer, { q }), "claim").hits.map((x) => x.id);
+    expect(await search("xenotransplant")).toEqual([claim.id]);
+    expect(await search("mesenchymal")).toEqual([]);
+    // No writer can set a vector of its own.
+    await expect(
+      h.db.execute(sql`UPDATE revisions SET search = to_tsvector('english', 'forged')`),
+    ).rejects.toThrow();
+    // An article's text is searched up to its first 200,000 characters.
+    const editor = await createActor(h.db, "editor", "Long Form");
+    const filler = "Renal outcomes were reported in several cohorts. ".repeat(4_100);
+    await importArticle(h.db, editor, `Quixotic opening. ${filler}Zymurgical ending.`, "Long read");
+    const articles = async (q: string) =>
+      group(await searchWorkspace(h.db, viewer, { q }), "article").hits.map((x) => x.title);
+    expect((await articles("quixotic")).length).toBe(1);
+    expect(await articles("zymurgical")).toEqual([]);
+  });
+
   it("answers hostile queries with results or nothing, never an error", async () => {
     const { viewer } = await setup();
     const hostile = [
