@@ -11,7 +11,9 @@ import {
   matchRevisionWithLibraryAction,
 } from "@/lib/entry/actions/library-matches";
 import type { KnownClaim } from "@/lib/services/library/read";
-import { knownClaimElementId } from "./known-claim-id";
+
+/** The id of a known claim's item in the panel (the article's mark scrolls to it). */
+export const knownClaimElementId = (matchId: string) => `known-${matchId}`;
 
 /**
  * Sentences and claims the claims library recognises, above the rule-based suggestions: the

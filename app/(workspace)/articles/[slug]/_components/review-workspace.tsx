@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
@@ -14,21 +13,12 @@ import { claimLook } from "./claim-style";
 import type { DeletedClaim } from "./delete-claim";
 import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
-import { knownClaimElementId } from "./known-claim-id";
+import { KnownClaimsPanel, knownClaimElementId } from "./known-claims-panel";
 import { Legend } from "./legend";
+import { LibraryOffer } from "./library-offer";
 import { OrphanedPanel } from "./orphaned-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
-
-// The library's panels load after the page (the review page's First Load JS budget): the text,
-// the claims and the claim panel come first.
-const KnownClaimsPanel = dynamic(
-  () => import("./known-claims-panel").then((m) => m.KnownClaimsPanel),
-  { ssr: false, loading: () => <p className="muted small">Loading known claims…</p> },
-);
-const LibraryOffer = dynamic(() => import("./library-offer").then((m) => m.LibraryOffer), {
-  ssr: false,
-});
 
 export interface ReviewPermissions {
   createClaim: boolean;
