@@ -85,8 +85,11 @@ test("a claim checked once is recognised in the next article, and a verdict chan
   const offer = managing.page.getByTestId("library-offer");
   await expect(offer).toContainText(Q1);
   await expect(offer).toContainText(Q2);
-  await offer.getByRole("button", { name: "Add 2 to the library" }).click();
-  await expect(offer).toContainText("Added 2 claims to the claims library.");
+  await offer.getByRole("button", { name: "Add the ticked claims to the library" }).click();
+  await expect(managing.page.getByTestId("review-notice")).toHaveText(
+    "Added 2 claims to the claims library.",
+  );
+  await expect(offer).toHaveCount(0);
 
   // Article B paraphrases claim 2 and negates claim 1: both are marked and listed.
   const slugB = await importAndOpen(editor.page, B_TITLE, B_TEXT);

@@ -9,6 +9,8 @@ import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getReviewData } from "@/lib/services/articles/read";
 import { loadExportChoice } from "@/lib/services/exports/load";
 import { ExportDownloads } from "./_components/export-downloads";
+import { KnownClaimsPanel } from "./_components/known-claims-panel";
+import { LibraryOffer } from "./_components/library-offer";
 import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const dynamic = "force-dynamic";
@@ -97,6 +99,16 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
       <ReviewWorkspace
         data={data}
         initialClaimId={typeof claimParam === "string" ? claimParam : null}
+        knownClaims={
+          <KnownClaimsPanel
+            revisionId={data.revision.id}
+            known={data.knownClaims}
+            checkedAt={data.libraryCheckedAt}
+            canAct={can(actor, "claim:create")}
+            canCheck={can(actor, "library:write")}
+          />
+        }
+        libraryOffer={<LibraryOffer articleId={data.article.id} claims={data.libraryOffer} />}
         can={{
           createClaim: can(actor, "claim:create"),
           updateClaim: can(actor, "claim:update"),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
@@ -13,10 +13,10 @@ import { claimLook } from "./claim-style";
 import type { DeletedClaim } from "./delete-claim";
 import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
-import { KnownClaimsPanel, knownClaimElementId } from "./known-claims-panel";
+import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
-import { LibraryOffer } from "./library-offer";
 import { OrphanedPanel } from "./orphaned-panel";
+import { ReviewContext } from "./review-context";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -35,10 +35,15 @@ export function ReviewWorkspace({
   data,
   can,
   initialClaimId = null,
+  knownClaims = null,
+  libraryOffer = null,
 }: {
   data: ReviewData;
   can: ReviewPermissions;
   initialClaimId?: string | null;
+  /** The "Known claims" panel and the publication's library offer, rendered on the server. */
+  knownClaims?: ReactNode;
+  libraryOffer?: ReactNode;
 }) {
   const router = useRouter();
   const [selectedId, setSelectedId] = useState<string | null>(initialClaimId);
@@ -51,6 +56,9 @@ export function ReviewWorkspace({
   const [savedNotice, setSavedNotice] = useState<{ key: string; text: string } | null>(null);
   // The claim just deleted from the panel, for the "deleted" notice and its Undo.
   const [deleted, setDeleted] = useState<DeletedClaim | null>(null);
+  // What a server-rendered panel just did ("Added 2 claims to the claims library").
+  const [notice, setNotice] = useState<string | null>(null);
+  const review = useMemo(() => ({ selectClaim: setSelectedId, notify: setNotice }), []);
 
   // The claims the approval panel offers one editor's note for, as the gate listed them.
   const claimsNeedingNote = useMemo(
@@ -162,138 +170,138 @@ export function ReviewWorkspace({
   );
 
   return (
-    <div className="review-grid">
-      <div>
-        {selection && can.createClaim ? (
-          <section className="selection-bar" aria-label="Selected text">
-            <q>{selection.exact}</q>
-            <button
-              type="button"
-              className="button primary"
-              onClick={createClaim}
-              disabled={creating}
-            >
-              {creating ? "Creating…" : "Create claim"}
-            </button>
-            <span className="muted small">
-              or press <kbd>C</kbd>
-            </span>
-          </section>
-        ) : null}
-        <ErrorAlert message={error} />
-        <article className="card article-body">
-          <ArticleViewer
-            doc={data.revision.doc}
-            expectedText={data.revision.plainText}
-            highlights={allHighlights}
-            selectedClaimId={selectedId}
-            onActivateClaim={activate}
-            onSelectText={setSelection}
-          />
-        </article>
-      </div>
-      <aside className="sidebar stack" aria-label="Review">
-        <WorkflowPanel
-          articleId={data.article.id}
-          state={data.article.state}
-          version={data.article.version}
-          canTransition={can.transition}
-          blockers={data.blockers}
-          slug={data.article.slug}
-          publication={data.publications[0] ?? null}
-          onShowClaim={setSelectedId}
-          revisionId={data.revision.id}
-          noClaims={data.revision.noClaims}
-          canOverride={can.override}
-          claimsNeedingNote={claimsNeedingNote}
-          hasClaims={data.claims.some((c) => c.status !== "dismissed")}
-        />
-        <LibraryOffer articleId={data.article.id} claims={data.libraryOffer} />
-        <OrphanedPanel
-          claims={orphaned}
-          revisionId={data.revision.id}
-          selection={selection}
-          canReattach={can.updateClaim}
-          onShowClaim={setSelectedId}
-          onReattached={(id) => {
-            setSelection(null);
-            setSelectedId(id);
-          }}
-        />
-        <div className="card">
-          {selected ? (
-            <ClaimPanel
-              key={`${selected.id}:${selected.version}`}
-              claim={selected}
-              notice={
-                savedNotice?.key === `${selected.id}:${selected.version}` ? savedNotice.text : null
-              }
-              onSaved={(version, text) =>
-                setSavedNotice({ key: `${selected.id}:${version}`, text })
-              }
-              canEdit={can.updateClaim}
-              canOverride={can.override}
-              canAssign={can.assign}
-              canComment={data.canComment}
-              assignableUsers={data.assignableUsers}
-              onDeleted={(d) => {
-                setDeleted(d);
-                setSelectedId(null);
-              }}
-              onClose={() => setSelectedId(null)}
+    <ReviewContext.Provider value={review}>
+      <div className="review-grid">
+        <div>
+          {selection && can.createClaim ? (
+            <section className="selection-bar" aria-label="Selected text">
+              <q>{selection.exact}</q>
+              <button
+                type="button"
+                className="button primary"
+                onClick={createClaim}
+                disabled={creating}
+              >
+                {creating ? "Creating…" : "Create claim"}
+              </button>
+              <span className="muted small">
+                or press <kbd>C</kbd>
+              </span>
+            </section>
+          ) : null}
+          <ErrorAlert message={error} />
+          <article className="card article-body">
+            <ArticleViewer
+              doc={data.revision.doc}
+              expectedText={data.revision.plainText}
+              highlights={allHighlights}
+              selectedClaimId={selectedId}
+              onActivateClaim={activate}
+              onSelectText={setSelection}
             />
-          ) : (
-            <>
-              {deleted ? (
-                <DeletedClaimNotice
-                  key={deleted.id}
-                  deleted={deleted}
-                  onRestored={(id) => {
-                    setDeleted(null);
-                    setSelectedId(id);
-                  }}
-                  onDismiss={() => setDeleted(null)}
-                />
-              ) : null}
-              <h2 className="section-title">Claims ({data.claims.length})</h2>
-              <Legend />
-              <div style={{ marginTop: "0.75rem" }}>
-                <ClaimList
-                  claims={data.claims}
-                  selectedId={selectedId}
-                  onSelect={setSelectedId}
-                  view={listView}
-                  onViewChange={setListView}
-                />
-              </div>
-              <div style={{ marginTop: "1rem" }}>
-                <KnownClaimsPanel
-                  revisionId={data.revision.id}
-                  known={data.knownClaims}
-                  checkedAt={data.libraryCheckedAt}
-                  canAct={can.createClaim}
-                  canCheck={can.checkLibrary}
-                  onCreated={setSelectedId}
-                />
-              </div>
-              {can.createClaim ? (
-                <div style={{ marginTop: "1rem" }}>
-                  <SuggestionsPanel
-                    articleId={data.article.id}
-                    revisionId={data.revision.id}
-                    suggestions={data.suggestions}
-                    onCreated={setSelectedId}
+          </article>
+        </div>
+        <aside className="sidebar stack" aria-label="Review">
+          <WorkflowPanel
+            articleId={data.article.id}
+            state={data.article.state}
+            version={data.article.version}
+            canTransition={can.transition}
+            blockers={data.blockers}
+            slug={data.article.slug}
+            publication={data.publications[0] ?? null}
+            onShowClaim={setSelectedId}
+            revisionId={data.revision.id}
+            noClaims={data.revision.noClaims}
+            canOverride={can.override}
+            claimsNeedingNote={claimsNeedingNote}
+            hasClaims={data.claims.some((c) => c.status !== "dismissed")}
+          />
+          {notice ? (
+            <p className="alert success" role="status" data-testid="review-notice">
+              {notice}
+            </p>
+          ) : null}
+          {libraryOffer}
+          <OrphanedPanel
+            claims={orphaned}
+            revisionId={data.revision.id}
+            selection={selection}
+            canReattach={can.updateClaim}
+            onShowClaim={setSelectedId}
+            onReattached={(id) => {
+              setSelection(null);
+              setSelectedId(id);
+            }}
+          />
+          <div className="card">
+            {selected ? (
+              <ClaimPanel
+                key={`${selected.id}:${selected.version}`}
+                claim={selected}
+                notice={
+                  savedNotice?.key === `${selected.id}:${selected.version}`
+                    ? savedNotice.text
+                    : null
+                }
+                onSaved={(version, text) =>
+                  setSavedNotice({ key: `${selected.id}:${version}`, text })
+                }
+                canEdit={can.updateClaim}
+                canOverride={can.override}
+                canAssign={can.assign}
+                canComment={data.canComment}
+                assignableUsers={data.assignableUsers}
+                onDeleted={(d) => {
+                  setDeleted(d);
+                  setSelectedId(null);
+                }}
+                onClose={() => setSelectedId(null)}
+              />
+            ) : (
+              <>
+                {deleted ? (
+                  <DeletedClaimNotice
+                    key={deleted.id}
+                    deleted={deleted}
+                    onRestored={(id) => {
+                      setDeleted(null);
+                      setSelectedId(id);
+                    }}
+                    onDismiss={() => setDeleted(null)}
                   />
-                  <DismissedSuggestions
-                    articleId={data.article.id}
-                    dismissed={data.dismissedSuggestions}
+                ) : null}
+                <h2 className="section-title">Claims ({data.claims.length})</h2>
+                <Legend />
+                <div style={{ marginTop: "0.75rem" }}>
+                  <ClaimList
+                    claims={data.claims}
+                    selectedId={selectedId}
+                    onSelect={setSelectedId}
+                    view={listView}
+                    onViewChange={setListView}
                   />
                 </div>
-              ) : null}
-            </>
-          )}
-        </div>
-      </aside>
-    </div>
+                <div style={{ marginTop: "1rem" }}>{knownClaims}</div>
+                {can.createClaim ? (
+                  <div style={{ marginTop: "1rem" }}>
+                    <SuggestionsPanel
+                      articleId={data.article.id}
+                      revisionId={data.revision.id}
+                      suggestions={data.suggestions}
+                      onCreated={setSelectedId}
+                    />
+                    <DismissedSuggestions
+                      articleId={data.article.id}
+                      dismissed={data.dismissedSuggestions}
+                    />
+                  </div>
+                ) : null}
+              </>
+            )}
+          </div>
+        </aside>
+      </div>
+    </ReviewContext.Provider>
   );
 }
