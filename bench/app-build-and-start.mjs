@@ -44,7 +44,7 @@ try {
     `next start → healthy:          ${startSeconds.toFixed(1)} s (new PGlite directory, demo seeding included)`,
   );
   console.log(
-    `article page First Load JS:    ${kb(gz)} gzipped (${kb(raw)} raw, ${scripts.length} scripts; budget 300 kB)`,
+    `article page First Load JS:    ${kb(gz)} gzipped, ${gz} bytes (${kb(raw)} raw, ${scripts.length} scripts; budget 300 kB = 307,200 bytes)`,
   );
   for (const { src, size } of perScript.sort((a, b) => b.size - a.size))
     console.log(`  ${kb(size).padStart(9)}  ${src}`);

@@ -115,36 +115,26 @@ export function ClaimPanel({
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    setMessage(null);
-    const result = await updateClaimAction({ claimId: claim.id, version, ...form });
-    setPending(false);
-    if (!result.ok) return showError(result.error);
-    draft.clear();
-    setErrors({});
-    setConflict(null);
-    setMessage({ kind: "success", text: "Saved." });
-    onSaved?.(result.data.version, "Saved.");
-    router.refresh();
-  }
-
-  // A claim accepted from the library is in review until someone confirms it in this article.
-  async function confirmKnown() {
+  // `status`: a claim accepted from the library is in review until someone confirms it in this
+  // article ("Confirm in this article" saves it resolved).
+  async function save(event?: FormEvent, status?: ClaimStatus) {
+    event?.preventDefault();
     setPending(true);
     setMessage(null);
     const result = await updateClaimAction({
       claimId: claim.id,
       version,
       ...form,
-      status: "resolved",
+      ...(status ? { status } : {}),
     });
     setPending(false);
     if (!result.ok) return showError(result.error);
     draft.clear();
     setErrors({});
-    onSaved?.(result.data.version, "Confirmed in this article.");
+    setConflict(null);
+    const text = status ? "Confirmed in this article." : "Saved.";
+    setMessage({ kind: "success", text });
+    onSaved?.(result.data.version, text);
     router.refresh();
   }
   // A resolved claim not yet in the library: one click makes it a known claim.
@@ -190,7 +180,7 @@ export function ClaimPanel({
             <button
               type="button"
               className="button primary"
-              onClick={confirmKnown}
+              onClick={() => save(undefined, "resolved")}
               disabled={pending}
               style={{ marginLeft: "0.5rem" }}
             >

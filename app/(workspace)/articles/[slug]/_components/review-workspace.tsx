@@ -116,18 +116,12 @@ export function ReviewWorkspace({
     () => [...knownHighlights, ...highlights],
     [knownHighlights, highlights],
   );
-  // A known claim's mark shows its item in the panel; a claim's mark opens the claim.
+  // A known claim's mark takes the focus to its item in the panel; a claim's mark opens it.
   const activate = useCallback((id: string) => {
-    if (!id.startsWith("known:")) {
-      setSelectedId(id);
-      return;
-    }
+    if (!id.startsWith("known:")) return setSelectedId(id);
+    // The list (and the panel in it) shows once no claim is open.
     setSelectedId(null);
-    window.requestAnimationFrame(() => {
-      const item = document.getElementById(knownClaimElementId(id.slice("known:".length)));
-      item?.scrollIntoView({ block: "nearest" });
-      item?.focus();
-    });
+    setTimeout(() => document.getElementById(knownClaimElementId(id.slice(6)))?.focus());
   }, []);
 
   const createClaim = useCallback(async () => {
