@@ -3,7 +3,15 @@ import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm"
 import { type AuditEventInput, storedAuditEvent } from "@/lib/core/audit/events";
 import type { AuditEntityType } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
-import { articles, auditEvents, claims, publications, revisions, users } from "../schema";
+import {
+  articles,
+  auditEvents,
+  claims,
+  libraryEntries,
+  publications,
+  revisions,
+  users,
+} from "../schema";
 
 /**
  * Appends one audit event, of one of the kinds in lib/core/audit/events.ts. Call it with the
@@ -168,7 +176,13 @@ export type AuditLogRow = Awaited<ReturnType<typeof listAuditLog>>[number];
  */
 export async function findAuditEntityNumbers(
   db: Db,
-  ids: { claims: string[]; revisions: string[]; publications: string[]; users: string[] },
+  ids: {
+    claims: string[];
+    revisions: string[];
+    publications: string[];
+    users: string[];
+    libraryEntries?: string[];
+  },
 ) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   /** One query for the ids of one kind: id → its number or name. */
@@ -180,33 +194,41 @@ export async function findAuditEntityNumbers(
     const rows = only.length ? await query(only) : [];
     return new Map(rows.map((r) => [r.id, r.label]));
   }
-  const [claimNumbers, revisionNumbers, publicationNumbers, userNames] = await Promise.all([
-    labels(ids.claims, (only) =>
-      db
-        .select({ id: claims.id, label: claims.number })
-        .from(claims)
-        .where(inArray(claims.id, only)),
-    ),
-    labels(ids.revisions, (only) =>
-      db
-        .select({ id: revisions.id, label: revisions.number })
-        .from(revisions)
-        .where(inArray(revisions.id, only)),
-    ),
-    labels(ids.publications, (only) =>
-      db
-        .select({ id: publications.id, label: publications.number })
-        .from(publications)
-        .where(inArray(publications.id, only)),
-    ),
-    labels(ids.users, (only) =>
-      db.select({ id: users.id, label: users.name }).from(users).where(inArray(users.id, only)),
-    ),
-  ]);
+  const [claimNumbers, revisionNumbers, publicationNumbers, userNames, entryNumbers] =
+    await Promise.all([
+      labels(ids.claims, (only) =>
+        db
+          .select({ id: claims.id, label: claims.number })
+          .from(claims)
+          .where(inArray(claims.id, only)),
+      ),
+      labels(ids.revisions, (only) =>
+        db
+          .select({ id: revisions.id, label: revisions.number })
+          .from(revisions)
+          .where(inArray(revisions.id, only)),
+      ),
+      labels(ids.publications, (only) =>
+        db
+          .select({ id: publications.id, label: publications.number })
+          .from(publications)
+          .where(inArray(publications.id, only)),
+      ),
+      labels(ids.users, (only) =>
+        db.select({ id: users.id, label: users.name }).from(users).where(inArray(users.id, only)),
+      ),
+      labels(ids.libraryEntries ?? [], (only) =>
+        db
+          .select({ id: libraryEntries.id, label: libraryEntries.number })
+          .from(libraryEntries)
+          .where(inArray(libraryEntries.id, only)),
+      ),
+    ]);
   return {
     claims: claimNumbers,
     revisions: revisionNumbers,
     publications: publicationNumbers,
     users: userNames,
+    libraryEntries: entryNumbers,
   };
 }

@@ -12,6 +12,7 @@ import { auditCsvStream, readAuditLog } from "../../lib/services/audit/read";
 import { assignClaim } from "../../lib/services/claims/assign";
 import { addComment } from "../../lib/services/comments/service";
 import { addEvidence } from "../../lib/services/evidence/service";
+import { importLibrary } from "../../lib/services/library/import";
 import { updateSettings } from "../../lib/services/settings/service";
 import { changeUserRole } from "../../lib/services/users/service";
 import { freshDatabasePerTest } from "../helpers/db";
@@ -55,9 +56,17 @@ describe("audit labels", () => {
       }),
     );
 
+    await ok(
+      executeAction(importLibrary, as(editor), {
+        format: "json",
+        text: JSON.stringify([{ id: "a", text: "Vitamin C prevents colds." }]),
+      }),
+    );
+
     const { events } = await readAuditLog(h.db, admin, auditLogQuerySchema.parse({}));
     const shown = events.map((e) => [e.actionWords, e.entityLabel]);
     expect(shown).toEqual([
+      ["Imported into the claims library", "Library entry K1"],
       ["Changed the workspace settings", "Workspace settings"],
       ["Changed a role", "User Rita Reviewer"],
       ["Submitted for review", "Article “Stem cells”"],

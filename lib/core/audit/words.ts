@@ -107,6 +107,7 @@ export interface EntityFacts {
   revisionNumber?: number | null;
   publicationNumber?: number | null;
   userName?: string | null;
+  libraryEntryNumber?: number | null;
 }
 
 const TITLE_MAX = 60;
@@ -148,6 +149,9 @@ export function entityLabel(e: EntityFacts): string {
       break;
     case "settings":
       return "Workspace settings";
+    case "library_entry":
+      if (e.libraryEntryNumber != null) return `Library entry K${e.libraryEntryNumber}`;
+      break;
   }
   const noun = e.entityType.replace(/^./, (c) => c.toUpperCase());
   return `${noun} ${e.entityId.slice(0, 8)}${inArticle}`;

@@ -67,6 +67,7 @@ export async function labelAuditEvents(db: Db, rows: AuditLogRow[]) {
     revisions: ids("revision"),
     publications: ids("publication"),
     users: ids("user"),
+    libraryEntries: ids("library_entry"),
   });
   return rows.map((e) => {
     const claimId = claimIdOf(e);
@@ -81,6 +82,7 @@ export async function labelAuditEvents(db: Db, rows: AuditLogRow[]) {
         revisionNumber: found.revisions.get(e.entityId),
         publicationNumber: found.publications.get(e.entityId),
         userName: found.users.get(e.entityId),
+        libraryEntryNumber: found.libraryEntries.get(e.entityId),
       }),
       claimId: claimId && found.claims.has(claimId) ? claimId : null,
     };
