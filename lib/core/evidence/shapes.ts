@@ -20,3 +20,21 @@ export type EvidenceFields = {
   gradeCertainty: GradeCertainty | null;
   gradeDowngradeReasons: GradeDowngradeReason[];
 };
+
+/** An item's citation and grading, without its ids and bookkeeping: what a copy of it carries. */
+export function evidenceFields(e: EvidenceFields): EvidenceFields {
+  return {
+    title: e.title,
+    authors: e.authors,
+    publisher: e.publisher,
+    year: e.year,
+    url: e.url,
+    doi: e.doi,
+    pmid: e.pmid,
+    excerpt: e.excerpt,
+    stance: e.stance,
+    studyDesign: e.studyDesign,
+    gradeCertainty: e.gradeCertainty,
+    gradeDowngradeReasons: e.gradeDowngradeReasons,
+  };
+}

@@ -26,6 +26,7 @@ import { findRevisionById, type RevisionRow } from "@/db/queries/revisions";
 import type { Actor } from "@/lib/core/auth/permissions";
 import { anchorForSelection, assertCurrentRevision } from "@/lib/core/claims/selection";
 import { AppError, notFound } from "@/lib/core/errors";
+import { evidenceFields } from "@/lib/core/evidence/shapes";
 import { prefillFromEntry } from "@/lib/core/library/accept";
 import {
   matchAgainstLibrary,
@@ -156,22 +157,7 @@ async function copyEvidence(
   claimId: string,
 ) {
   for (const e of items) {
-    await insertEvidence(tx, {
-      claimId,
-      addedById: actor.id,
-      title: e.title,
-      authors: e.authors,
-      publisher: e.publisher,
-      year: e.year,
-      url: e.url,
-      doi: e.doi,
-      pmid: e.pmid,
-      excerpt: e.excerpt,
-      stance: e.stance,
-      studyDesign: e.studyDesign,
-      gradeCertainty: e.gradeCertainty,
-      gradeDowngradeReasons: e.gradeDowngradeReasons,
-    });
+    await insertEvidence(tx, { ...evidenceFields(e), claimId, addedById: actor.id });
   }
 }
 
