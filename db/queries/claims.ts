@@ -32,7 +32,8 @@ type _AnchorRowIsAnchorValues = Assert<SameShape<AnchorRow, AnchorValues>>;
  * A claim that was deleted (soft delete, `deleted_at` set) is left out of every query in this
  * file except the ones named "…IncludingDeleted": to the rest of the code it no longer exists.
  */
-const notDeleted = () => isNull(claims.deletedAt);
+/** A claim not soft-deleted: the filter every claim read applies (library reads too). */
+export const notDeleted = () => isNull(claims.deletedAt);
 
 export async function findClaimById(db: Db, id: string): Promise<ClaimRow | null> {
   const [row] = await db

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { LibraryRelation } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import {
@@ -15,6 +15,7 @@ import {
   librarySupersessions,
   publications,
 } from "../schema";
+import { notDeleted } from "./claims";
 import { rawRows } from "./raw-rows";
 import { atVersion, nextVersion } from "./versioned-rows";
 
@@ -371,7 +372,7 @@ export async function lockUnpublishedLinkedClaims(db: Db, entryIds: readonly str
     .where(
       and(
         inArray(claims.libraryEntryId, [...entryIds]),
-        isNull(claims.deletedAt),
+        notDeleted(),
         ne(claims.status, "dismissed"),
         ne(articles.state, "retracted"),
         sql`NOT EXISTS (SELECT 1 FROM ${publications} WHERE ${publications.revisionId} = ${articles.currentRevisionId})`,

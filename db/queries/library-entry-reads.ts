@@ -16,6 +16,7 @@ import {
   revisions,
   users,
 } from "../schema";
+import { notDeleted } from "./claims";
 
 /**
  * The library pages' reads (lib/services/library/read.ts): the list with its filters, one
@@ -60,7 +61,7 @@ export async function listUnlinkedResolvedClaims(db: Db, articleId: string) {
         eq(claimAnchors.revisionId, revision.id),
         eq(claims.status, "resolved"),
         isNull(claims.libraryEntryId),
-        isNull(claims.deletedAt),
+        notDeleted(),
       ),
     )
     .orderBy(sql`${claimAnchors.start} NULLS LAST`, asc(claims.number));
@@ -271,7 +272,7 @@ export async function listEntryUsage(db: Db, entryId: string) {
     })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(and(eq(claims.libraryEntryId, entryId), isNull(claims.deletedAt)))
+    .where(and(eq(claims.libraryEntryId, entryId), notDeleted()))
     .orderBy(articles.title, articles.id, claims.number);
   const claimIds = claimRows.map((c) => c.claimId);
   const publicationRows =
