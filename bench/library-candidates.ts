@@ -19,6 +19,7 @@ import { insertUser } from "../db/queries/users";
 import { splitSentences } from "../lib/core/detect/split";
 import { matchAgainstLibrary, matchSpans, retrievalText } from "../lib/core/library/match";
 import { STEM_CELL_TEXT } from "../tests/helpers/fixtures";
+import { madeUpNames } from "./_made-up";
 
 const ENTRIES = 100_000;
 
@@ -43,13 +44,7 @@ const SYLLABLES = [
   "tra",
   "gen",
 ];
-const madeUp = (n: number, suffix: string) =>
-  Array.from({ length: n }, (_, i) => {
-    const a = SYLLABLES[i % 16] ?? "";
-    const b = SYLLABLES[Math.floor(i / 16) % 16] ?? "";
-    const c = SYLLABLES[Math.floor(i / 256) % 16] ?? "";
-    return `${a}${b}${c}${suffix}`;
-  });
+const madeUp = (n: number, suffix: string) => madeUpNames(SYLLABLES, n, suffix);
 const SUBJECTS = [
   "Vitamin C",
   "Vitamin D",

@@ -14,6 +14,7 @@ import { rawRows } from "../db/queries/raw-rows";
 import { insertUser } from "../db/queries/users";
 import type { Actor } from "../lib/core/auth/permissions";
 import { searchWorkspace } from "../lib/services/search/service";
+import { madeUpNames } from "./_made-up";
 
 const ARTICLES = 10_000;
 const CLAIMS_PER_ARTICLE = 10;
@@ -39,13 +40,7 @@ const SYL = [
   "lo",
   "fi",
 ];
-const madeUp = (n: number, suffix: string) =>
-  Array.from({ length: n }, (_, i) => {
-    const a = SYL[i % SYL.length] ?? "";
-    const b = SYL[Math.floor(i / SYL.length) % SYL.length] ?? "";
-    const c = SYL[Math.floor(i / SYL.length ** 2) % SYL.length] ?? "";
-    return `${a}${b}${c}${suffix}`;
-  });
+const madeUp = (n: number, suffix: string) => madeUpNames(SYL, n, suffix);
 const SUBJECTS = [
   "Stem cell therapy",
   "Vitamin C",
