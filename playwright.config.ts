@@ -10,6 +10,9 @@ import { chromiumOptions } from "./tests/helpers/chromium";
 // Ports and build folder can be moved, so that two checkouts' suites can run side by side.
 const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3100);
 const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
+// The stand-in for Crossref and NCBI (tests/helpers/outside/server.ts), steered by the specs.
+const OUTSIDE_PORT = Number(process.env.E2E_OUTSIDE_PORT ?? 3190);
+export const OUTSIDE_URL = `http://127.0.0.1:${OUTSIDE_PORT}`;
 
 const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
   NODE_ENV: "production",
@@ -22,6 +25,11 @@ const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => (
   // Every spec signs in from this one machine: keep the per-IP sign-in limit (default 20 failures
   // in 15 min) out of their way. The per-account limit stays at its default and is tested.
   CLAIMDESK_LOGIN_MAX_FAILURES_PER_IP: "1000",
+  CROSSREF_BASE_URL: `${OUTSIDE_URL}/crossref`,
+  NCBI_EUTILS_BASE_URL: `${OUTSIDE_URL}/eutils`,
+  NCBI_IDCONV_BASE_URL: `${OUTSIDE_URL}/idconv`,
+  // "The service is down" must not keep a spec waiting for the production time-out.
+  CLAIMDESK_OUTSIDE_TIMEOUT_MS: "3000",
 });
 
 const demoUrl = `http://localhost:${DEMO_PORT}`;
@@ -46,6 +54,14 @@ export default defineConfig({
     launchOptions: chromiumOptions(),
   },
   webServer: [
+    {
+      command: `node --import tsx tests/helpers/outside/server.ts ${OUTSIDE_PORT}`,
+      url: `${OUTSIDE_URL}/__requests`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
     {
       command: `node node_modules/next/dist/bin/next start -p ${DEMO_PORT}`,
       url: `${demoUrl}/api/health`,

@@ -29,13 +29,19 @@ import type { ExportModel } from "@/lib/core/export/model";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
+  type ChecklistCriterion,
+  type ChecklistRating,
   CLAIM_STATUSES,
   EVIDENCE_STANCES,
   GRADE_CERTAINTIES,
+  type GradeConcernLevel,
   type GradeDowngradeReason,
+  type GradeUpgradeReason,
   LIBRARY_ORIGINS,
   LIBRARY_RELATIONS,
   LIBRARY_STATES,
+  REFERENCE_FLAGS,
+  REFERENCE_SOURCES,
   ROLES,
   SEVERITIES,
   STUDY_DESIGNS,
@@ -54,6 +60,8 @@ export const gradeCertaintyEnum = pgEnum("grade_certainty", GRADE_CERTAINTIES);
 export const libraryStateEnum = pgEnum("library_state", LIBRARY_STATES);
 export const libraryOriginEnum = pgEnum("library_origin", LIBRARY_ORIGINS);
 export const libraryRelationEnum = pgEnum("library_relation", LIBRARY_RELATIONS);
+export const referenceFlagEnum = pgEnum("reference_flag", REFERENCE_FLAGS);
+export const referenceSourceEnum = pgEnum("reference_source", REFERENCE_SOURCES);
 
 /**
  * A full-text search vector. Written by the queries that insert text
@@ -119,6 +127,8 @@ export const workspaceSettings = pgTable(
     logoText: text("logo_text"),
     /** Default months between medical reviews of an article ("next review due"). */
     reviewIntervalMonths: integer("review_interval_months").notNull().default(12),
+    /** Show each publication's HealthNewsReview.org checklist on its public page. */
+    checklistPublic: boolean("checklist_public").notNull().default(false),
     /** When false, `/p/**` answers 404: nothing is readable publicly. */
     publicPagesEnabled: boolean("public_pages_enabled").notNull().default(true),
     updatedAt: updatedAt(),
@@ -143,6 +153,15 @@ export const articles = pgTable(
      * to each other, and the service layer sets this in the same transaction as the insert.
      */
     currentRevisionId: uuid("current_revision_id"),
+    /**
+     * Medical review dates (docs/evidence.md): when the article was last medically reviewed (set
+     * when a revision is approved, or by an editor), its own interval in months (null: the
+     * workspace's `review_interval_months`) and the date that gives, kept with both so the "Due
+     * for review" queue is one indexed range.
+     */
+    lastReviewedOn: date("last_reviewed_on", { mode: "string" }),
+    reviewIntervalMonths: integer("review_interval_months"),
+    nextReviewDue: date("next_review_due", { mode: "string" }),
     createdById: uuid("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -150,7 +169,14 @@ export const articles = pgTable(
     updatedAt: updatedAt(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("articles_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("articles_slug_key").on(t.slug),
+    index("articles_next_review_due_idx").on(t.nextReviewDue),
+    check(
+      "articles_review_interval_positive",
+      sql`${t.reviewIntervalMonths} IS NULL OR ${t.reviewIntervalMonths} BETWEEN 1 AND 120`,
+    ),
+  ],
 );
 export type Article = typeof articles.$inferSelect;
 
@@ -332,6 +358,11 @@ export const evidence = pgTable(
       .$type<GradeDowngradeReason[]>()
       .notNull()
       .default([]),
+    /**
+     * The reference in the workspace's list this item cites; its citation fields above are a
+     * copy, rewritten when the reference is corrected. Null: typed by hand with no DOI or PMID.
+     */
+    referenceId: uuid("reference_id").references((): AnyPgColumn => bibReferences.id),
     addedById: uuid("added_by_id")
       .notNull()
       .references(() => users.id),
@@ -339,7 +370,10 @@ export const evidence = pgTable(
     updatedAt: updatedAt(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("evidence_claim_idx").on(t.claimId)],
+  (t) => [
+    index("evidence_claim_idx").on(t.claimId),
+    index("evidence_reference_idx").on(t.referenceId),
+  ],
 );
 export type Evidence = typeof evidence.$inferSelect;
 
@@ -663,3 +697,194 @@ export const searchWords = pgTable(
   },
   (t) => [index("search_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
 );
+
+/**
+ * The workspace's reference list (docs/evidence.md): each cited work once, looked up by DOI or
+ * PMID, imported from a reference manager or typed in. Evidence items point at it; correcting a
+ * reference rewrites every item's copy. The retraction watch records what it finds here.
+ */
+export const bibReferences = pgTable(
+  "bib_references",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Short number for people and URLs ("R12"). */
+    number: integer("number").notNull(),
+    /** Lower-cased, bare (10.1000/xyz). */
+    doi: text("doi"),
+    pmid: text("pmid"),
+    /** With its prefix (PMC1234567). */
+    pmcid: text("pmcid"),
+    title: text("title").notNull(),
+    /** As cited: "Smith J, Doe A". */
+    authors: text("authors").notNull().default(""),
+    journal: text("journal").notNull().default(""),
+    year: integer("year"),
+    volume: text("volume").notNull().default(""),
+    issue: text("issue").notNull().default(""),
+    pages: text("pages").notNull().default(""),
+    url: text("url"),
+    /** PubMed's publication types ("Randomized Controlled Trial", …) or Crossref's work type. */
+    publicationTypes: text("publication_types").array().notNull().default(sql`'{}'::text[]`),
+    abstract: text("abstract").notNull().default(""),
+    source: referenceSourceEnum("source").notNull().default("manual"),
+    /** The worst of its notices (below), or null when none was found. */
+    flag: referenceFlagEnum("flag"),
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }),
+    /** When the watch last checked it, and what went wrong that time (null: it worked). */
+    watchedAt: timestamp("watched_at", { withTimezone: true }),
+    watchError: text("watch_error"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("bib_references_number_key").on(t.number),
+    uniqueIndex("bib_references_doi_key").on(t.doi).where(sql`${t.doi} IS NOT NULL`),
+    uniqueIndex("bib_references_pmid_key").on(t.pmid).where(sql`${t.pmid} IS NOT NULL`),
+    index("bib_references_watched_idx").on(t.watchedAt),
+    index("bib_references_flag_idx").on(t.flag),
+  ],
+);
+export type BibReference = typeof bibReferences.$inferSelect;
+
+/** A notice the watch found for a reference: a retraction, withdrawal, concern or correction. */
+export const referenceNotices = pgTable(
+  "reference_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referenceId: uuid("reference_id")
+      .notNull()
+      .references(() => bibReferences.id),
+    kind: referenceFlagEnum("kind").notNull(),
+    /** Where it was found: `crossref` (its update notices, Retraction Watch's data) or `pubmed`. */
+    origin: text("origin").notNull(),
+    /** The notice itself, when it has one (the retraction notice's DOI, or PMID). */
+    noticeDoi: text("notice_doi"),
+    noticePmid: text("notice_pmid"),
+    /** The notice's own date as the source gives it (YYYY-MM-DD, YYYY-MM or YYYY), if any. */
+    noticeDate: text("notice_date"),
+    label: text("label").notNull().default(""),
+    foundAt: timestamp("found_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reference_notices_key").on(t.referenceId, t.kind, t.origin),
+    index("reference_notices_reference_idx").on(t.referenceId),
+  ],
+);
+export type ReferenceNotice = typeof referenceNotices.$inferSelect;
+
+/**
+ * A dated "Evidence update" on a publication: a reference it cites was flagged after it was
+ * published. The publication's snapshot is never touched; its public page and exports show these.
+ */
+export const publicationNotices = pgTable(
+  "publication_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    publicationId: uuid("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    referenceId: uuid("reference_id")
+      .notNull()
+      .references(() => bibReferences.id),
+    kind: referenceFlagEnum("kind").notNull(),
+    /** The notice as published, in words (which evidence, of which claims, what happened). */
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("publication_notices_key").on(t.publicationId, t.referenceId, t.kind),
+    index("publication_notices_publication_idx").on(t.publicationId),
+  ],
+);
+export type PublicationNotice = typeof publicationNotices.$inferSelect;
+
+/**
+ * Answers of outside services (Crossref, NCBI), by request: look-ups read here first. `status`
+ * 404 remembers that a DOI or PMID does not exist. Rows past `expires_at` are fetched again.
+ */
+export const lookupCache = pgTable(
+  "lookup_cache",
+  {
+    key: text("key").primaryKey(),
+    status: integer("status").notNull(),
+    body: jsonb("body").$type<unknown>(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("lookup_cache_expires_idx").on(t.expiresAt)],
+);
+export type LookupCacheRow = typeof lookupCache.$inferSelect;
+
+/**
+ * Scheduled jobs (lib/services/jobs): one row per job, leased by the instance that runs it
+ * (`SELECT … FOR UPDATE SKIP LOCKED`, then `locked_until`), so a job runs once across every
+ * instance on the database; a crashed holder's lease runs out and another takes over.
+ */
+export const scheduledJobs = pgTable("scheduled_jobs", {
+  name: text("name").primaryKey(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull(),
+  lockedBy: text("locked_by"),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastStartedAt: timestamp("last_started_at", { withTimezone: true }),
+  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
+  /** `ok` or `failed`; null before the first run. */
+  lastOutcome: text("last_outcome"),
+  lastSummary: jsonb("last_summary").$type<Record<string, unknown>>(),
+  lastError: text("last_error"),
+});
+export type ScheduledJob = typeof scheduledJobs.$inferSelect;
+
+/** GRADE rated down in one domain for a claim's body of evidence, with why. */
+export type GradeDomainRating = { level: GradeConcernLevel; reason: string };
+/** GRADE rated up for one reason, with why. */
+export type GradeUpgradeRating = { applies: boolean; reason: string };
+
+/**
+ * GRADE for a claim's whole body of evidence (lib/core/evidence/grade-assessment.ts): the five
+ * domains for rating down and the three reasons for rating up, each with a reason. The certainty
+ * is computed from them and the evidence's designs, never stored.
+ */
+export const claimGradeAssessments = pgTable("claim_grade_assessments", {
+  claimId: uuid("claim_id")
+    .primaryKey()
+    .references(() => claims.id),
+  domains: jsonb("domains")
+    .$type<Partial<Record<GradeDowngradeReason, GradeDomainRating>>>()
+    .notNull()
+    .default({}),
+  upgrades: jsonb("upgrades")
+    .$type<Partial<Record<GradeUpgradeReason, GradeUpgradeRating>>>()
+    .notNull()
+    .default({}),
+  updatedById: uuid("updated_by_id")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: updatedAt(),
+  version: integer("version").notNull().default(1),
+});
+export type ClaimGradeAssessment = typeof claimGradeAssessments.$inferSelect;
+
+/** One criterion of an article's checklist: its rating and a note. */
+export type ChecklistItem = { rating: ChecklistRating; note: string };
+
+/**
+ * An article's HealthNewsReview.org checklist, filled in the approval panel; copied into each
+ * publication's snapshot when it is published.
+ */
+export const articleChecklists = pgTable("article_checklists", {
+  articleId: uuid("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  items: jsonb("items")
+    .$type<Partial<Record<ChecklistCriterion, ChecklistItem>>>()
+    .notNull()
+    .default({}),
+  updatedById: uuid("updated_by_id")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: updatedAt(),
+  version: integer("version").notNull().default(1),
+});
+export type ArticleChecklist = typeof articleChecklists.$inferSelect;

@@ -15,6 +15,7 @@ const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettingsValues = {
   logoText: null,
   reviewIntervalMonths: 12,
   publicPagesEnabled: true,
+  checklistPublic: false,
 };
 
 /** The workspace settings, or the defaults when the row was never written. */

@@ -37,6 +37,7 @@ const VALID = {
   logoText: "KHD",
   reviewIntervalMonths: "6",
   publicPagesEnabled: true,
+  checklistPublic: true,
 };
 
 const settingsEvents = () =>
@@ -54,6 +55,7 @@ describe("workspace settings", () => {
       logoText: "KHD",
       reviewIntervalMonths: 6,
       publicPagesEnabled: true,
+      checklistPublic: true,
     });
     const [first] = await settingsEvents();
     expect(first).toMatchObject({

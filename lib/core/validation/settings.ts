@@ -25,4 +25,7 @@ export const settingsSchema = z.object({
       `Review interval can be at most ${REVIEW_INTERVAL_MAX_MONTHS} months.`,
     ),
   publicPagesEnabled: z.boolean({ message: "Say whether the public pages are on." }),
+  checklistPublic: z
+    .boolean({ message: "Say whether the checklist is shown on public pages." })
+    .default(false),
 });
