@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "article:export": "viewer",
   /** The claims library: its pages, entries, matches and exports. */
   "library:read": "viewer",
+  /** The workspace's reference list and what the retraction watch found. */
+  "reference:read": "viewer",
   "claim:create": "reviewer",
   "claim:update": "reviewer",
   "evidence:write": "reviewer",
@@ -20,6 +22,12 @@ export const PERMISSIONS = {
    * verdict and fields, accepting or dismissing a match, matching a revision on demand.
    */
   "library:write": "reviewer",
+  /** Looking references up by DOI/PMID, adding, correcting and importing them. */
+  "reference:write": "reviewer",
+  /** A claim's GRADE assessment of its body of evidence (the claim's own fields need claim:update). */
+  "claim:grade": "reviewer",
+  /** An article's HealthNewsReview.org checklist, in the approval panel. */
+  "article:checklist": "reviewer",
   "article:import": "editor",
   "article:edit": "editor",
   "article:transition": "editor",
@@ -29,6 +37,10 @@ export const PERMISSIONS = {
   "claim:delete_any": "editor",
   /** Merging, splitting, superseding and withdrawing entries; importing other desks' reviews. */
   "library:manage": "editor",
+  /** Running the retraction watch now, rather than waiting for its daily run. */
+  "reference:watch": "editor",
+  /** An article's medical review dates: last reviewed, its own interval. */
+  "article:review_dates": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
   /** One's own account: password, display name and credentials. */
