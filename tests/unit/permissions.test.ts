@@ -32,6 +32,12 @@ const HOLDERS: Record<Permission, Role[]> = {
   "library:read": ["viewer", "reviewer", "editor", "admin"],
   "library:write": ["reviewer", "editor", "admin"],
   "library:manage": ["editor", "admin"],
+  "reference:read": ["viewer", "reviewer", "editor", "admin"],
+  "reference:write": ["reviewer", "editor", "admin"],
+  "reference:watch": ["editor", "admin"],
+  "claim:grade": ["reviewer", "editor", "admin"],
+  "article:checklist": ["reviewer", "editor", "admin"],
+  "article:review_dates": ["editor", "admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
