@@ -24,6 +24,7 @@ import {
 } from "../../db/queries/library";
 import {
   articles,
+  claimGradeAssessments,
   claims,
   evidence,
   libraryMatches,
@@ -381,6 +382,21 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       revisionId: seed.article.revisionId,
       note: "Reviewed: nothing here needs a claim.",
     }),
+  },
+  "claim.grade_assessment": {
+    least: "reviewer",
+    // A new reason each call, at the version the caller reads, so every allowed call changes it.
+    input: async (seed) => {
+      const [row] = await seed.db
+        .select()
+        .from(claimGradeAssessments)
+        .where(eq(claimGradeAssessments.claimId, seed.claim.id));
+      return {
+        claimId: seed.claim.id,
+        version: row?.version ?? null,
+        domains: { risk_of_bias: { level: "serious", reason: `Unblinded ${unique()}` } },
+      };
+    },
   },
   "claim.assign": {
     least: "editor",

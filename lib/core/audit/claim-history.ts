@@ -10,6 +10,8 @@ import {
   type ClaimStatus,
   EVIDENCE_STANCE_LABELS,
   type EvidenceStance,
+  GRADE_CERTAINTY_LABELS,
+  type GradeCertainty,
   SEVERITY_LABELS,
   type Severity,
   STUDY_DESIGN_INFO,
@@ -58,6 +60,7 @@ const FIELD_LABELS: Record<string, string> = {
   body: "Comment",
   anchorState: "Anchor",
   exact: "Quote",
+  certainty: "GRADE certainty",
 };
 
 /** Fields recorded for machines (ids) or shown through another field. */
@@ -74,6 +77,8 @@ function show(field: string, value: unknown): string {
   if (field === "stance") return EVIDENCE_STANCE_LABELS[value as EvidenceStance] ?? String(value);
   if (field === "studyDesign")
     return STUDY_DESIGN_INFO[value as StudyDesign]?.label ?? String(value);
+  if (field === "certainty")
+    return GRADE_CERTAINTY_LABELS[value as GradeCertainty] ?? String(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
@@ -136,6 +141,8 @@ function summarize(event: StoredAuditEvent) {
       return "deleted the claim";
     case "claim.restore":
       return "restored the claim";
+    case "claim.grade_assessment":
+      return "assessed the GRADE certainty of the evidence";
     case "evidence.add":
       return titled("added evidence", event.after?.title);
     case "evidence.update":

@@ -6,12 +6,14 @@
  * labels are the strings stored in `audit_events`: never rename one (old rows keep them). Pure.
  */
 import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
+import type { GradeJudgements } from "@/lib/core/evidence/grade-assessment";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import type { ImportFormat } from "@/lib/core/import/file-type";
 import type {
   AnchorState,
   AuditEntityType,
   ClaimStatus,
+  GradeCertainty,
   LibraryRelation,
   LibraryState,
   Role,
@@ -38,6 +40,8 @@ type AnchorChange = ClaimFieldChanges & {
 /** An evidence item's values (all of them when added or deleted, the changed ones on an edit). */
 type EvidenceValues = Partial<EvidenceFields>;
 type CommentOf = { claimId: string; body: string };
+/** A claim's GRADE judgements and the certainty they gave when saved (null: no GRADE start). */
+type GradeValues = Required<GradeJudgements> & { certainty: GradeCertainty | null };
 /** A claim linked to a library entry from a match, and what the entry brought with it. */
 type LibraryLink = {
   entryId: string;
@@ -191,6 +195,8 @@ export interface AuditEventKinds {
     { deletedAt: string },
     { number: number; anchorState?: AnchorState; exact?: string; revision?: number }
   >;
+  /** The first assessment has no `before`. */
+  "claim.grade_assessment": Kind<"claim", GradeValues | null, GradeValues>;
   "evidence.add": Kind<"evidence", null, EvidenceValues & { claimId: string }>;
   "evidence.update": Kind<
     "evidence",

@@ -39,6 +39,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "claim.delete": "Deleted a claim",
   "claim.restore": "Restored a deleted claim",
   "claim.library_link": "Linked a claim to a known claim",
+  "claim.grade_assessment": "Assessed the GRADE certainty of a claim’s evidence",
   "evidence.add": "Added evidence",
   "evidence.update": "Edited evidence",
   "evidence.delete": "Deleted evidence",

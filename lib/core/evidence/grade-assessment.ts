@@ -67,7 +67,8 @@ export const CONCERN_STEPS: Record<GradeConcernLevel, number> = {
 /** The starting certainty of a body of evidence with these designs. */
 export function gradeBodyStart(designs: readonly StudyDesign[]): GradeStart | null {
   if (designs.some((d) => RANDOMISED.has(d))) return { certainty: "high", basis: "randomised" };
-  if (designs.some((d) => OBSERVATIONAL.has(d))) return { certainty: "low", basis: "observational" };
+  if (designs.some((d) => OBSERVATIONAL.has(d)))
+    return { certainty: "low", basis: "observational" };
   return null;
 }
 
@@ -175,9 +176,7 @@ export function computeGrade(
   const certainty = GRADE_CERTAINTIES[clamped] as GradeCertainty;
   if (raw > clamped) notes.push("Very low is the lowest certainty: the rest is not counted.");
   if (raw < clamped) notes.push("High is the highest certainty: the rest is not counted.");
-  const moves = steps
-    .filter((s) => s.change !== 0)
-    .map((s) => `${signed(s.change)} ${s.label}`);
+  const moves = steps.filter((s) => s.change !== 0).map((s) => `${signed(s.change)} ${s.label}`);
   const head = `Started ${GRADE_CERTAINTY_LABELS[start.certainty]} (${start.basis} evidence)`;
   return {
     start,

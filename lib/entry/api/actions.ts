@@ -15,6 +15,7 @@ import {
 import { assignClaim } from "@/lib/services/claims/assign";
 import { deleteClaim, restoreClaim } from "@/lib/services/claims/delete";
 import { setEditorNotes } from "@/lib/services/claims/editor-notes";
+import { saveGradeAssessment } from "@/lib/services/claims/grade-assessment";
 import { createClaim, setEditorNote, updateClaim } from "@/lib/services/claims/service";
 import { addComment, deleteComment, editComment } from "@/lib/services/comments/service";
 import { addEvidence, deleteEvidence, updateEvidence } from "@/lib/services/evidence/service";
@@ -50,6 +51,7 @@ const definitions: AnyActionDefinition[] = [
   updateClaim,
   setEditorNote,
   assignClaim,
+  saveGradeAssessment,
   reattachClaim,
   addEvidence,
   updateEvidence,

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { listArticlesWithCounts } from "@/db/queries/articles";
 import { listAnchorQuotesInRevision, listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { listGradeAssessmentsForClaims } from "@/db/queries/grade-assessments";
 import { listLibraryEntriesByIds } from "@/db/queries/library";
 import { listUnlinkedResolvedClaims } from "@/db/queries/library-entry-reads";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
@@ -49,6 +50,10 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const evidenceByClaim = new Map<string, typeof evidence>();
   for (const e of evidence)
     evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+  const grades = await listGradeAssessmentsForClaims(
+    db,
+    claims.map((c) => c.id),
+  );
   const comments = await commentsByClaim(
     db,
     actor,
@@ -92,6 +97,8 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
       /** The library entry it was recognised as (its number, for the link), if any. */
       library: c.libraryEntryId ? { number: entryNumbers.get(c.libraryEntryId) ?? 0 } : null,
       evidence: evidenceByClaim.get(c.id) ?? [],
+      /** Its GRADE assessment of the body of evidence (the claim panel's GRADE section); null: none. */
+      grade: grades.get(c.id) ?? null,
       /** Rendered here: the markdown parser stays out of the browser bundle. */
       rationaleHtml: renderMarkdown(c.rationale),
       comments: comments.get(c.id) ?? [],

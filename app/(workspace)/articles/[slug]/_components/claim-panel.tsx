@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y, SelectField, SubmitButton } from "@/app/_components/field";
 import {
@@ -33,6 +33,10 @@ import { CommentsSection } from "./comments-section";
 import { DeleteClaim, type DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
 import { RationaleView } from "./rationale-view";
+
+// On demand, not in the review page's first load (its budget is spent): React.lazy rather than
+// next/dynamic, whose wrapper would itself be new first-load code on this page.
+const GradeSection = lazy(() => import("./grade-section"));
 
 interface ClaimForm {
   status: ClaimStatus;
@@ -299,6 +303,9 @@ export function ClaimPanel({
       </form>
 
       <EvidenceSection claimId={claim.id} evidence={claim.evidence} canEdit={canEdit} />
+      <Suspense>
+        <GradeSection claim={claim} canEdit={canEdit} />
+      </Suspense>
 
       <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
 
