@@ -274,6 +274,7 @@ export function edgeModels(): Record<string, ExportModel> {
       ),
     ),
     hostile: fresh(() => hostileModel(hostileDoc)),
+    "GRADE summary of findings": fresh(() => gradedModel()),
   };
 }
 
@@ -291,6 +292,7 @@ export function hostileModel(doc = demoDoc([paragraph(text(`Intro ${PAYLOAD}`))]
           suggestedCorrection: PAYLOAD,
           editorNote: `Note ${PAYLOAD}`,
           reviewer: `Rev ${PAYLOAD}`,
+          grade: { domains: { risk_of_bias: { level: "serious", reason: PAYLOAD } }, upgrades: {} },
           evidence: base.evidence.map((e) => ({
             ...e,
             title: `Trial ${PAYLOAD}`,
@@ -312,5 +314,42 @@ export function hostileModel(doc = demoDoc([paragraph(text(`Intro ${PAYLOAD}`))]
         },
       },
     ),
+  );
+}
+
+/**
+ * A claim with a GRADE assessment of two evidence items, a trial and a cohort study: risk of
+ * bias serious, imprecision very serious (High −1 −2 = Very low).
+ */
+export function gradedModel(): ExportModel {
+  restartClaimNumbers();
+  const doc = demoDoc();
+  const base = claimOn(doc, QUOTE);
+  const trial = base.evidence[0];
+  if (!trial) throw new Error("the base claim has evidence");
+  return buildExportModel(
+    exportSource(doc, [
+      {
+        ...base,
+        evidence: [
+          { ...trial, title: "A randomised trial of stem cells", studyDesign: "rct" },
+          {
+            ...trial,
+            title: "A cohort of 12 patients",
+            studyDesign: "cohort",
+            stance: "mixed",
+            gradeCertainty: null,
+            gradeDowngradeReasons: [],
+          },
+        ],
+        grade: {
+          domains: {
+            risk_of_bias: { level: "serious", reason: "Outcome assessors were not blinded." },
+            imprecision: { level: "very_serious", reason: "Twelve patients | wide interval." },
+          },
+          upgrades: {},
+        },
+      },
+    ]),
   );
 }

@@ -82,6 +82,7 @@ describe("CSV export", () => {
       severity: "High",
       evidence_count: "1",
       best_cebm_level: "1",
+      grade_certainty: "",
       reviewer: "Rev Iewer",
       anchor_state: "exact",
       start: String(first?.position?.start),

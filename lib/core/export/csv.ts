@@ -11,6 +11,7 @@
  */
 import { CLAIM_STATUS_LABELS, SEVERITY_LABELS, VERDICT_INFO } from "@/lib/core/vocabulary";
 import type { ExportModel } from "./model";
+import { certaintyWords } from "./summary-of-findings";
 
 export const CSV_EXPORT = { mediaType: "text/csv; charset=utf-8", extension: "csv" } as const;
 
@@ -25,6 +26,7 @@ export const CSV_COLUMNS = [
   "severity",
   "evidence_count",
   "best_cebm_level",
+  "grade_certainty",
   "reviewer",
   "anchor_state",
   "start",
@@ -59,6 +61,8 @@ export function renderCsvExport(model: ExportModel): string {
       severity: SEVERITY_LABELS[c.severity],
       evidence_count: c.evidence.length,
       best_cebm_level: levels.length > 0 ? Math.min(...levels) : null,
+      // The body of evidence's certainty (Summary of findings); empty when not assessed.
+      grade_certainty: c.grade ? certaintyWords(c.grade) : null,
       reviewer: c.reviewer,
       anchor_state: c.anchorState,
       start: c.position?.start ?? null,

@@ -32,6 +32,7 @@ import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
 import { markdownParagraphs } from "./docx-markdown";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import { certaintySentence, judgementLines } from "./summary-of-findings";
 import {
   approvalSentence,
   bylineParts,
@@ -135,6 +136,20 @@ function claimComment(model: ExportModel, claim: ExportClaim, placed: boolean): 
   if (claim.evidence.length > 0) {
     children.push(new Paragraph({ children: [run("Evidence", { bold: true })] }));
     for (const e of claim.evidence) children.push(...evidenceParagraphs(e));
+  }
+  // A comment holds paragraphs only: the evidence above is the Summary of findings' rows.
+  if (claim.grade) {
+    children.push(
+      new Paragraph({
+        children: [
+          run(certaintySentence(claim.grade), { bold: true }),
+          run(` ${claim.grade.explanation}.`),
+        ],
+      }),
+      ...[...judgementLines(claim.grade), ...claim.grade.notes].map(
+        (l) => new Paragraph({ children: [run(`• ${l}`)] }),
+      ),
+    );
   }
   return {
     id: claim.note,

@@ -17,6 +17,12 @@ import { buildClaimReviews } from "./claimreview";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import type { ExportOptions } from "./public-url";
 import {
+  certaintySentence,
+  judgementLines,
+  SOF_COLUMNS,
+  summaryOfFindingsRows,
+} from "./summary-of-findings";
+import {
   approvalSentence,
   bylineParts,
   claimRemarks,
@@ -79,6 +85,9 @@ sup.note-ref a { text-decoration: none; font: 600 .75rem system-ui, sans-serif; 
 .quote { font-style: italic; }
 .editor-note { border-left: 4px solid var(--primary); padding: .2rem .7rem; background: var(--accent-bg); }
 .evidence li { margin: .5rem 0; }
+.sof table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: .85rem; }
+.sof th, .sof td { border: 1px solid var(--border); padding: .25rem .4rem; text-align: left; vertical-align: top; }
+.sof caption { text-align: left; font-weight: 600; }
 .evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid var(--border); color: var(--muted); }
 footer { border-top: 1px solid var(--border); margin-top: 2rem; color: var(--muted); }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
@@ -113,6 +122,24 @@ ${e.excerpt.trim() ? `<blockquote>${proseHtml(e.excerpt)}</blockquote>` : ""}
 </li>`;
 }
 
+/** The claim's GRADE Summary of findings: a table of its evidence, then the certainty and why. */
+function renderSummaryOfFindings(claim: ExportClaim, grade: NonNullable<ExportClaim["grade"]>) {
+  const head = SOF_COLUMNS.map((c) => `<th scope="col">${esc(c)}</th>`).join("");
+  const rows = summaryOfFindingsRows(claim)
+    .map((cells) => `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`)
+    .join("\n");
+  const table =
+    claim.evidence.length > 0
+      ? `<table><caption>Summary of findings</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`
+      : "";
+  const lines = [...judgementLines(grade), ...grade.notes];
+  return `<div class="sof" data-testid="summary-of-findings">${table}
+<p><strong>${esc(certaintySentence(grade))}</strong> ${esc(grade.explanation)}.</p>${
+    lines.length > 0 ? `\n<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul>` : ""
+  }
+</div>`;
+}
+
 function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => string): string {
   const label = claimLabel(claim);
   const rating = ratingText(label);
@@ -144,6 +171,7 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
       `<div class="evidence"><strong>Evidence</strong><ul>${claim.evidence.map(renderEvidence).join("\n")}</ul></div>`,
     );
   }
+  if (claim.grade) parts.push(renderSummaryOfFindings(claim, claim.grade));
   // `value`: notes carry their claim numbers, which need not run 1, 2, 3.
   return `<li id="note-${claim.note}" value="${claim.note}">\n${parts.join("\n")}\n</li>`;
 }

@@ -19,6 +19,12 @@ import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import {
+  certaintySentence,
+  judgementLines,
+  SOF_COLUMNS,
+  summaryOfFindingsRows,
+} from "./summary-of-findings";
+import {
   approvalSentence,
   bylineParts,
   claimRemarks,
@@ -182,6 +188,31 @@ function evidenceItem(e: ExportEvidence): string {
   )}${evidenceFacts(line).join(" · ")}${ids.length > 0 ? `. ${ids.join(" · ")}` : ""}`;
 }
 
+/** A GFM table of the claim's evidence, then the certainty and each judgement's reason. */
+function summaryOfFindings(claim: ExportClaim, grade: NonNullable<ExportClaim["grade"]>): string[] {
+  const row = (cells: readonly string[]) =>
+    `| ${cells.map((c) => escapeMarkdown(c.replace(/\s+/g, " ").trim())).join(" | ")} |`;
+  const table =
+    claim.evidence.length > 0
+      ? [
+          "**Summary of findings:**",
+          "",
+          row(SOF_COLUMNS),
+          `|${SOF_COLUMNS.map(() => " --- ").join("|")}|`,
+          ...summaryOfFindingsRows(claim).map(row),
+          "",
+        ]
+      : [];
+  return [
+    ...table,
+    `**${escapeMarkdown(certaintySentence(grade))}** ${escapeMarkdown(grade.explanation)}.`,
+    ...[...judgementLines(grade), ...grade.notes].flatMap((l, i) => [
+      ...(i === 0 ? [""] : []),
+      `- ${escapeMarkdown(l)}`,
+    ]),
+  ];
+}
+
 function footnote(claim: ExportClaim, placed: boolean): string {
   const label = claimLabel(claim);
   const rating = ratingText(label);
@@ -205,6 +236,7 @@ function footnote(claim: ExportClaim, placed: boolean): string {
       if (e.excerpt.trim()) body.push(...prose(e.excerpt).map((l) => (l ? `  > ${l}` : "  >")));
     }
   }
+  if (claim.grade) section(summaryOfFindings(claim, claim.grade));
   // Continuation lines of a footnote are indented by four spaces.
   return body.map((l, i) => (i === 0 ? `[^${claim.note}]: ${l}` : l ? `    ${l}` : "")).join("\n");
 }

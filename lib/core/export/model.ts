@@ -6,10 +6,12 @@
 // Types only: this module stays pure (no database code is loaded through these imports).
 import type { AnchorValues, ClaimRecord } from "@/lib/core/claims/shapes";
 import type { DocRoot } from "@/lib/core/document/schema";
+import { computeGrade, type GradeJudgements } from "@/lib/core/evidence/grade-assessment";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
   type AnchorState,
   type ClaimStatus,
+  type GradeCertainty,
   type Severity,
   STUDY_DESIGN_INFO,
   type Verdict,
@@ -50,6 +52,23 @@ export interface ExportClaim {
   createdAt: string;
   updatedAt: string;
   evidence: ExportEvidence[];
+  /**
+   * GRADE for the claim's body of evidence, whose Summary of findings lists `evidence`: null
+   * when the claim was not assessed; absent in snapshots frozen before it existed.
+   */
+  grade?: ExportGrade | null;
+}
+
+/** A claim's GRADE assessment as computed when the model was built (lib/core/evidence/grade-assessment.ts). */
+export interface ExportGrade {
+  /** Null when the evidence has no GRADE starting point (only guidelines, opinion…). */
+  certainty: GradeCertainty | null;
+  /** "Started High (randomised evidence); −1 risk of bias (serious) = Moderate" */
+  explanation: string;
+  /** Each judgement that rates down or up, with why: "risk of bias (serious)", −1, "…". */
+  steps: { label: string; change: number; reason: string }[];
+  /** Upgrades recorded but not counted, the floor or ceiling reached. */
+  notes: string[];
 }
 
 /** A named person of the fact-check, as readers see them. */
@@ -146,6 +165,8 @@ export type ClaimSource = Pick<
   verdictBy?: { name: string; credentials: string; at: Date } | null;
   anchor: Pick<AnchorValues, "exact" | "prefix" | "suffix" | "start" | "end" | "state">;
   evidence: EvidenceFields[];
+  /** Its GRADE judgements; null or absent when it has none. */
+  grade?: GradeJudgements | null;
 };
 
 export interface ExportSource {
@@ -164,6 +185,19 @@ export interface ExportSource {
   };
   claims: ClaimSource[];
   now: Date;
+}
+
+function exportGrade(evidence: EvidenceFields[], judgements: GradeJudgements): ExportGrade {
+  const r = computeGrade(
+    evidence.map((e) => e.studyDesign),
+    judgements,
+  );
+  return {
+    certainty: r.certainty,
+    explanation: r.explanation,
+    steps: r.steps.map((s) => ({ label: s.label, change: s.change, reason: s.reason })),
+    notes: r.notes,
+  };
 }
 
 /**
@@ -222,6 +256,7 @@ export function buildExportModel(source: ExportSource): ExportModel {
           gradeCertainty: e.gradeCertainty,
           gradeDowngradeReasons: e.gradeDowngradeReasons,
         })),
+        grade: c.grade ? exportGrade(c.evidence, c.grade) : null,
       }),
     );
   const { revision } = source;

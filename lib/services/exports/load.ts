@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { type ArticleRow, findArticleBySlug } from "@/db/queries/articles";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
+import { listGradeAssessmentsForClaims } from "@/db/queries/grade-assessments";
 import { findNamedPeople, findVerdictGivers } from "@/db/queries/reviewers";
 import {
   findLatestApprovedRevision,
@@ -63,8 +64,9 @@ export async function buildRevisionModel(
     listClaimsInRevision(db, revision.id),
   ]);
   const claimIds = claims.map((c) => c.id);
-  const [evidence, names, verdictGivers, approver] = await Promise.all([
+  const [evidence, grades, names, verdictGivers, approver] = await Promise.all([
     listEvidenceForClaims(db, claimIds),
+    listGradeAssessmentsForClaims(db, claimIds),
     findUserNames(db, [
       ...claims.map((c) => c.createdById),
       ...(revision.approvedById ? [revision.approvedById] : []),
@@ -119,6 +121,7 @@ export async function buildRevisionModel(
       reviewer: c.assigneeName ?? names.get(c.createdById) ?? null,
       verdictBy: verdictGivers.get(c.id) ?? null,
       evidence: evidenceByClaim.get(c.id) ?? [],
+      grade: grades.get(c.id) ?? null,
     })),
     now,
   });
