@@ -12,7 +12,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, SelectField } from "@/app/_components/field";
+import { Field, fieldA11y, formLevelMessage, SelectField } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -41,6 +41,12 @@ import type { ReviewClaim } from "@/lib/services/articles/read";
 
 type Judgements = ReturnType<typeof completeJudgements>;
 type Saved = { version: number | null; judgements: Judgements };
+
+/** Every field the form shows an error next to. */
+const SHOWN_FIELDS = [
+  ...GRADE_DOWNGRADE_REASONS.flatMap((d) => [`domains.${d}.level`, `domains.${d}.reason`]),
+  ...GRADE_UPGRADE_REASONS.map((u) => `upgrades.${u}.reason`),
+];
 
 const savedOf = (grade: ReviewClaim["grade"]): Saved => ({
   version: grade?.version ?? null,
@@ -111,7 +117,9 @@ export default function GradeSection({
     setPending(false);
     if (!res.ok) {
       setErrors(res.error.fieldErrors ?? {});
-      setMessage({ kind: "error", text: res.error.message });
+      // Not said twice: an error next to its field needs no copy above the form.
+      const text = formLevelMessage(res.error, SHOWN_FIELDS);
+      setMessage(text ? { kind: "error", text } : null);
       if (res.error.code === "conflict" && res.error.details) {
         setConflict(savedOf(res.error.details.current));
       }
