@@ -123,7 +123,7 @@ describe("export formats on a reviewed, approved article", () => {
     const csv = decoded.csv ?? "";
     expect(csv.startsWith("\uFEFFnote,claim,quote,")).toBe(true);
     expect(csv.split("\r\n")[1]).toMatch(
-      /^1,\d+,no toxicity and rejection reaction,Resolved,Inaccurate,1,no,High,1,1,Rev Iewer,exact,/,
+      /^1,\d+,no toxicity and rejection reaction,Resolved,Inaccurate,1,no,High,1,1,,Rev Iewer,exact,/,
     );
 
     const zip = await JSZip.loadAsync(await renderExport(model, "docx"));

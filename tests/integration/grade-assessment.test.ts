@@ -6,9 +6,11 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claimGradeAssessments } from "../../db/schema";
+import { renderHtmlExport } from "../../lib/core/export/html";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { saveGradeAssessment } from "../../lib/services/claims/grade-assessment";
 import { addEvidence } from "../../lib/services/evidence/service";
+import { loadExportModel } from "../../lib/services/exports/load";
 import { databasePerFile } from "../helpers/db";
 import { claimQuote, createActor, importArticle, ok, STEM_CELL_TEXT } from "../helpers/fixtures";
 
@@ -31,7 +33,7 @@ async function setup() {
       }),
     );
   }
-  return { editor, reviewer, claim };
+  return { editor, reviewer, article, claim };
 }
 
 const rows = (claimId: string) =>
@@ -184,5 +186,25 @@ describe("GRADE assessment of a claim's evidence", () => {
     });
     expect(gone).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect((await rows(claim.id))[0]?.version).toBe(1);
+  });
+
+  it("goes into the export model and the HTML note as the Summary of findings", async () => {
+    const { reviewer, article, claim } = await setup();
+    await ok(
+      run(saveGradeAssessment, reviewer, { claimId: claim.id, version: null, ...judgements }),
+    );
+    const model = await loadExportModel(db(), reviewer, article.slug);
+    expect(model.claims[0]?.grade).toMatchObject({
+      certainty: "very_low",
+      steps: [
+        { label: "risk of bias (serious)", change: -1 },
+        { label: "imprecision (very serious)", change: -2 },
+      ],
+    });
+    const html = renderHtmlExport(model);
+    expect(html).toContain("<caption>Summary of findings</caption>");
+    expect(html).toContain("<td>A rct study</td><td>Randomised controlled trial</td>");
+    expect(html).toContain("<td>A cohort study</td><td>Cohort study</td>");
+    expect(html).toContain("GRADE certainty of the body of evidence: Very low.");
   });
 });
