@@ -33,6 +33,7 @@ import {
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
+import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
 import { updateSettings } from "@/lib/services/settings/service";
@@ -85,6 +86,8 @@ const definitions: AnyActionDefinition[] = [
   withdrawLibraryEntry,
   mergeLibraryEntries,
   splitLibraryEntry,
+  setReviewDates,
+  saveChecklist,
 ];
 
 /** By dotted name ("claim.create"). */

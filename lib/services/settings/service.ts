@@ -10,6 +10,7 @@ import {
   lockWorkspaceSettings,
   saveWorkspaceSettings,
 } from "@/db/queries/settings";
+import { recomputeDefaultReviewDue } from "@/db/queries/review-dates";
 import { fieldChanges } from "@/lib/core/changes";
 import { settingsSchema } from "@/lib/core/validation/settings";
 import { defineAction } from "@/lib/server/action";
@@ -29,13 +30,18 @@ export const updateSettings = defineAction({
     const diff = fieldChanges(before, input);
     if (!diff.changed) return { ...input, changed: false };
     await saveWorkspaceSettings(tx, input);
+    // Articles without an interval of their own follow the workspace's: their next review moves.
+    const reviewDatesMoved =
+      "reviewIntervalMonths" in diff.after
+        ? await recomputeDefaultReviewDue(tx, input.reviewIntervalMonths)
+        : 0;
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "settings.update",
       entityType: "settings",
       entityId: SETTINGS_ENTITY_ID,
       before: diff.before,
-      after: diff.after,
+      after: reviewDatesMoved > 0 ? { ...diff.after, reviewDatesMoved } : diff.after,
     });
     return { ...input, changed: true };
   },
