@@ -13,6 +13,8 @@ import {
 } from "@/db/queries/revisions";
 import { getWorkspaceSettings } from "@/db/queries/settings";
 import { findUserNames } from "@/db/queries/users";
+import { findChecklist } from "@/db/queries/checklists";
+import { checklistRows } from "@/lib/core/review/checklist";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { notFound } from "@/lib/core/errors";
 import { buildExportModel, type ClaimSource, type ExportModel } from "@/lib/core/export/model";
@@ -58,9 +60,10 @@ export async function buildRevisionModel(
   revision: RevisionRow,
   now: Date,
 ): Promise<ExportModel> {
-  const [settings, claims] = await Promise.all([
+  const [settings, claims, checklist] = await Promise.all([
     getWorkspaceSettings(db),
     listClaimsInRevision(db, revision.id),
+    findChecklist(db, article.id),
   ]);
   const claimIds = claims.map((c) => c.id);
   const [evidence, names, verdictGivers, approver] = await Promise.all([
@@ -90,6 +93,10 @@ export async function buildRevisionModel(
       logoText: settings.logoText,
     },
     publicBaseUrl: publicBaseUrl(settings.publicBaseUrl),
+    reviewDates: { lastReviewedOn: article.lastReviewedOn, nextReviewDue: article.nextReviewDue },
+    // Only what readers may see: a workspace that keeps the checklist private exports none.
+    checklist:
+      settings.checklistPublic && checklist ? checklistRows(checklist.items) : null,
     article: {
       slug: article.slug,
       title: article.title,
