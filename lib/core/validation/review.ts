@@ -34,7 +34,7 @@ export const reviewDatesSchema = z.object({
   lastReviewedOn: z
     .string({ message: "The review date must be a date." })
     .trim()
-    .max(10, "The review date must be a date (YYYY-MM-DD).")
+    .max(10, "The review date can be at most 10 characters: a date (YYYY-MM-DD).")
     .refine((v) => v === "" || isIsoDay(v), "The review date must be a date (YYYY-MM-DD).")
     .transform((v) => v || null),
   reviewIntervalMonths: ownInterval(),
