@@ -15,7 +15,9 @@ const HARMS_NOTE = "Says “no toxicity”: immune rejection is documented.";
 /** The header's overdue count (0 when the badge is not shown). */
 async function overdueCount(page: Page): Promise<number> {
   const badge = page.getByTestId("overdue-count");
-  return (await badge.count()) === 0 ? 0 : Number.parseInt((await badge.innerText()).trim(), 10);
+  return (await badge.count()) === 0
+    ? 0
+    : Number.parseInt(((await badge.textContent()) ?? "").trim(), 10);
 }
 
 /** Sets "Show the article checklist on public pages" as the admin; returns what it was. */
@@ -25,7 +27,9 @@ async function setChecklistPublic(page: Page, on: boolean): Promise<boolean> {
   const was = await box.isChecked();
   await box.setChecked(on);
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Settings saved|Nothing changed/ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Settings saved|Nothing changed/ }),
+  ).toBeVisible();
   return was;
 }
 
@@ -123,7 +127,9 @@ test("an overdue article is queued and counted; the checklist and dates reach th
     await expect(asManaging.articleState()).toHaveText("Approved");
     const today = utcDay(new Date());
     await expect(managing.page.getByTestId("last-reviewed")).toHaveText(formatDate(today));
-    const nextDue = (await managing.page.getByTestId("next-review-due").innerText()).trim();
+    const nextDue = (
+      (await managing.page.getByTestId("next-review-due").textContent()) ?? ""
+    ).trim();
     expect(nextDue).not.toBe("—");
     await asManaging.transition("Publish");
     await expect(asManaging.articleState()).toHaveText("Published");

@@ -34,8 +34,9 @@ async function article(id: string) {
 }
 
 const eventCount = async (articleId: string) =>
-  (await db().select({ n: count() }).from(auditEvents).where(eq(auditEvents.articleId, articleId)))[0]
-    ?.n;
+  (
+    await db().select({ n: count() }).from(auditEvents).where(eq(auditEvents.articleId, articleId))
+  )[0]?.n;
 
 async function newArticle(editor: Actor, title = `Dates ${randomUUID()}`) {
   return importArticle(db(), editor, STEM_CELL_TEXT, title);
@@ -48,7 +49,9 @@ async function setDates(
   reviewIntervalMonths: number | null = null,
 ) {
   const { version } = await article(articleId);
-  return ok(run(setReviewDates, editor, { articleId, version, lastReviewedOn, reviewIntervalMonths }));
+  return ok(
+    run(setReviewDates, editor, { articleId, version, lastReviewedOn, reviewIntervalMonths }),
+  );
 }
 
 async function saveInterval(admin: Actor, months: number) {
@@ -72,7 +75,14 @@ describe("review dates", () => {
     );
     await triageSuggestions(db(), reviewer, a.id);
     const { version } = await article(a.id);
-    await ok(run(transitionArticle, approver, { articleId: a.id, transition: "approve", version, note: "" }));
+    await ok(
+      run(transitionArticle, approver, {
+        articleId: a.id,
+        transition: "approve",
+        version,
+        note: "",
+      }),
+    );
 
     const today = utcDay(new Date());
     const interval = (await getWorkspaceSettings(db())).reviewIntervalMonths;
@@ -196,7 +206,9 @@ describe("review dates", () => {
     // A viewer reads the queue too; anonymous callers do not.
     await expect(loadDueQueue(db(), await createActor(db(), "viewer"), now)).resolves.toBeTruthy();
     await expect(loadDueQueue(db(), null, now)).rejects.toMatchObject({ code: "unauthenticated" });
-    await db().delete(libraryEntries).where(inArray(libraryEntries.id, [entry?.id ?? ""]));
+    await db()
+      .delete(libraryEntries)
+      .where(inArray(libraryEntries.id, [entry?.id ?? ""]));
   });
 
   it("refuses bad dates and intervals with a clear message and writes nothing", async () => {

@@ -41,7 +41,9 @@ function DueTable({ label, items, testId }: { label: string; items: Item[]; test
             <td>{item.kind === "article" ? "Article" : "Library entry"}</td>
             <td>{formatDate(item.due)}</td>
             <td>
-              <span className={item.standing.kind === "overdue" ? "badge state-changes_requested" : ""}>
+              <span
+                className={item.standing.kind === "overdue" ? "badge state-changes_requested" : ""}
+              >
                 {dueWords(item.standing)}
               </span>
             </td>
@@ -61,8 +63,8 @@ export default async function DueForReviewPage() {
     <div className="page">
       <h1>Due for review</h1>
       <p className="muted">
-        Articles whose next medical review is due, and claims-library entries whose review date
-        has come: overdue first, then those due in the next {DUE_SOON_DAYS} days.
+        Articles whose next medical review is due, and claims-library entries whose review date has
+        come: overdue first, then those due in the next {DUE_SOON_DAYS} days.
       </p>
       {empty ? (
         <p className="card" data-testid="due-empty">
@@ -77,7 +79,9 @@ export default async function DueForReviewPage() {
       ) : null}
       {queue.dueSoon.length > 0 ? (
         <section aria-labelledby="due-soon-heading">
-          <h2 id="due-soon-heading">Due in the next {DUE_SOON_DAYS} days ({queue.dueSoon.length})</h2>
+          <h2 id="due-soon-heading">
+            Due in the next {DUE_SOON_DAYS} days ({queue.dueSoon.length})
+          </h2>
           <DueTable label="Due soon" items={queue.dueSoon} testId="due-soon" />
         </section>
       ) : null}

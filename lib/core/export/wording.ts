@@ -4,8 +4,9 @@
  * became of a claim's text. Each renderer passes `esc` for the text people wrote (names)
  * and `org` for how the organization is shown (a link, or its name), and lays out the result.
  */
-import type { ExportClaim, ExportModel } from "./model";
+
 import { checklistSummary } from "@/lib/core/review/checklist";
+import type { ExportClaim, ExportModel } from "./model";
 import { medicalReviewers, personLabel } from "./model";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });

@@ -53,6 +53,9 @@ export const checklistSchema = z.object({
   /** The checklist's version as read; 0 when it was never saved. */
   version: z.number().int().min(0).max(2_147_483_647),
   /** Rated criteria only; a criterion left out is not rated (yet). */
-  items: z.partialRecord(z.enum(CHECKLIST_CRITERIA, { message: "Unknown criterion." }), checklistItem),
+  items: z.partialRecord(
+    z.enum(CHECKLIST_CRITERIA, { message: "Unknown criterion." }),
+    checklistItem,
+  ),
 });
 export type ChecklistInput = z.infer<typeof checklistSchema>;

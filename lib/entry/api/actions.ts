@@ -32,8 +32,8 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
-import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
+import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
 import { updateSettings } from "@/lib/services/settings/service";

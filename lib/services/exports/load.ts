@@ -2,6 +2,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { type ArticleRow, findArticleBySlug } from "@/db/queries/articles";
+import { findChecklist } from "@/db/queries/checklists";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { findNamedPeople, findVerdictGivers } from "@/db/queries/reviewers";
@@ -13,12 +14,11 @@ import {
 } from "@/db/queries/revisions";
 import { getWorkspaceSettings } from "@/db/queries/settings";
 import { findUserNames } from "@/db/queries/users";
-import { findChecklist } from "@/db/queries/checklists";
-import { checklistRows } from "@/lib/core/review/checklist";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { notFound } from "@/lib/core/errors";
 import { buildExportModel, type ClaimSource, type ExportModel } from "@/lib/core/export/model";
 import { publicBaseUrl } from "@/lib/core/export/public-url";
+import { checklistRows } from "@/lib/core/review/checklist";
 
 export interface LoadExportOptions {
   /** A given revision; by default the latest approved one, else the current work in progress. */
@@ -95,8 +95,7 @@ export async function buildRevisionModel(
     publicBaseUrl: publicBaseUrl(settings.publicBaseUrl),
     reviewDates: { lastReviewedOn: article.lastReviewedOn, nextReviewDue: article.nextReviewDue },
     // Only what readers may see: a workspace that keeps the checklist private exports none.
-    checklist:
-      settings.checklistPublic && checklist ? checklistRows(checklist.items) : null,
+    checklist: settings.checklistPublic && checklist ? checklistRows(checklist.items) : null,
     article: {
       slug: article.slug,
       title: article.title,

@@ -51,7 +51,9 @@ export async function loadArticleReview(db: Db, actor: Actor | null, slug: strin
       reviewIntervalMonths: article.reviewIntervalMonths,
       nextReviewDue: article.nextReviewDue,
       workspaceIntervalMonths: settings.reviewIntervalMonths,
-      standing: article.nextReviewDue ? dueStanding(article.nextReviewDue, utcDay(new Date())) : null,
+      standing: article.nextReviewDue
+        ? dueStanding(article.nextReviewDue, utcDay(new Date()))
+        : null,
     },
     checklist: {
       items: checklist?.items ?? {},

@@ -113,7 +113,13 @@ export const saveChecklist = defineAction({
     if (!diff.changed) {
       return { version: input.version, summary: checklistSummary(input.items), changed: false };
     }
-    const saved = await saveChecklistIfVersion(tx, article.id, input.version, input.items, actor.id);
+    const saved = await saveChecklistIfVersion(
+      tx,
+      article.id,
+      input.version,
+      input.items,
+      actor.id,
+    );
     if (!saved) throw conflict(await findChecklist(tx, article.id));
     const summary = checklistSummary(saved.items);
     await insertAuditEvent(tx, {

@@ -5,12 +5,12 @@
  */
 import "server-only";
 import { insertAuditEvent } from "@/db/queries/audit";
+import { recomputeDefaultReviewDue } from "@/db/queries/review-dates";
 import {
   getWorkspaceSettings,
   lockWorkspaceSettings,
   saveWorkspaceSettings,
 } from "@/db/queries/settings";
-import { recomputeDefaultReviewDue } from "@/db/queries/review-dates";
 import { fieldChanges } from "@/lib/core/changes";
 import { settingsSchema } from "@/lib/core/validation/settings";
 import { defineAction } from "@/lib/server/action";

@@ -52,7 +52,10 @@ export function ReviewDatesPanel({
       </p>
       {canSetDates ? (
         <p style={{ margin: "0.5rem 0 0" }}>
-          <Link className="button" href={`/articles/${encodeURIComponent(article.slug)}/review-dates`}>
+          <Link
+            className="button"
+            href={`/articles/${encodeURIComponent(article.slug)}/review-dates`}
+          >
             Set review dates
           </Link>
         </p>
@@ -61,13 +64,7 @@ export function ReviewDatesPanel({
   );
 }
 
-export function ChecklistPanel({
-  review,
-  canEdit,
-}: {
-  review: ArticleReview;
-  canEdit: boolean;
-}) {
+export function ChecklistPanel({ review, canEdit }: { review: ArticleReview; canEdit: boolean }) {
   const { checklist, article } = review;
   const rows = checklistRows(checklist.items);
   return (

@@ -13,7 +13,6 @@ import {
   CHECKLIST_RATING_LABELS,
   CHECKLIST_RATINGS,
   type ChecklistCriterion,
-  type ChecklistRating,
 } from "@/lib/core/vocabulary";
 import { saveChecklistAction } from "@/lib/entry/actions/review";
 
@@ -57,7 +56,8 @@ export function ChecklistForm({
   }
 
   const fieldErrors = (criterion: ChecklistCriterion, part: "rating" | "note") =>
-    errors[`items.${criterion}.${part}`] ?? (part === "rating" ? errors[`items.${criterion}`] : undefined);
+    errors[`items.${criterion}.${part}`] ??
+    (part === "rating" ? errors[`items.${criterion}`] : undefined);
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Article checklist">
@@ -115,4 +115,3 @@ export function ChecklistForm({
     </form>
   );
 }
-

@@ -28,7 +28,9 @@ export default async function ChecklistPage({ params }: Params) {
   return (
     <div className="page">
       <p>
-        <Link href={`/articles/${encodeURIComponent(review.article.slug)}`}>← Back to the review</Link>
+        <Link href={`/articles/${encodeURIComponent(review.article.slug)}`}>
+          ← Back to the review
+        </Link>
       </p>
       <h1>Article checklist: {review.article.title}</h1>
       <p className="muted">

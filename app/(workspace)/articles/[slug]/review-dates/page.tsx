@@ -28,7 +28,9 @@ export default async function ReviewDatesPage({ params }: Params) {
   return (
     <div className="page">
       <p>
-        <Link href={`/articles/${encodeURIComponent(review.article.slug)}`}>← Back to the review</Link>
+        <Link href={`/articles/${encodeURIComponent(review.article.slug)}`}>
+          ← Back to the review
+        </Link>
       </p>
       <h1>Medical review dates: {review.article.title}</h1>
       <p className="muted">
