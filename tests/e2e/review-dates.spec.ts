@@ -105,12 +105,12 @@ test("an overdue article is queued and counted; the checklist and dates reach th
     await criterion("costs").getByRole("textbox").fill("No price is mentioned.");
     await checklist.getByRole("button", { name: "Save the checklist" }).click();
     await expect(checklist.getByRole("status")).toHaveText(
-      "Checklist saved: 1 of 10 satisfactory, 1 not applicable, 8 not rated.",
+      "Checklist saved: 1 of 10 satisfactory, 1 not applicable, 7 not rated.",
     );
     await reviewer.page.getByRole("link", { name: "← Back to the review" }).click();
     const panel = reviewer.page.getByTestId("checklist-panel");
     await expect(panel.getByTestId("checklist-summary")).toHaveText(
-      "1 of 10 satisfactory, 1 not applicable, 8 not rated",
+      "1 of 10 satisfactory, 1 not applicable, 7 not rated",
     );
     await expect(panel).toContainText(HARMS_NOTE);
 
@@ -142,7 +142,7 @@ test("an overdue article is queued and counted; the checklist and dates reach th
       `Medically reviewed ${formatDate(today)} · Next review due ${nextDue}`,
     );
     const table = reader.page.getByRole("region", { name: "Article checklist" });
-    await expect(table).toContainText("1 of 10 satisfactory, 1 not applicable, 8 not rated");
+    await expect(table).toContainText("1 of 10 satisfactory, 1 not applicable, 7 not rated");
     const harms = table.getByRole("row").filter({ hasText: "Does it explain the harms?" });
     await expect(harms.getByRole("cell").first()).toHaveText("Not satisfactory");
     await expect(harms.getByRole("cell").nth(1)).toHaveText(HARMS_NOTE);
