@@ -2,10 +2,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { DraftScope } from "@/app/_components/draft-scope";
+import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
 import { MAX_SEARCH_QUERY } from "@/lib/core/search/query";
 import { ROLE_LABELS } from "@/lib/core/vocabulary";
 import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/server/auth/current-actor";
+import { loadOverdueCount } from "@/lib/services/review/read";
 import { SEARCH_BOX_ID } from "./_components/search-keys";
 import { SearchShortcut } from "./_components/search-shortcut";
 
@@ -20,6 +22,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   if (!actor) redirect("/signin");
   // A temporary password: nothing else until a new one is chosen (the server refuses it too).
   if (actor.mustChangePassword) redirect(CHOOSE_PASSWORD_PATH);
+  const overdue = can(actor, "article:read") ? await loadOverdueCount(await getDb(), actor) : 0;
   return (
     <>
       <a className="visually-hidden" href="#main">
@@ -32,6 +35,21 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
+          {/* The overdue count is rendered here, on the server: no script keeps it fresh. */}
+          <Link href="/due" data-testid="due-link">
+            Due for review
+            {overdue > 0 ? (
+              <span
+                className="badge state-changes_requested"
+                style={{ marginLeft: "0.3rem" }}
+                data-testid="overdue-count"
+                title={`${overdue} overdue`}
+              >
+                {overdue}
+                <span className="visually-hidden"> overdue</span>
+              </span>
+            ) : null}
+          </Link>
           {can(actor, "library:read") ? <Link href="/library">Library</Link> : null}
           {/* No prefetch: opening Activity stamps the visit (lib/services/activity/read.ts). */}
           <Link href="/activity" prefetch={false}>

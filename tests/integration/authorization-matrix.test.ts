@@ -23,6 +23,7 @@ import {
   listLibraryPhrasings,
 } from "../../db/queries/library";
 import {
+  articleChecklists,
   articles,
   claimGradeAssessments,
   claims,
@@ -296,6 +297,7 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       logoText: "HD",
       reviewIntervalMonths: 6,
       publicPagesEnabled: true,
+      checklistPublic: false,
     }),
   },
   "article.import": {
@@ -317,6 +319,30 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       articleId: seed.article.id,
       transition: "submit",
       version: await articleVersion(seed),
+    }),
+  },
+  "article.review_dates": {
+    least: "editor",
+    input: async (seed) => ({
+      articleId: seed.article.id,
+      version: await articleVersion(seed),
+      // A different day each call, so that every allowed call changes something.
+      lastReviewedOn: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 10)}`,
+      reviewIntervalMonths: 6,
+    }),
+  },
+  "article.checklist": {
+    least: "reviewer",
+    input: async (seed) => ({
+      articleId: seed.article.id,
+      version:
+        (
+          await seed.db
+            .select({ version: articleChecklists.version })
+            .from(articleChecklists)
+            .where(eq(articleChecklists.articleId, seed.article.id))
+        )[0]?.version ?? 0,
+      items: { costs: { rating: "satisfactory", note: `Priced ${unique()}` } },
     }),
   },
   "revision.save": {

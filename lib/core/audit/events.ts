@@ -12,6 +12,8 @@ import type { ImportFormat } from "@/lib/core/import/file-type";
 import type {
   AnchorState,
   AuditEntityType,
+  ChecklistCriterion,
+  ChecklistRating,
   ClaimStatus,
   GradeCertainty,
   LibraryRelation,
@@ -77,8 +79,25 @@ type RevisionSaved = Kind<
 type ArticleTransitioned = Kind<
   "article",
   { state: string },
-  { state: string; revisionId: string | null; publication?: Record<string, unknown> }
+  {
+    state: string;
+    revisionId: string | null;
+    publication?: Record<string, unknown>;
+    /** An approval dates the article's medical review. */
+    reviewDates?: { lastReviewedOn: string; nextReviewDue: string };
+  }
 >;
+
+/** An article's medical review dates (the changed ones). */
+type ReviewDateValues = {
+  lastReviewedOn?: string | null;
+  reviewIntervalMonths?: number | null;
+  nextReviewDue?: string | null;
+};
+/** The checklist criteria that changed: each one's rating and note before and after. */
+type ChecklistValues = {
+  items: Partial<Record<ChecklistCriterion, { rating: ChecklistRating; note: string }>>;
+};
 
 /** Every action code the code writes, with its entity and values. */
 export interface AuditEventKinds {
@@ -122,6 +141,8 @@ export interface AuditEventKinds {
   "article.transition.approve": ArticleTransitioned;
   "article.transition.publish": ArticleTransitioned;
   "article.transition.retract": ArticleTransitioned;
+  "article.review_dates": Kind<"article", ReviewDateValues, ReviewDateValues>;
+  "article.checklist": Kind<"article", ChecklistValues, ChecklistValues & { summary: string }>;
   "revision.create": RevisionSaved;
   "revision.import": RevisionSaved;
   "revision.record_no_claims": Kind<

@@ -26,6 +26,8 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "article.transition.approve": "Approved a revision",
   "article.transition.publish": "Published",
   "article.transition.retract": "Retracted",
+  "article.review_dates": "Set the medical review dates",
+  "article.checklist": "Filled in the article checklist",
   "revision.create": "Saved a revision",
   "revision.import": "Re-imported the text",
   "revision.record_no_claims": "Recorded “reviewed: no claims needed”",

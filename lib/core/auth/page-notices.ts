@@ -33,6 +33,16 @@ export const PAGE_RULES: readonly PageRule[] = [
     permission: "claim:create",
     notice: "Only reviewers, editors and admins can import annotations.",
   },
+  {
+    path: /^\/articles\/[^/]+\/review-dates\/?$/,
+    permission: "article:review_dates",
+    notice: "Only editors set an article's medical review dates.",
+  },
+  {
+    path: /^\/articles\/[^/]+\/checklist\/?$/,
+    permission: "article:checklist",
+    notice: "Only reviewers, editors and admins fill in the article checklist.",
+  },
 ];
 
 const GENERIC = "Your role does not give access to this page. Ask an admin if you need it.";

@@ -25,11 +25,13 @@ import {
 import {
   approvalSentence,
   bylineParts,
+  checklistRowsSummary,
   claimRemarks,
   exportedOn,
   formatDate,
   notApprovedWords,
   peopleSentences,
+  reviewDatesLine,
 } from "./wording";
 
 export { formatDate };
@@ -89,6 +91,8 @@ sup.note-ref a { text-decoration: none; font: 600 .75rem system-ui, sans-serif; 
 .sof th, .sof td { border: 1px solid var(--border); padding: .25rem .4rem; text-align: left; vertical-align: top; }
 .sof caption { text-align: left; font-weight: 600; }
 .evidence blockquote { margin: .3rem 0 0; padding-left: .7rem; border-left: 3px solid var(--border); color: var(--muted); }
+.checklist table { border-collapse: collapse; width: 100%; font: .9rem system-ui, sans-serif; }
+.checklist th, .checklist td { border-bottom: 1px solid var(--border); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 footer { border-top: 1px solid var(--border); margin-top: 2rem; color: var(--muted); }
 @media print { body { max-width: none; margin: 0; font-size: 11pt; } a { color: inherit; } mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; } .notes > ol > li { break-inside: avoid; } }
 `;
@@ -140,6 +144,24 @@ function renderSummaryOfFindings(claim: ExportClaim, grade: NonNullable<ExportCl
 </div>`;
 }
 
+/** The article checklist as a table of criterion, rating and note; "" when there is none. */
+function checklistHtml(model: ExportModel): string {
+  const rows = model.checklist ?? [];
+  if (rows.length === 0) return "";
+  return `<section class="checklist" aria-labelledby="checklist-heading" data-testid="checklist">
+<h2 id="checklist-heading">Article checklist</h2>
+<p class="meta">HealthNewsReview.org criteria: ${esc(checklistRowsSummary(rows))}.</p>
+<table><thead><tr><th scope="col">Criterion</th><th scope="col">Rating</th><th scope="col">Note</th></tr></thead><tbody>
+${rows
+  .map(
+    (r) =>
+      `<tr class="rating-${r.rating}"><th scope="row">${esc(r.label)}</th><td>${esc(r.ratingLabel)}</td><td>${esc(r.note)}</td></tr>`,
+  )
+  .join("\n")}
+</tbody></table>
+</section>`;
+}
+
 function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => string): string {
   const label = claimLabel(claim);
   const rating = ratingText(label);
@@ -182,9 +204,11 @@ function renderNote(claim: ExportClaim, rationaleHtml: (rationale: string) => st
  */
 export function reviewedByHtml(model: ExportModel): string {
   const { reviewedBy, approvedBy } = peopleSentences(model, esc);
+  const dates = reviewDatesLine(model);
   return [
     reviewedBy && `<p class="meta reviewed-by" data-testid="reviewed-by">${reviewedBy}</p>`,
     approvedBy && `<p class="meta approved-by" data-testid="approved-by">${approvedBy}</p>`,
+    dates && `<p class="meta review-dates" data-testid="review-dates">${esc(dates)}</p>`,
   ]
     .filter(Boolean)
     .map((l) => `\n${l}`)
@@ -261,7 +285,7 @@ ${
   `<article>
 ${renderDocHtml(model.doc, { highlights, headingOffset: 1 })}
 </article>
-${notes}`
+${notes}${checklistHtml(model) ? `\n${checklistHtml(model)}` : ""}`
 }
 <footer>${options.footerHtml ?? `<p>${esc(exportedOn(model))}</p>`}</footer>
 </body>

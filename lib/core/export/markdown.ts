@@ -27,10 +27,12 @@ import {
 import {
   approvalSentence,
   bylineParts,
+  checklistRowsSummary,
   claimRemarks,
   exportedOn,
   notApprovedWords,
   peopleSentences,
+  reviewDatesLine,
 } from "./wording";
 
 export const MARKDOWN_EXPORT = {
@@ -256,7 +258,8 @@ export function renderMarkdownExport(model: ExportModel): string {
   const pending = notApprovedWords(model);
   const status = approval ? `*${approval}*` : `> **${pending.lead}** ${pending.rest}`;
   const { reviewedBy, approvedBy } = peopleSentences(model, escapeMarkdown);
-  const people = [reviewedBy, approvedBy].flatMap((line) => (line ? [`*${line}*`] : []));
+  const dates = reviewDatesLine(model);
+  const people = [reviewedBy, approvedBy, dates].flatMap((line) => (line ? [`*${line}*`] : []));
   const parts = [
     `# ${escapeMarkdown(article.title)}`,
     ...(byline.length > 0 ? [byline.join(" · ")] : []),
@@ -275,6 +278,20 @@ export function renderMarkdownExport(model: ExportModel): string {
   }
   if (model.claims.length === 0) parts.push("*No claims were checked in this revision.*");
   else parts.push(model.claims.map((c) => footnote(c, !unplaced.has(c))).join("\n\n"));
+  const checklist = model.checklist ?? [];
+  if (checklist.length > 0) {
+    // Table cells: escapeMarkdown escapes pipes; a line break would end the row.
+    const cell = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, " "));
+    parts.push(
+      "## Article checklist",
+      `HealthNewsReview.org criteria: ${checklistRowsSummary(checklist)}.`,
+      [
+        "| Criterion | Rating | Note |",
+        "| --- | --- | --- |",
+        ...checklist.map((r) => `| ${cell(r.label)} | ${r.ratingLabel} | ${cell(r.note)} |`),
+      ].join("\n"),
+    );
+  }
   parts.push(`*${exportedOn(model)}*`);
   return `${parts.join("\n\n")}\n`;
 }

@@ -10,6 +10,8 @@ import { computeGrade, type GradeJudgements } from "@/lib/core/evidence/grade-as
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import {
   type AnchorState,
+  type ChecklistCriterion,
+  type ChecklistRating,
   type ClaimStatus,
   type GradeCertainty,
   type Severity,
@@ -138,6 +140,25 @@ export interface ExportModel {
   plainText: string;
   claims: ExportClaim[];
   generatedAt: string;
+  /**
+   * The article's medical review dates (ISO days) when the model was built: a publication shows
+   * them as of its publication. Absent in older snapshots.
+   */
+  reviewDates?: { lastReviewedOn: string | null; nextReviewDue: string | null } | null;
+  /**
+   * The article's HealthNewsReview.org checklist, present only when the workspace shows it on
+   * public pages (`checklistPublic`) at build time; absent in older snapshots.
+   */
+  checklist?: ExportChecklistRow[] | null;
+}
+
+/** One rated criterion of the article checklist, as readers see it. */
+export interface ExportChecklistRow {
+  criterion: ChecklistCriterion;
+  label: string;
+  rating: ChecklistRating;
+  ratingLabel: string;
+  note: string;
 }
 
 export interface NoClaimsRecord {
@@ -171,6 +192,8 @@ export type ClaimSource = Pick<
 
 export interface ExportSource {
   organization: ExportModel["organization"];
+  reviewDates?: ExportModel["reviewDates"];
+  checklist?: ExportModel["checklist"];
   publicBaseUrl?: string | null;
   article: ExportModel["article"];
   revision: {
@@ -287,5 +310,7 @@ export function buildExportModel(source: ExportSource): ExportModel {
     plainText: revision.plainText,
     claims,
     generatedAt: source.now.toISOString(),
+    reviewDates: source.reviewDates ?? null,
+    checklist: source.checklist ?? null,
   };
 }

@@ -4,6 +4,8 @@
  * became of a claim's text. Each renderer passes `esc` for the text people wrote (names)
  * and `org` for how the organization is shown (a link, or its name), and lays out the result.
  */
+
+import { checklistSummary } from "@/lib/core/review/checklist";
 import type { ExportClaim, ExportModel } from "./model";
 import { medicalReviewers, personLabel } from "./model";
 
@@ -72,6 +74,27 @@ export function claimRemarks(claim: ExportClaim, placed: boolean): string[] {
     claim.verdictStale ? "the text changed since this verdict; it is being re-checked" : "",
     placed ? "" : "this passage is no longer in the text",
   ].filter(Boolean);
+}
+
+/**
+ * "Medically reviewed 3 December 2026 · Next review due 3 December 2027" (the parts known);
+ * null when the article was never reviewed or the model predates review dates. Dates only: no
+ * user text, so nothing to escape.
+ */
+export function reviewDatesLine(model: Pick<ExportModel, "reviewDates">): string | null {
+  const dates = model.reviewDates;
+  if (!dates?.lastReviewedOn) return null;
+  return [
+    `Medically reviewed ${formatDate(dates.lastReviewedOn)}`,
+    dates.nextReviewDue ? `Next review due ${formatDate(dates.nextReviewDue)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** "7 of 10 satisfactory, 1 not applicable" for an export's checklist rows. */
+export function checklistRowsSummary(rows: NonNullable<ExportModel["checklist"]>): string {
+  return checklistSummary(Object.fromEntries(rows.map((r) => [r.criterion, r])));
 }
 
 /** "Exported from Claimdesk on 2 November 2026." */

@@ -33,6 +33,7 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
+import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -87,6 +88,8 @@ const definitions: AnyActionDefinition[] = [
   withdrawLibraryEntry,
   mergeLibraryEntries,
   splitLibraryEntry,
+  setReviewDates,
+  saveChecklist,
 ];
 
 /** By dotted name ("claim.create"). */

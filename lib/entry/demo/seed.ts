@@ -10,6 +10,7 @@ import { insertAuditEvent } from "@/db/queries/audit";
 import { findUserCredentialsByEmail, insertUser, lockUsersForSetup } from "@/db/queries/users";
 import { articles, workspaceSettings } from "@/db/schema";
 import { splitParagraphs } from "@/lib/core/document/from-text";
+import { addMonths, utcDay } from "@/lib/core/review/dates";
 import { hashPassword } from "@/lib/server/auth/password";
 import { createArticleFromText } from "@/lib/services/articles/service";
 import { DEMO_ACCOUNTS } from "./accounts";
@@ -80,13 +81,21 @@ export async function seedDemo(
       const parsed = parseDemoArticle(raw);
       const editorId = ids.get("editor@example.com");
       if (!editorId) throw new Error("demo editor missing");
-      await createArticleFromText(tx, editorId, {
+      const demo = await createArticleFromText(tx, editorId, {
         title: parsed.title,
         text: parsed.text,
         sourceUrl: null,
         originalAuthor: "Kidney Service China (clinic blog)",
         originalPublishedAt: parsed.originalPublishedAt,
       });
+      // Last medically reviewed 13 months ago on the workspace's 12-month interval: the "Due for
+      // review" queue shows one overdue article on the first run. Part of the article's creation
+      // (its import event), as the seed's other values are.
+      const lastReviewedOn = addMonths(utcDay(new Date()), -13);
+      await tx
+        .update(articles)
+        .set({ lastReviewedOn, nextReviewDue: addMonths(lastReviewedOn, 12) })
+        .where(eq(articles.id, demo.id));
       created.push(DEMO_ARTICLE_SLUG);
     }
   });

@@ -33,6 +33,7 @@ import { defineAction } from "@/lib/server/action";
 import { importInWorker } from "@/lib/server/isolated-import";
 import { matchRevision } from "@/lib/services/library/matching";
 import { publishCurrentRevision, retractPublication } from "@/lib/services/publications/service";
+import { dateApprovalReview } from "@/lib/services/review/service";
 import { reviseFromImport, revisionPlainText } from "@/lib/services/revisions/service";
 import { loadApprovalGate } from "./gate";
 
@@ -243,6 +244,11 @@ export const transitionArticle = defineAction({
         "conflict",
         "Someone else changed this article's state. Reload to see it.",
       );
+    // Approving is a medical review: the article's review dates count from today.
+    const reviewDates =
+      input.transition === "approve"
+        ? await dateApprovalReview(tx, article, new Date())
+        : undefined;
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: `article.transition.${input.transition}`,
@@ -254,6 +260,7 @@ export const transitionArticle = defineAction({
         state: to,
         revisionId: article.currentRevisionId,
         ...(publication && { publication }),
+        ...(reviewDates && { reviewDates }),
       },
       note: input.note || null,
     });

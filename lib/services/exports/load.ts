@@ -2,6 +2,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { type ArticleRow, findArticleBySlug } from "@/db/queries/articles";
+import { findChecklist } from "@/db/queries/checklists";
 import { listClaimsInRevision } from "@/db/queries/claims";
 import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listGradeAssessmentsForClaims } from "@/db/queries/grade-assessments";
@@ -18,6 +19,7 @@ import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { notFound } from "@/lib/core/errors";
 import { buildExportModel, type ClaimSource, type ExportModel } from "@/lib/core/export/model";
 import { publicBaseUrl } from "@/lib/core/export/public-url";
+import { checklistRows } from "@/lib/core/review/checklist";
 
 export interface LoadExportOptions {
   /** A given revision; by default the latest approved one, else the current work in progress. */
@@ -59,9 +61,10 @@ export async function buildRevisionModel(
   revision: RevisionRow,
   now: Date,
 ): Promise<ExportModel> {
-  const [settings, claims] = await Promise.all([
+  const [settings, claims, checklist] = await Promise.all([
     getWorkspaceSettings(db),
     listClaimsInRevision(db, revision.id),
+    findChecklist(db, article.id),
   ]);
   const claimIds = claims.map((c) => c.id);
   const [evidence, grades, names, verdictGivers, approver] = await Promise.all([
@@ -92,6 +95,9 @@ export async function buildRevisionModel(
       logoText: settings.logoText,
     },
     publicBaseUrl: publicBaseUrl(settings.publicBaseUrl),
+    reviewDates: { lastReviewedOn: article.lastReviewedOn, nextReviewDue: article.nextReviewDue },
+    // Only what readers may see: a workspace that keeps the checklist private exports none.
+    checklist: settings.checklistPublic && checklist ? checklistRows(checklist.items) : null,
     article: {
       slug: article.slug,
       title: article.title,

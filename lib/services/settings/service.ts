@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { insertAuditEvent } from "@/db/queries/audit";
+import { recomputeDefaultReviewDue } from "@/db/queries/review-dates";
 import {
   getWorkspaceSettings,
   lockWorkspaceSettings,
@@ -29,13 +30,18 @@ export const updateSettings = defineAction({
     const diff = fieldChanges(before, input);
     if (!diff.changed) return { ...input, changed: false };
     await saveWorkspaceSettings(tx, input);
+    // Articles without an interval of their own follow the workspace's: their next review moves.
+    const reviewDatesMoved =
+      "reviewIntervalMonths" in diff.after
+        ? await recomputeDefaultReviewDue(tx, input.reviewIntervalMonths)
+        : 0;
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "settings.update",
       entityType: "settings",
       entityId: SETTINGS_ENTITY_ID,
       before: diff.before,
-      after: diff.after,
+      after: reviewDatesMoved > 0 ? { ...diff.after, reviewDatesMoved } : diff.after,
     });
     return { ...input, changed: true };
   },

@@ -15,6 +15,7 @@ const FIELDS = [
   "logoText",
   "reviewIntervalMonths",
   "publicPagesEnabled",
+  "checklistPublic",
 ];
 
 export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }) {
@@ -36,6 +37,7 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }
         logoText: get("logoText"),
         reviewIntervalMonths: get("reviewIntervalMonths"),
         publicPagesEnabled: form.get("publicPagesEnabled") === "on",
+        checklistPublic: form.get("checklistPublic") === "on",
       }),
     );
     if (saved === null) return;
@@ -106,6 +108,26 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettingsValues }
           Off: every public page and download (/p/…) answers “Not found”.
         </span>
         {errors.publicPagesEnabled?.map((e) => (
+          <p key={e} className="field-error" role="alert">
+            {e}
+          </p>
+        ))}
+      </div>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            name="checklistPublic"
+            defaultChecked={settings.checklistPublic}
+            aria-describedby="checklistPublic-hint"
+          />{" "}
+          Show the article checklist on public pages
+        </label>
+        <span className="hint" id="checklistPublic-hint">
+          The HealthNewsReview.org checklist as it stood when each article was published, on its
+          public page and in its HTML export.
+        </span>
+        {errors.checklistPublic?.map((e) => (
           <p key={e} className="field-error" role="alert">
             {e}
           </p>

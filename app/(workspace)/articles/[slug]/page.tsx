@@ -8,9 +8,11 @@ import { AppError } from "@/lib/core/errors";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getReviewData } from "@/lib/services/articles/read";
 import { loadExportChoice } from "@/lib/services/exports/load";
+import { loadArticleReview } from "@/lib/services/review/read";
 import { ExportDownloads } from "./_components/export-downloads";
 import { KnownClaimsPanel } from "./_components/known-claims-panel";
 import { LibraryOffer } from "./_components/library-offer";
+import { ChecklistPanel, ReviewDatesPanel } from "./_components/review-dates-panel";
 import { ReviewWorkspace } from "./_components/review-workspace";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +38,10 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
     throw err;
   });
   const { article, revision } = data;
-  const exportChoice = await loadExportChoice(db, actor, article, revision.number);
+  const [exportChoice, review] = await Promise.all([
+    loadExportChoice(db, actor, article, revision.number),
+    loadArticleReview(db, actor, slug),
+  ]);
   const justSaved = saved === String(revision.number);
   const count = (state: string) => data.claims.filter((c) => c.anchor.state === state).length;
 
@@ -108,7 +113,15 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
             canCheck={can(actor, "library:write")}
           />
         }
-        libraryOffer={<LibraryOffer articleId={data.article.id} claims={data.libraryOffer} />}
+        // One slot for the server-rendered cards under the workflow panel: a new prop would add
+        // client code to a page whose first-load budget is full.
+        libraryOffer={
+          <>
+            <ReviewDatesPanel review={review} canSetDates={can(actor, "article:review_dates")} />
+            <ChecklistPanel review={review} canEdit={can(actor, "article:checklist")} />
+            <LibraryOffer articleId={data.article.id} claims={data.libraryOffer} />
+          </>
+        }
         can={{
           createClaim: can(actor, "claim:create"),
           updateClaim: can(actor, "claim:update"),
