@@ -32,6 +32,8 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
+import { importReferences } from "@/lib/services/references/import";
+import { createReference, updateReference } from "@/lib/services/references/references";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -85,6 +87,9 @@ const definitions: AnyActionDefinition[] = [
   withdrawLibraryEntry,
   mergeLibraryEntries,
   splitLibraryEntry,
+  createReference,
+  updateReference,
+  importReferences,
 ];
 
 /** By dotted name ("claim.create"). */
