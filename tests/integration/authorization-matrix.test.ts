@@ -22,6 +22,7 @@ import {
   insertLibraryPhrasing,
   listLibraryPhrasings,
 } from "../../db/queries/library";
+import { insertReference } from "../../db/queries/references";
 import {
   articles,
   claims,
@@ -66,7 +67,6 @@ import {
   triageSuggestions,
 } from "../helpers/fixtures";
 import { countRows } from "../helpers/tables";
-import { insertReference } from "../../db/queries/references";
 
 type Caller = "anonymous" | Role;
 const CALLERS: readonly Caller[] = ["anonymous", ...ROLES];

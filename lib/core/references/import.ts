@@ -126,7 +126,8 @@ function splitBibtex(text: string): Chunk[] {
     const kind = /^\s*@([a-z]+)/i.exec(body)?.[1]?.toLowerCase();
     // @string macros apply to every entry after them; @comment and @preamble are not records.
     if (kind === "string") strings.push(body);
-    else if (kind !== "comment" && kind !== "preamble") chunks.push({ line: current.line, text: body });
+    else if (kind !== "comment" && kind !== "preamble")
+      chunks.push({ line: current.line, text: body });
     current = null;
   };
   text.split("\n").forEach((line, i) => {
@@ -161,7 +162,10 @@ function splitMedline(text: string): Chunk[] {
 const shortReason = (err: unknown) =>
   (err instanceof Error ? err.message : String(err)).split("\n")[0]?.slice(0, 200) ?? "";
 
-function parseCitationJs(chunk: Chunk, type: "@ris/file" | "@bibtex/text"): Record<string, unknown> {
+function parseCitationJs(
+  chunk: Chunk,
+  type: "@ris/file" | "@bibtex/text",
+): Record<string, unknown> {
   const items = plugins.input.chain(chunk.text, { forceType: type, generateGraph: false });
   const [item] = items;
   if (!item || items.length !== 1) throw new Error("it holds no record");
@@ -203,7 +207,10 @@ function parseChunk(chunk: Chunk, format: ReferenceFileFormat) {
     if (format === "medline") {
       const { fields } = readMedlineFields(chunk.text);
       if (!fields.has("PMID") && !fields.has("TI")) {
-        return { errors: ["it has no “PMID- ” or “TI  - ” line, so it is not a record"], metadata: null };
+        return {
+          errors: ["it has no “PMID- ” or “TI  - ” line, so it is not a record"],
+          metadata: null,
+        };
       }
       return checked(medlineToMetadata(fields));
     }
@@ -284,14 +291,21 @@ export function parseReferenceFile(
         "This is not a file Claimdesk can read: export RIS (.ris), BibTeX (.bib), CSL-JSON (.json) or PubMed (.nbib) from your reference manager.",
     };
   }
-  let parts: { line: number | null; parse: () => { errors: string[]; metadata: ReferenceMetadata | null } }[];
+  let parts: {
+    line: number | null;
+    parse: () => { errors: string[]; metadata: ReferenceMetadata | null };
+  }[];
   if (format === "csl-json") {
     const read = cslChunks(text);
     if ("message" in read) return { ok: false, message: read.message };
     parts = read.chunks.map((item) => ({ line: null, parse: () => parseCslItem(item) }));
   } else {
     const chunks =
-      format === "ris" ? splitRis(text) : format === "bibtex" ? splitBibtex(text) : splitMedline(text);
+      format === "ris"
+        ? splitRis(text)
+        : format === "bibtex"
+          ? splitBibtex(text)
+          : splitMedline(text);
     parts = chunks.map((c) => ({ line: c.line, parse: () => parseChunk(c, format) }));
   }
   if (parts.length === 0) {
@@ -316,6 +330,9 @@ export function parseReferenceFile(
 
 /** "Record 7 (line 61): no title" — a record's errors, as the preview lists them. */
 export function describeRecordErrors(record: ImportRecord): string {
-  const where = record.line === null ? `Record ${record.index}` : `Record ${record.index} (line ${record.line})`;
+  const where =
+    record.line === null
+      ? `Record ${record.index}`
+      : `Record ${record.index} (line ${record.line})`;
   return `${where}: ${record.errors.join("; ")}`;
 }

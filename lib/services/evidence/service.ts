@@ -113,9 +113,11 @@ export const updateEvidence = defineAction({
     // A linked item's citation is its reference's: corrected there, for every item citing it.
     const link = await linkEvidenceToReference(tx, actor, { ...typed, referenceId });
     const fields = { ...typed, ...link.citation, referenceId: link.referenceId };
-    const { before, after: changes, changed } = fieldChanges<
-      EvidenceFields & { referenceId: string | null }
-    >(item, fields);
+    const {
+      before,
+      after: changes,
+      changed,
+    } = fieldChanges<EvidenceFields & { referenceId: string | null }>(item, fields);
     if (!changed) return item;
 
     const updated = await updateEvidenceIfVersion(tx, item.id, version, changes);

@@ -123,11 +123,13 @@ export const importReferences = defineAction({
 
     const byIndex = new Map(records.map((r) => [r.index, r]));
     const chosen = picked
-      ? [...new Set(picked)].sort((a, b) => a - b).map((i) => {
-          const r = byIndex.get(i);
-          if (!r) throw new AppError("validation", `The file has no record ${i}.`);
-          return r;
-        })
+      ? [...new Set(picked)]
+          .sort((a, b) => a - b)
+          .map((i) => {
+            const r = byIndex.get(i);
+            if (!r) throw new AppError("validation", `The file has no record ${i}.`);
+            return r;
+          })
       : records.filter((r) => r.metadata && !isDuplicate(r));
     const refused = chosen.flatMap((r) => {
       if (!r.metadata) return [r.errorText ?? `Record ${r.index}: it cannot be imported`];
@@ -148,7 +150,11 @@ export const importReferences = defineAction({
 
     const created: { id: string; number: number }[] = [];
     for (const r of chosen) {
-      const { suggestedDesign: _hint, source: _source, ...fields } = r.metadata as ReferenceMetadata;
+      const {
+        suggestedDesign: _hint,
+        source: _source,
+        ...fields
+      } = r.metadata as ReferenceMetadata;
       const row = await insertReference(tx, { ...fields, source: "import", createdById: actor.id });
       created.push({ id: row.id, number: row.number });
     }

@@ -153,10 +153,7 @@ export const updateReference = defineAction({
     const reference = await findReferenceById(tx, referenceId);
     if (!reference) throw new AppError("not_found", "This reference no longer exists.");
     if (reference.version !== version) throw await staleError(tx, referenceId);
-    const { before, after, changed } = fieldChanges<ReferenceFields>(
-      valuesOf(reference),
-      fields,
-    );
+    const { before, after, changed } = fieldChanges<ReferenceFields>(valuesOf(reference), fields);
     if (!changed) return { reference, evidenceCorrected: 0 };
     const other = await findOtherReferenceWithIdentifier(tx, referenceId, fields);
     if (other) throw identifierTaken(other, fields);
@@ -194,7 +191,8 @@ export async function linkEvidenceToReference(
   if (referenceId) {
     const named = await findReferenceById(tx, referenceId);
     if (!named) {
-      const message = "This reference is no longer in the list: choose another, or type the citation.";
+      const message =
+        "This reference is no longer in the list: choose another, or type the citation.";
       throw new AppError("validation", message, { fieldErrors: { referenceId: [message] } });
     }
     return { referenceId: named.id, citation: citationOfReference(named) };
