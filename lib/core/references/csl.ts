@@ -78,7 +78,7 @@ export function cslToMetadata(
   return {
     doi: doi ? bareDoi(doi).toLowerCase() : null,
     pmid: str(item.PMID) || fromNote(note, "PMID"),
-    pmcid: pmcid ? pmcid.toUpperCase() : null,
+    pmcid: pmcid ? (/^\d+$/.test(pmcid) ? `PMC${pmcid}` : pmcid.toUpperCase()) : null,
     title: plain(item.title),
     authorList: (Array.isArray(item.author) ? item.author : []).map(citedName),
     journal: plain(item["container-title"]) || plain(item["container-title-short"]),

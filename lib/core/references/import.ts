@@ -10,6 +10,7 @@ import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import { scanJson } from "@/lib/core/library/json-text";
+import { bareDoi } from "@/lib/core/validation/evidence";
 import { referenceFieldsSchema } from "@/lib/core/validation/references";
 import { citedAuthors, cslToMetadata } from "./csl";
 import { REFERENCE_IMPORT_LIMITS } from "./limits";
@@ -176,7 +177,10 @@ function parseCitationJs(
 function checked(raw: Omit<ReferenceMetadata, "authors"> & { authorList: string[] }) {
   if (!raw.title.trim()) return { errors: ["no title"], metadata: null };
   const { authorList, ...rest } = raw;
-  const candidate = { ...rest, authors: citedAuthors(authorList) };
+  // A malformed PMCID (EndNote puts whatever was typed in C2/C3) is dropped, not fatal: the
+  // DOI and PMID are what a reference is known by.
+  const pmcid = rest.pmcid && /^PMC\d{1,10}$/.test(rest.pmcid) ? rest.pmcid : null;
+  const candidate = { ...rest, pmcid, authors: citedAuthors(authorList) };
   const parsed = referenceFieldsSchema.safeParse(candidate);
   if (!parsed.success) {
     return {
@@ -215,7 +219,20 @@ function parseChunk(chunk: Chunk, format: ReferenceFileFormat) {
       return checked(medlineToMetadata(fields));
     }
     const item = parseCitationJs(chunk, format === "ris" ? "@ris/file" : "@bibtex/text");
-    return checked(cslToMetadata(item));
+    const metadata = cslToMetadata(item);
+    if (format !== "ris") return checked(metadata);
+    // citation-js prefers RIS's translated title (TT) when a record has both, as EndNote's
+    // exports do, and drops a DO value that is no DOI; the record's own TI (or the older T1)
+    // is its title, and a bad DOI is reported rather than silently lost.
+    const tag = (name: string) =>
+      new RegExp(`^${name} {2}- ?(.+)$`, "m").exec(chunk.text)?.[1]?.trim();
+    const ownTitle = tag("TI") ?? tag("T1");
+    const ownDoi = tag("DO");
+    return checked({
+      ...metadata,
+      title: ownTitle || metadata.title,
+      doi: metadata.doi ?? (ownDoi ? bareDoi(ownDoi).toLowerCase() : null),
+    });
   } catch (err) {
     return { errors: [`it could not be read (${shortReason(err)})`], metadata: null };
   }
