@@ -323,6 +323,13 @@ export function parseReferenceFile(
         : format === "bibtex"
           ? splitBibtex(text)
           : splitMedline(text);
+    // Only stray text (no record started anywhere): not a file of this format at all.
+    if (chunks.every((c) => c.problem)) {
+      return {
+        ok: false,
+        message: `The file holds no ${REFERENCE_FORMAT_LABELS[format]} records.`,
+      };
+    }
     parts = chunks.map((c) => ({ line: c.line, parse: () => parseChunk(c, format) }));
   }
   if (parts.length === 0) {
