@@ -167,12 +167,8 @@ describe("evidence points at its reference", () => {
       year: 2020,
     });
     expect([a.referenceId, b.referenceId]).toEqual([ref?.id, ref?.id]);
-    // The citation is the reference's: the second item does not keep its typo.
-    expect(b).toMatchObject({
-      title: "Stem cells in CKD",
-      authors: "Smith J",
-      doi: "10.1000/stemcells",
-    });
+    // Typed, not chosen: the item keeps its citation as typed until the reference is corrected.
+    expect(b).toMatchObject({ title: "Stem cels in CKD", authors: "" });
     const created = await h.db
       .select()
       .from(auditEvents)

@@ -12,7 +12,7 @@ import { optionalDoi, optionalPmid, optionalUrl, optionalYear } from "./evidence
 const optionalPmcid = z
   .string()
   .trim()
-  .max(100, "A PMCID looks like PMC1234567.")
+  .max(100, "A PMCID can be at most 100 characters; it looks like PMC1234567.")
   .transform((v) => (/^\d+$/.test(v) ? `PMC${v}` : v.toUpperCase()))
   .refine((v) => v === "" || /^PMC\d{1,10}$/.test(v), {
     message: "A PMCID looks like PMC1234567.",

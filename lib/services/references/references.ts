@@ -178,9 +178,11 @@ interface EvidenceCitationInput extends EvidenceCitation {
 }
 
 /**
- * The reference an evidence item cites, and its citation copied from it: the one it names; else
- * the one with its DOI or PMID, made from its fields when the list has none; else none (typed by
- * hand, without a DOI or PMID, it stays unlinked with its citation as typed).
+ * The reference an evidence item cites, and the citation it is saved with. A reference it names
+ * is the one, and its citation is copied from it (choosing a reference from the list). Else the
+ * reference with its DOI or PMID, made from its fields when the list has none: the item keeps the
+ * citation as typed until the reference is next corrected, which rewrites every item citing it.
+ * Without a DOI or PMID it stays unlinked.
  */
 export async function linkEvidenceToReference(
   tx: Db,
@@ -200,7 +202,7 @@ export async function linkEvidenceToReference(
   if (!typed.doi && !typed.pmid) return { referenceId: null, citation: typed };
   const doi = typed.doi?.toLowerCase() ?? null;
   const found = await findReferenceByIdentifier(tx, { doi, pmid: typed.pmid });
-  if (found) return { referenceId: found.id, citation: citationOfReference(found) };
+  if (found) return { referenceId: found.id, citation: typed };
   // TODO(lookup): when lib/services/references/lookup.ts `cachedMetadata(db, {doi, pmid})` is
   // merged, prefer the look-up cache's richer metadata (journal, volume, pages, abstract, types).
   const created = await createReferenceRow(
@@ -223,5 +225,5 @@ export async function linkEvidenceToReference(
     },
     "manual",
   );
-  return { referenceId: created.id, citation: citationOfReference(created) };
+  return { referenceId: created.id, citation: typed };
 }
