@@ -13,8 +13,8 @@ import {
   detectFormat,
   parseReferenceFile,
 } from "@/lib/core/references/import";
-import { REFERENCE_IMPORT_LIMITS } from "@/lib/core/references/limits";
 import { medlineToMetadata, readMedlineFields } from "@/lib/core/references/medline";
+import { REFERENCE_IMPORT_LIMITS } from "@/lib/core/validation/references";
 
 const fixture = (name: string) =>
   fs.readFileSync(path.join(__dirname, "../fixtures/references", name), "utf8");

@@ -11,9 +11,8 @@ import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import { scanJson } from "@/lib/core/library/json-text";
 import { bareDoi } from "@/lib/core/validation/evidence";
-import { referenceFieldsSchema } from "@/lib/core/validation/references";
+import { REFERENCE_IMPORT_LIMITS, referenceFieldsSchema } from "@/lib/core/validation/references";
 import { citedAuthors, cslToMetadata } from "./csl";
-import { REFERENCE_IMPORT_LIMITS } from "./limits";
 import { medlineToMetadata, readMedlineFields } from "./medline";
 import type { ReferenceMetadata } from "./metadata";
 

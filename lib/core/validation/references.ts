@@ -4,9 +4,23 @@
  * citation fields are bounded as evidence's are, since evidence items carry a copy of them.
  */
 import { z } from "zod";
-import { REFERENCE_IMPORT_LIMITS } from "@/lib/core/references/limits";
 import { id, text, version } from "./common";
 import { optionalDoi, optionalPmid, optionalUrl, optionalYear } from "./evidence";
+
+/**
+ * How much one reference import may bring (lib/core/references/import.ts). Kept here, with the
+ * schema that checks the text's size, so the importer depends on validation and not back.
+ */
+export const REFERENCE_IMPORT_LIMITS = {
+  /** Characters of the file's text (about 5 MB of ASCII). */
+  maxChars: 5 * 1024 * 1024,
+  /** Records in one file: a big Zotero collection, far more than one article cites. */
+  maxRecords: 2000,
+  /** How deeply a CSL-JSON file may nest (a record's `author` list of objects is 3 levels). */
+  maxJsonDepth: 16,
+  /** Characters of one record's text, before it is parsed. */
+  maxRecordChars: 200_000,
+} as const;
 
 /** "PMC1234567" (the prefix is added when only the digits are given). */
 const optionalPmcid = z
