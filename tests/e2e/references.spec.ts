@@ -13,7 +13,10 @@ import { contextAs, DEMO } from "./pages/session";
  */
 const RUN = Date.now().toString(36);
 const FILE = fs
-  .readFileSync(path.join(__dirname, "../fixtures/references/e2e-twenty-records.ris"), "utf8")
+  .readFileSync(
+    path.join(import.meta.dirname, "../fixtures/references/e2e-twenty-records.ris"),
+    "utf8",
+  )
   .replaceAll("claimdesk-e2e-refs", `claimdesk-e2e-${RUN}`);
 const DOI = `10.5555/claimdesk-e2e-${RUN}-12`;
 const TITLE = "Mesenchymal stem cells in chronic kidney disease: a randomized controlled trial";
@@ -80,8 +83,9 @@ test("import a RIS file, attach a reference to two claims, correct it everywhere
   await expect(done).toContainText("Imported 19 references");
 
   // The list shows them; found by DOI.
-  await page.getByLabel("Search").fill(DOI);
-  await page.getByRole("button", { name: "Apply" }).click();
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByLabel("Search").fill(DOI);
+  await filters.getByRole("button", { name: "Apply" }).click();
   const row = page
     .getByRole("table", { name: "References" })
     .getByRole("row")
