@@ -51,6 +51,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             ) : null}
           </Link>
           {can(actor, "library:read") ? <Link href="/library">Library</Link> : null}
+          {can(actor, "reference:read") ? <Link href="/references">References</Link> : null}
           {/* No prefetch: opening Activity stamps the visit (lib/services/activity/read.ts). */}
           <Link href="/activity" prefetch={false}>
             Activity

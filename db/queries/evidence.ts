@@ -17,7 +17,7 @@ type _EvidenceFieldsAsStored = Assert<
 
 export async function insertEvidence(
   db: Db,
-  values: EvidenceFields & { claimId: string; addedById: string },
+  values: EvidenceFields & { claimId: string; addedById: string; referenceId?: string | null },
 ): Promise<EvidenceRow> {
   const [row] = await db.insert(evidence).values(values).returning();
   if (!row) throw new Error("insert returned no row");
@@ -52,7 +52,7 @@ export async function updateEvidenceIfVersion(
   db: Db,
   id: string,
   version: number,
-  changes: Partial<EvidenceFields>,
+  changes: Partial<EvidenceFields> & { referenceId?: string | null },
 ): Promise<EvidenceRow | null> {
   const [row] = await db
     .update(evidence)

@@ -22,6 +22,7 @@ import {
   insertLibraryPhrasing,
   listLibraryPhrasings,
 } from "../../db/queries/library";
+import { insertReference } from "../../db/queries/references";
 import {
   articleChecklists,
   articles,
@@ -166,6 +167,27 @@ const freshEntry = async (seed: Seed) => {
   return { entryId: entry.id, version: entry.version };
 };
 /** A fresh resolved claim of the seed article (by the seed's reviewer), not in the library. */
+/** A fresh reference (no evidence cites it), so each caller has one to correct. */
+const freshReference = async (seed: Seed) => {
+  const row = await insertReference(seed.db, {
+    doi: `10.5555/${unique()}`,
+    pmid: null,
+    pmcid: null,
+    title: "A randomized trial",
+    authors: "Smith J",
+    journal: "Trials",
+    year: 2020,
+    volume: "",
+    issue: "",
+    pages: "",
+    url: null,
+    publicationTypes: [],
+    abstract: "",
+    source: "manual",
+    createdById: seed.actors.reviewer.id,
+  });
+  return { referenceId: row.id, version: row.version };
+};
 const freshResolvedClaim = async (seed: Seed) =>
   (await resolvedInaccurateClaim(seed.db, seed.actors.reviewer, seed.article.revisionId)).id;
 /**
@@ -542,6 +564,23 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
   "comment.delete": {
     least: "reviewer",
     input: async (seed, actor) => ({ commentId: await ownComment(seed, actor) }),
+  },
+  "reference.create": {
+    least: "reviewer",
+    input: async () => ({ title: "A cohort study", doi: `10.5555/${unique()}` }),
+  },
+  "reference.update": {
+    least: "reviewer",
+    input: async (seed) => ({ ...(await freshReference(seed)), title: `Corrected ${unique()}` }),
+  },
+  "reference.import": {
+    // Confirming a one-record RIS file of its own DOI per caller, so the allowed call creates one.
+    least: "reviewer",
+    input: async () => ({
+      step: "confirm",
+      fileName: "one.ris",
+      text: `TY  - JOUR\nTI  - A trial\nDO  - 10.5555/${unique()}\nER  - \n`,
+    }),
   },
   "library.import": {
     least: "editor",

@@ -25,6 +25,10 @@ const BOUNDED_ELSEWHERE: Record<string, string> = {
     "z.unknown() refined by withinDocLimits (64 levels, 200,000 nodes) before the document schema; the plain text's length is checked by the service, and the request body is capped by serverActions.bodySizeLimit",
   "evidence.add year": "a number is checked against 1800..next year in the schema's transform",
   "evidence.update year": "a number is checked against 1800..next year in the schema's transform",
+  "reference.create year":
+    "the evidence schema's year: checked against 1800..next year in its transform",
+  "reference.update year":
+    "the evidence schema's year: checked against 1800..next year in its transform",
 };
 
 const inputSchema = (def: AnyActionDefinition): Schema =>

@@ -40,7 +40,26 @@ type AnchorChange = ClaimFieldChanges & {
   end?: number | null;
 };
 /** An evidence item's values (all of them when added or deleted, the changed ones on an edit). */
-type EvidenceValues = Partial<EvidenceFields>;
+type EvidenceValues = Partial<EvidenceFields> & {
+  /** The reference it cites (its citation is a copy of the reference's), or null. */
+  referenceId?: string | null;
+};
+/** A reference's fields (all of them when created, the changed ones on a correction). */
+type ReferenceValues = {
+  title?: string;
+  authors?: string;
+  journal?: string;
+  year?: number | null;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  url?: string | null;
+  doi?: string | null;
+  pmid?: string | null;
+  pmcid?: string | null;
+  publicationTypes?: string[];
+  abstract?: string;
+};
 type CommentOf = { claimId: string; body: string };
 /** A claim's GRADE judgements and the certainty they gave when saved (null: no GRADE start). */
 type GradeValues = Required<GradeJudgements> & { certainty: GradeCertainty | null };
@@ -318,6 +337,23 @@ export interface AuditEventKinds {
     "library_entry",
     null,
     { format: "claimreview" | "json"; created: number; skipped: number; numbers: number[] }
+  >;
+  /** A reference added to the list: typed, found for an evidence item, or (`source`) imported. */
+  "reference.create": Kind<"reference", null, ReferenceValues & { number: number; source: string }>;
+  /** A correction; `evidenceCorrected` items had their copied citation rewritten. */
+  "reference.update": Kind<
+    "reference",
+    ReferenceValues & { number: number },
+    ReferenceValues & { number: number; evidenceCorrected: number }
+  >;
+  /**
+   * References brought in from a reference manager's file: the entity is the first created;
+   * `numbers` are all of them ("R12" is 12); `skipped` were duplicates or not picked.
+   */
+  "reference.import": Kind<
+    "reference",
+    null,
+    { format: string; fileName: string; created: number; skipped: number; numbers: number[] }
   >;
 }
 

@@ -60,6 +60,9 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "library.merge": "Merged library entries",
   "library.split": "Split a library entry",
   "claim.library_recheck": "Sent a claim back to re-check (library)",
+  "reference.create": "Added a reference",
+  "reference.update": "Corrected a reference",
+  "reference.import": "Imported references",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
@@ -88,6 +91,7 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   suggestion: "suggestion",
   publication: "publication",
   library: "library entry",
+  reference: "reference",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

@@ -12,7 +12,7 @@ import { id, optionalHttpUrl, text, version } from "./common";
 const DOI = /^10\.\d{4,9}\/\S+$/;
 
 /** Strips what people paste around a DOI: a doi.org link (maybe %-encoded) or a "doi:" prefix. */
-function bareDoi(value: string): string {
+export function bareDoi(value: string): string {
   const stripped = value.replace(/^(https?:\/\/((dx|www)\.)?doi\.org\/|doi:\s*)/i, "");
   if (stripped === value || !stripped.includes("%")) return stripped;
   try {
@@ -22,7 +22,7 @@ function bareDoi(value: string): string {
   }
 }
 
-const optionalDoi = z
+export const optionalDoi = z
   .string()
   .trim()
   .max(300, "A DOI can be at most 300 characters.")
@@ -35,7 +35,7 @@ const optionalDoi = z
   .transform((v) => (v ? v : null));
 
 /** Strips "PMID:" or a PubMed link around a PMID. */
-const barePmid = (value: string) =>
+export const barePmid = (value: string) =>
   value
     .replace(
       /^(pmid:?\s*|https?:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/|(www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/))/i,
@@ -43,7 +43,7 @@ const barePmid = (value: string) =>
     )
     .replace(/\/$/, "");
 
-const optionalPmid = z
+export const optionalPmid = z
   .string()
   .trim()
   .max(100, "A PMID is a number of up to 9 digits, such as 31978945.")
@@ -59,7 +59,7 @@ const optionalPmid = z
 const latestYear = () => new Date().getFullYear() + 1;
 
 /** A year as typed (text from a form) or sent (a number from a script); empty is none. */
-const optionalYear = z
+export const optionalYear = z
   .union([z.number(), z.string().trim().max(20, "Year must be a number, such as 2019.")], {
     message: "Year must be a number, such as 2019.",
   })
@@ -78,7 +78,7 @@ const optionalYear = z
     return n;
   });
 
-const optionalUrl = optionalHttpUrl("URL").refine((v) => v === null || URL.canParse(v), {
+export const optionalUrl = optionalHttpUrl("URL").refine((v) => v === null || URL.canParse(v), {
   message: "This URL is not valid: check it for typos.",
 });
 
@@ -104,6 +104,15 @@ const evidenceFields = z.object({
     .max(20)
     .default([])
     .transform((reasons) => GRADE_DOWNGRADE_REASONS.filter((r) => reasons.includes(r))),
+  /**
+   * The reference in the workspace's list this item cites (lib/services/references): its
+   * citation is then copied from the reference. Absent or empty: found by DOI or PMID, if any.
+   */
+  referenceId: z
+    .union([z.uuid({ message: "Not a valid reference." }), z.literal("")])
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
 });
 
 /** The GRADE rule (lib/core/evidence/grade.ts), reported next to the reasons. */

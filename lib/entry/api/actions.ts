@@ -34,6 +34,8 @@ import {
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
+import { importReferences } from "@/lib/services/references/import";
+import { createReference, updateReference } from "@/lib/services/references/references";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -90,6 +92,9 @@ const definitions: AnyActionDefinition[] = [
   splitLibraryEntry,
   setReviewDates,
   saveChecklist,
+  createReference,
+  updateReference,
+  importReferences,
 ];
 
 /** By dotted name ("claim.create"). */

@@ -23,6 +23,7 @@ import {
 } from "@/lib/core/validation/evidence";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { defineAction } from "@/lib/server/action";
+import { linkEvidenceToReference } from "@/lib/services/references/references";
 
 /** Every field a person fills in, in a stable order (for the audit trail and diffs). */
 const FIELD_KEYS = [
@@ -69,17 +70,24 @@ export const addEvidence = defineAction({
   input: addEvidenceSchema,
   permission: "evidence:write",
   errorDetails: detailsOf<{ conflict: undefined }>(),
-  run: async ({ tx, actor }, { claimId, ...fields }): Promise<EvidenceRow> => {
+  run: async ({ tx, actor }, { claimId, referenceId, ...typed }): Promise<EvidenceRow> => {
     const claim = await findClaimById(tx, claimId);
     if (!claim) throw notFound("The claim");
-    const row = await insertEvidence(tx, { ...fields, claimId, addedById: actor.id });
+    const link = await linkEvidenceToReference(tx, actor, { ...typed, referenceId });
+    const row = await insertEvidence(tx, {
+      ...typed,
+      ...link.citation,
+      referenceId: link.referenceId,
+      claimId,
+      addedById: actor.id,
+    });
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "evidence.add",
       entityType: "evidence",
       entityId: row.id,
       articleId: claim.articleId,
-      after: { claimId, ...fieldsOf(row) },
+      after: { claimId, ...fieldsOf(row), referenceId: row.referenceId },
     });
     return row;
   },
@@ -92,14 +100,24 @@ export const updateEvidence = defineAction({
   // Audited when it changes something: an item saved unchanged changes nothing.
   audit: "when-changed",
   errorDetails: detailsOf<EvidenceConflict>(),
-  run: async ({ tx, actor }, { evidenceId, version, ...fields }): Promise<EvidenceRow> => {
+  run: async (
+    { tx, actor },
+    { evidenceId, version, referenceId, ...typed },
+  ): Promise<EvidenceRow> => {
     const item = await findEvidenceById(tx, evidenceId);
     if (!item) throw missing();
     if (item.version !== version) throw await staleEvidenceError(tx, item.id, STALE_EDIT);
     const claim = await findClaimById(tx, item.claimId);
     if (!claim) throw notFound("The claim");
 
-    const { before, after: changes, changed } = fieldChanges<EvidenceFields>(item, fields);
+    // A linked item's citation is its reference's: corrected there, for every item citing it.
+    const link = await linkEvidenceToReference(tx, actor, { ...typed, referenceId });
+    const fields = { ...typed, ...link.citation, referenceId: link.referenceId };
+    const {
+      before,
+      after: changes,
+      changed,
+    } = fieldChanges<EvidenceFields & { referenceId: string | null }>(item, fields);
     if (!changed) return item;
 
     const updated = await updateEvidenceIfVersion(tx, item.id, version, changes);

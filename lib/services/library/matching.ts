@@ -149,7 +149,7 @@ async function matchToAct(tx: Db, matchId: string) {
   return { match, revision, entry };
 }
 
-/** Copies the entry's evidence items onto a claim. */
+/** Copies the entry's evidence items onto a claim, each still citing its reference. */
 async function copyEvidence(
   tx: Db,
   actor: Actor,
@@ -157,7 +157,12 @@ async function copyEvidence(
   claimId: string,
 ) {
   for (const e of items) {
-    await insertEvidence(tx, { ...evidenceFields(e), claimId, addedById: actor.id });
+    await insertEvidence(tx, {
+      ...evidenceFields(e),
+      referenceId: e.referenceId,
+      claimId,
+      addedById: actor.id,
+    });
   }
 }
 
