@@ -41,6 +41,7 @@ import { getArticleForApi } from "../../lib/services/articles/read";
 import { transitionArticle } from "../../lib/services/articles/service";
 import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
+import { lookupReference } from "../../lib/services/references/lookup";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { updateClaim } from "../../lib/services/claims/service";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
@@ -566,6 +567,12 @@ const ROUTES: Record<
     least: "viewer",
     calls: "loadLibraryExport",
     read: (seed, actor) => loadLibraryExport(seed.db, actor, "json"),
+  },
+  "GET /api/references/lookup": {
+    least: "reviewer",
+    calls: "lookupReference",
+    // Not an identifier: allowed through the door, refused for what was pasted, no HTTP made.
+    read: (seed, actor) => lookupReference(seed.db, actor, "not an identifier"),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",
