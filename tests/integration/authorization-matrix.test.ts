@@ -41,12 +41,12 @@ import { getArticleForApi } from "../../lib/services/articles/read";
 import { transitionArticle } from "../../lib/services/articles/service";
 import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
-import { lookupReference } from "../../lib/services/references/lookup";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { updateClaim } from "../../lib/services/claims/service";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
+import { lookupReference } from "../../lib/services/references/lookup";
 import {
   type AnyActionDefinition,
   discoverDefinitions,

@@ -34,7 +34,9 @@ describe("suggestDesign", () => {
 
   it("suggests nothing from types that say nothing about design", () => {
     expect(suggestDesign([])).toBeNull();
-    expect(suggestDesign(["Journal Article", "Review", "Research Support, N.I.H., Extramural"])).toBeNull();
+    expect(
+      suggestDesign(["Journal Article", "Review", "Research Support, N.I.H., Extramural"]),
+    ).toBeNull();
     expect(suggestDesign(["journal-article"])).toBeNull();
   });
 });

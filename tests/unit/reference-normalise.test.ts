@@ -106,7 +106,9 @@ describe("text helpers", () => {
 
   it("strips markup and math, keeps words in order", () => {
     expect(plainText("A <i>B</i>&amp;C <sup>2</sup>")).toBe("A B&C 2");
-    expect(plainText('x <mml:math><mml:mi>V</mml:mi> <mml:mo>.</mml:mo></mml:math> y')).toBe("x V. y");
+    expect(plainText("x <mml:math><mml:mi>V</mml:mi> <mml:mo>.</mml:mo></mml:math> y")).toBe(
+      "x V. y",
+    );
     expect(jatsToText("<jats:p>One.</jats:p><jats:p>Two.</jats:p>")).toBe("One.\n\nTwo.");
   });
 });

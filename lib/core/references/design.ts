@@ -18,7 +18,12 @@ const RULES: { design: StudyDesign; types: string[] }[] = [
   },
   {
     design: "guideline",
-    types: ["practice guideline", "guideline", "consensus development conference", "consensus development conference, nih"],
+    types: [
+      "practice guideline",
+      "guideline",
+      "consensus development conference",
+      "consensus development conference, nih",
+    ],
   },
   {
     design: "rct",

@@ -18,7 +18,9 @@ export interface Identifier {
   value: string;
 }
 
-export type IdentifierResult = { ok: true; identifier: Identifier } | { ok: false; message: string };
+export type IdentifierResult =
+  | { ok: true; identifier: Identifier }
+  | { ok: false; message: string };
 
 /** Longer than any real DOI or link to one: the rest is not worth reading. */
 export const MAX_IDENTIFIER_INPUT = 500;
@@ -66,7 +68,8 @@ function decode(value: string): string {
   }
 }
 
-const DOI_PREFIX = /^(?:https?:\/\/)?(?:(?:dx|www)\.)?doi\.org\/|^doi:\s*|^https?:\/\/hdl\.handle\.net\//i;
+const DOI_PREFIX =
+  /^(?:https?:\/\/)?(?:(?:dx|www)\.)?doi\.org\/|^doi:\s*|^https?:\/\/hdl\.handle\.net\//i;
 
 /**
  * A DOI's bare form, without a doi.org link, a "doi:" prefix or %-encoding; the text unchanged
@@ -97,7 +100,10 @@ function barePmcid(value: string): string {
   const link = PMC_LINK.exec(cleaned);
   const id = link?.[1] ?? cleaned.replace(/^pmcid:?\s*/i, "");
   // "PMC3261988.1" names a version of the article; the look-up wants the article.
-  return id.toUpperCase().replace(/\.\d+$/, "").replace(/^PMC\s+/, "PMC");
+  return id
+    .toUpperCase()
+    .replace(/\.\d+$/, "")
+    .replace(/^PMC\s+/, "PMC");
 }
 
 /** Reads pasted text as a DOI, PMID or PMCID, or says why it is none of them. */
@@ -112,7 +118,8 @@ export function parseIdentifier(input: string): IdentifierResult {
   if (text === "") return { ok: false, message: IDENTIFIER_HELP };
 
   const doi = bareDoi(text);
-  if (DOI_PATTERN.test(doi)) return { ok: true, identifier: { kind: "doi", value: doi.toLowerCase() } };
+  if (DOI_PATTERN.test(doi))
+    return { ok: true, identifier: { kind: "doi", value: doi.toLowerCase() } };
   if (/^(?:https?:\/\/)?(?:(?:dx|www)\.)?doi\.org\/|^doi:|^10\./i.test(text)) {
     return {
       ok: false,
@@ -125,7 +132,10 @@ export function parseIdentifier(input: string): IdentifierResult {
   const pmid = barePmid(text);
   if (PMID_PATTERN.test(pmid)) return { ok: true, identifier: { kind: "pmid", value: pmid } };
   if (/^\d+$/.test(pmid)) {
-    return { ok: false, message: "A PMID is a number of 1 to 9 digits that does not start with 0." };
+    return {
+      ok: false,
+      message: "A PMID is a number of 1 to 9 digits that does not start with 0.",
+    };
   }
   return { ok: false, message: `“${short(text)}” is not a DOI, PMID or PMCID. ${IDENTIFIER_HELP}` };
 }

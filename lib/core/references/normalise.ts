@@ -13,14 +13,24 @@ import { XMLParser } from "fast-xml-parser";
 import { suggestDesign } from "./design";
 import type { ReferenceMetadata } from "./metadata";
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
 
 /** Decodes the XML/HTML entities left in raw markup (named basics and numeric ones). */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
-      const code = name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      const code =
+        name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -31,7 +41,9 @@ export function plainText(markup: string): string {
   const noMath = markup.replace(/<mml:math[\s\S]*?<\/mml:math>/gi, (m) =>
     m.replace(/<[^>]+>/g, "").replace(/\s+/g, ""),
   );
-  return decodeEntities(noMath.replace(/<[^>]+>/g, "")).replace(/\s+/g, " ").trim();
+  return decodeEntities(noMath.replace(/<[^>]+>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** "Hila Marie" → "HM"; "E. A." → "EA"; "Jean-Pierre" → "JP". */
@@ -54,10 +66,13 @@ export function citedAuthor(family: string, given: string): string {
 export function jatsToText(jats: string): string {
   const text = jats
     .replace(/<jats:title>\s*abstract\s*<\/jats:title>/gi, "")
-    .replace(/<jats:title[^>]*>([\s\S]*?)<\/jats:title>/gi, (_, t: string) => `\u0000${plainText(t)}: `)
-    .replace(/<\/jats:(p|sec)>/gi, "\u0001");
+    .replace(
+      /<jats:title[^>]*>([\s\S]*?)<\/jats:title>/gi,
+      (_, t: string) => `\uE000${plainText(t)}: `,
+    )
+    .replace(/<\/jats:(p|sec)>/gi, "\uE001");
   return text
-    .split(/[\u0000\u0001]/)
+    .split(/[\uE000\uE001]/)
     .map((part) => plainText(part))
     .filter((part) => part !== "")
     .reduce<string[]>((paras, part) => {
@@ -71,9 +86,11 @@ export function jatsToText(jats: string): string {
 }
 
 type Json = Record<string, unknown>;
-const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+const str = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 const first = (v: unknown): string => (Array.isArray(v) ? str(v[0]) : str(v));
-const asArray = <T>(v: T | T[] | undefined | null): T[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
+const asArray = <T>(v: T | T[] | undefined | null): T[] =>
+  v == null ? [] : Array.isArray(v) ? v : [v];
 
 function crossrefYear(work: Json): number | null {
   for (const key of ["issued", "published-print", "published-online", "published", "created"]) {
@@ -122,7 +139,14 @@ const pubmedParser = new XMLParser({
   // so the words stay in order.
   stopNodes: ["*.ArticleTitle", "*.AbstractText", "*.VernacularTitle"],
   isArray: (name) =>
-    ["PubmedArticle", "Author", "AbstractText", "PublicationType", "ArticleId", "ELocationID"].includes(name),
+    [
+      "PubmedArticle",
+      "Author",
+      "AbstractText",
+      "PublicationType",
+      "ArticleId",
+      "ELocationID",
+    ].includes(name),
   htmlEntities: true,
   parseTagValue: false,
   processEntities: true,
@@ -146,10 +170,13 @@ function pubmedAbstract(abstract: Json | undefined): string {
 }
 
 function pubmedYear(article: Json): number | null {
-  const pubDate = ((article.Journal as Json | undefined)?.JournalIssue as Json | undefined)?.PubDate as
-    | Json
-    | undefined;
-  const candidates = [textOf(pubDate?.Year), textOf(pubDate?.MedlineDate), textOf((article.ArticleDate as Json | undefined)?.Year)];
+  const pubDate = ((article.Journal as Json | undefined)?.JournalIssue as Json | undefined)
+    ?.PubDate as Json | undefined;
+  const candidates = [
+    textOf(pubDate?.Year),
+    textOf(pubDate?.MedlineDate),
+    textOf((article.ArticleDate as Json | undefined)?.Year),
+  ];
   for (const c of candidates) {
     const m = /\b(1[89]\d\d|2\d\d\d)\b/.exec(c);
     if (m) return Number(m[1]);
@@ -171,7 +198,9 @@ export function pubmedXmlToMetadata(xml: string): ReferenceMetadata | null {
   const article = (citation?.Article ?? {}) as Json;
   const pmid = textOf(citation?.PMID);
   if (!pmid) return null;
-  const ids = asArray(((record.PubmedData as Json | undefined)?.ArticleIdList as Json | undefined)?.ArticleId);
+  const ids = asArray(
+    ((record.PubmedData as Json | undefined)?.ArticleIdList as Json | undefined)?.ArticleId,
+  );
   const idOf = (type: string) => textOf(ids.find((i) => attr(i, "IdType") === type)).trim();
   const elocDoi = textOf(
     asArray(article.ELocationID as unknown[] | undefined).find((e) => attr(e, "EIdType") === "doi"),
@@ -197,7 +226,9 @@ export function pubmedXmlToMetadata(xml: string): ReferenceMetadata | null {
     .map((t) => textOf(t).trim())
     .filter(Boolean);
   // NLM titles end with a full stop, and "[Title in English]." when translated: citations drop both.
-  const title = plainText(textOf(article.ArticleTitle)).replace(/^\[(.*)\]\.?$/, "$1").replace(/\.$/, "");
+  const title = plainText(textOf(article.ArticleTitle))
+    .replace(/^\[(.*)\]\.?$/, "$1")
+    .replace(/\.$/, "");
   return {
     doi,
     pmid,
@@ -206,7 +237,9 @@ export function pubmedXmlToMetadata(xml: string): ReferenceMetadata | null {
     authors: authors.join(", "),
     // "Quintessence international (Berlin, Germany : 1985)": the place and year say which of
     // two journals of one name it is; a citation leaves them out.
-    journal: textOf(journal.Title).replace(/\s*\([^)]*\)\s*$/, "").trim(),
+    journal: textOf(journal.Title)
+      .replace(/\s*\([^)]*\)\s*$/, "")
+      .trim(),
     year: pubmedYear(article),
     volume: textOf(issue.Volume),
     issue: textOf(issue.Issue),

@@ -85,7 +85,9 @@ export function crossrefWork(
 ): Promise<SourceAnswer<ReferenceMetadata>> {
   return throughCache(db, cacheKey.crossref(doi), options.prefetched, async () => {
     const config = options.config ?? outsideConfig();
-    const mailto = config.crossref.mailto ? `?mailto=${encodeURIComponent(config.crossref.mailto)}` : "";
+    const mailto = config.crossref.mailto
+      ? `?mailto=${encodeURIComponent(config.crossref.mailto)}`
+      : "";
     const res = await outsideJson<{ message?: unknown }>({
       service: "crossref",
       url: `${config.crossref.baseUrl}/works/${doiPath(doi)}${mailto}`,

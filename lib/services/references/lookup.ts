@@ -96,7 +96,10 @@ export function referenceToMetadata(row: BibReference): ReferenceMetadata {
 }
 
 /** Crossref's metadata, with PubMed's identifiers, publication types and (when missing) abstract. */
-function withPubmed(crossref: ReferenceMetadata, pubmed: ReferenceMetadata | null): ReferenceMetadata {
+function withPubmed(
+  crossref: ReferenceMetadata,
+  pubmed: ReferenceMetadata | null,
+): ReferenceMetadata {
   if (!pubmed) return crossref;
   return {
     ...crossref,
@@ -134,7 +137,11 @@ export async function lookupReference(
     findReferenceByIdentifiers(db, { [id.kind]: id.value }),
     // The keys this identifier's first steps read, in one query (a repeat look-up is two queries).
     readCachedAnswers(db, [
-      id.kind === "doi" ? cacheKey.crossref(id.value) : id.kind === "pmid" ? cacheKey.pubmed(id.value) : cacheKey.idconv(id.value),
+      id.kind === "doi"
+        ? cacheKey.crossref(id.value)
+        : id.kind === "pmid"
+          ? cacheKey.pubmed(id.value)
+          : cacheKey.idconv(id.value),
       ...(id.kind === "doi" ? [cacheKey.idconv(id.value)] : []),
     ]),
   ]);
@@ -156,8 +163,10 @@ export async function lookupReference(
       ? { kind: "pmid", value: ids.value.pmid }
       : { kind: "doi", value: ids.value.doi ?? "" };
     const again = await findReferenceByIdentifiers(db, { [next.kind]: next.value });
-    if (again) return { metadata: referenceToMetadata(again), referenceId: again.id, cached: ids.cached };
-    const result = next.kind === "pmid" ? await byPmid(db, next, options) : await byDoi(db, next, options);
+    if (again)
+      return { metadata: referenceToMetadata(again), referenceId: again.id, cached: ids.cached };
+    const result =
+      next.kind === "pmid" ? await byPmid(db, next, options) : await byDoi(db, next, options);
     return {
       ...result,
       metadata: { ...result.metadata, pmcid: result.metadata.pmcid ?? id.value },
@@ -223,7 +232,8 @@ export async function cachedMetadata(
     return a?.status === 200 ? (a.body as ReferenceMetadata) : null;
   };
   let pmid = ids.pmid ?? null;
-  if (!pmid && doi) pmid = (answers.get(cacheKey.idconv(doi))?.body as { pmid?: string } | null)?.pmid ?? null;
+  if (!pmid && doi)
+    pmid = (answers.get(cacheKey.idconv(doi))?.body as { pmid?: string } | null)?.pmid ?? null;
   let pubmed = ids.pmid ? found(cacheKey.pubmed(ids.pmid)) : null;
   if (!pubmed && pmid && pmid !== ids.pmid) {
     const more = await readCachedAnswers(db, [cacheKey.pubmed(pmid)]);

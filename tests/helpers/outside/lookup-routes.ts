@@ -36,7 +36,11 @@ export const IDCONV_RECORDS: Record<string, string> = {
   "10.1289/ehp.1103729": "idconv-PMC3261988.json",
 };
 
-const json = (body: string): RouteAnswer => ({ status: 200, body, contentType: "application/json" });
+const json = (body: string): RouteAnswer => ({
+  status: 200,
+  body,
+  contentType: "application/json",
+});
 
 const crossrefWork: OutsideRoute = (req) => {
   if (req.service !== "crossref" || !req.path.startsWith("/works/")) return null;

@@ -27,7 +27,8 @@ export const GET = defineRoute({
       return NextResponse.json(result, { headers: { "Cache-Control": "private, no-store" } });
     } catch (error) {
       if (!(error instanceof LookupFailure)) throw error;
-      const code = error.status === 400 ? "validation" : error.status === 404 ? "not_found" : "unavailable";
+      const code =
+        error.status === 400 ? "validation" : error.status === 404 ? "not_found" : "unavailable";
       return NextResponse.json(
         { error: { code, kind: error.kind, message: error.message } },
         { status: error.status, headers: { "Cache-Control": "no-store" } },

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
 import {
   Field,
@@ -17,6 +17,8 @@ import {
 } from "@/app/_components/notice";
 import type { ErrorBody, FieldErrors } from "@/lib/core/errors";
 import { gradeStartHint } from "@/lib/core/evidence/grade";
+import { type DesignSuggestion, suggestDesign } from "@/lib/core/references/design";
+import type { ReferenceMetadata } from "@/lib/core/references/metadata";
 import {
   EVIDENCE_STANCE_LABELS,
   EVIDENCE_STANCES,
@@ -32,65 +34,29 @@ import {
   type StudyDesign,
 } from "@/lib/core/vocabulary";
 import type { ActionResult } from "@/lib/server/action";
-import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { EvidenceConflict } from "@/lib/services/evidence/service";
+import { EvidenceLookup } from "./evidence-lookup";
+import {
+  EMPTY_EVIDENCE,
+  type EvidenceFormValues,
+  type EvidenceItem,
+  evidenceFormOf,
+} from "./evidence-values";
 
-export type EvidenceItem = ReviewClaim["evidence"][number];
+/** The form's fields a look-up fills, with what it fills them from and their labels. */
+const LOOKED_UP: [keyof EvidenceFormValues & string, (m: ReferenceMetadata) => string, string][] = [
+  ["title", (m) => m.title, "Title"],
+  ["authors", (m) => m.authors, "Authors"],
+  ["publisher", (m) => m.journal, "Journal or publisher"],
+  ["year", (m) => (m.year === null ? "" : String(m.year)), "Year"],
+  ["url", (m) => m.url ?? "", "URL"],
+  ["doi", (m) => m.doi ?? "", "DOI"],
+  ["pmid", (m) => m.pmid ?? "", "PMID"],
+];
 
-/** What the form holds: text as typed, "" for a choice not made yet. */
-export interface EvidenceFormValues {
-  title: string;
-  authors: string;
-  publisher: string;
-  year: string;
-  url: string;
-  doi: string;
-  pmid: string;
-  excerpt: string;
-  stance: EvidenceStance | "";
-  studyDesign: StudyDesign | "";
-  gradeCertainty: GradeCertainty | "";
-  gradeDowngradeReasons: GradeDowngradeReason[];
-}
-
-// Stance and design start unchosen: a default design would grade a source by accident.
-export const EMPTY_EVIDENCE: EvidenceFormValues = {
-  title: "",
-  authors: "",
-  publisher: "",
-  year: "",
-  url: "",
-  doi: "",
-  pmid: "",
-  excerpt: "",
-  stance: "",
-  studyDesign: "",
-  gradeCertainty: "",
-  gradeDowngradeReasons: [],
-};
-
-export function evidenceFormOf(item: EvidenceItem): EvidenceFormValues {
-  return {
-    title: item.title,
-    authors: item.authors,
-    publisher: item.publisher,
-    year: item.year === null ? "" : String(item.year),
-    url: item.url ?? "",
-    doi: item.doi ?? "",
-    pmid: item.pmid ?? "",
-    excerpt: item.excerpt,
-    stance: item.stance,
-    studyDesign: item.studyDesign,
-    gradeCertainty: item.gradeCertainty ?? "",
-    gradeDowngradeReasons: [...item.gradeDowngradeReasons],
-  };
-}
-
-/** The action's input: the server parses and checks it (the year is sent as typed). */
-export const evidenceInputOf = (v: EvidenceFormValues) => ({
-  ...v,
-  gradeCertainty: v.gradeCertainty === "" ? null : v.gradeCertainty,
-});
+/** "Title, Authors and Year". */
+const listed = (labels: string[]) =>
+  labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
 
 /** The fields the form shows, which display their own errors. */
 const SHOWN_FIELDS = [...Object.keys(EMPTY_EVIDENCE)] as const;
@@ -130,6 +96,15 @@ export function EvidenceForm({
   const [message, setMessage] = useState<FormMessageValue | null>(null);
   const [conflict, setConflict] = useState<EvidenceItem | null>(null);
   const [pending, setPending] = useState(false);
+  // What a look-up found for fields that already had text: kept as typed until asked.
+  const [replaceable, setReplaceable] = useState<{
+    values: Partial<EvidenceFormValues>;
+    labels: string[];
+  } | null>(null);
+  const [suggestion, setSuggestion] = useState<DesignSuggestion | null>(null);
+  // The form as it is now, for a look-up that answers after the reviewer typed on.
+  const formRef = useRef(form);
+  formRef.current = form;
   const draft = useDraft({
     claimId: draftOf?.claimId ?? "",
     field: draftOf?.field ?? "",
@@ -148,6 +123,33 @@ export function EvidenceForm({
         ? [...f.gradeDowngradeReasons, reason]
         : f.gradeDowngradeReasons.filter((r) => r !== reason),
     }));
+
+  /**
+   * A look-up's answer: empty fields are filled; fields with text keep it (the least surprising:
+   * nothing the reviewer typed disappears), and a note offers to replace them. The suggested
+   * design is pre-selected only when none was chosen.
+   */
+  function applyLookup(m: ReferenceMetadata) {
+    const current = formRef.current;
+    const fill: Partial<EvidenceFormValues> = {};
+    const replace: Partial<EvidenceFormValues> = {};
+    const labels: string[] = [];
+    for (const [key, of, label] of LOOKED_UP) {
+      const value = of(m);
+      if (value === "") continue;
+      const now = String(current[key]).trim();
+      if (now === "") Object.assign(fill, { [key]: value });
+      else if (now.toLowerCase() !== value.toLowerCase()) {
+        Object.assign(replace, { [key]: value });
+        labels.push(label);
+      }
+    }
+    const hint = m.suggestedDesign ? suggestDesign(m.publicationTypes) : null;
+    setSuggestion(hint);
+    if (hint && current.studyDesign === "") fill.studyDesign = hint.design;
+    setForm((f) => ({ ...f, ...fill }));
+    setReplaceable(labels.length > 0 ? { values: replace, labels } : null);
+  }
 
   function showError(error: ErrorBody<EvidenceConflict>) {
     setErrors(error.fieldErrors ?? {});
@@ -206,6 +208,29 @@ export function EvidenceForm({
         />
       ) : null}
       <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
+        <EvidenceLookup onFound={applyLookup} onExcerpt={(text) => set("excerpt", text)} />
+        {replaceable ? (
+          <div className="alert" role="status" data-testid="lookup-kept">
+            <p style={{ margin: 0 }}>
+              Kept what you typed in {listed(replaceable.labels)}; the look-up found other values.
+            </p>
+            <div className="button-row small" style={{ marginTop: "0.4rem" }}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setForm((f) => ({ ...f, ...replaceable.values }));
+                  setReplaceable(null);
+                }}
+              >
+                Use the looked-up values
+              </button>
+              <button type="button" className="button" onClick={() => setReplaceable(null)}>
+                Keep mine
+              </button>
+            </div>
+          </div>
+        ) : null}
         <InputField
           id={id("title")}
           label="Title"
@@ -299,6 +324,33 @@ export function EvidenceForm({
             options={STUDY_DESIGNS.map((d) => [d, STUDY_DESIGN_INFO[d].label] as const)}
           />
         </div>
+        {suggestion ? (
+          <p
+            className="small"
+            data-testid="design-suggestion"
+            aria-live="polite"
+            style={{ marginTop: "-0.4rem" }}
+          >
+            {form.studyDesign === suggestion.design ? (
+              <>
+                Suggested from PubMed: <strong>{suggestion.because}</strong> — confirm, or choose
+                another design.
+              </>
+            ) : (
+              <>
+                PubMed’s publication types suggest <strong>{suggestion.because}</strong> (
+                {STUDY_DESIGN_INFO[suggestion.design].label}).{" "}
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => set("studyDesign", suggestion.design)}
+                >
+                  Use it
+                </button>
+              </>
+            )}
+          </p>
+        ) : null}
         <SelectField
           id={id("grade")}
           label="GRADE certainty"

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
@@ -11,14 +12,25 @@ import {
   deleteEvidenceAction,
   updateEvidenceAction,
 } from "@/lib/entry/actions/evidence";
+import { EvidenceSummaryLine } from "./evidence-summary";
 import {
   EMPTY_EVIDENCE,
-  EvidenceForm,
   type EvidenceItem,
   evidenceFormOf,
   evidenceInputOf,
-} from "./evidence-form";
-import { EvidenceSummaryLine } from "./evidence-summary";
+} from "./evidence-values";
+
+/**
+ * The form (with its look-up) loads when someone opens it, not with the review page: most visits
+ * read evidence without adding any, and the page's first load has a budget (docs/performance).
+ */
+const EvidenceForm = dynamic(() => import("./evidence-form").then((m) => m.EvidenceForm), {
+  loading: () => (
+    <p className="muted" role="status">
+      Opening the form…
+    </p>
+  ),
+});
 
 /** A claim's evidence: the summary, the graded citations (edit, delete) and the add form. */
 export function EvidenceSection({
