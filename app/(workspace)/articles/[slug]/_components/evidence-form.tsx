@@ -176,249 +176,253 @@ export function EvidenceForm({
   const reasonsError = errors.gradeDowngradeReasons;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card" aria-label={label}>
-      <FormMessage message={message} />
-      <DraftNote draft={draft} />
-      {conflict ? (
-        <ConflictNotice
-          testId="evidence-conflict"
-          facts={[
-            ["Title", conflict.title],
-            ["Stance", EVIDENCE_STANCE_LABELS[conflict.stance]],
-            ["Study design", STUDY_DESIGN_INFO[conflict.studyDesign].label],
-            [
-              "GRADE",
-              conflict.gradeCertainty
-                ? GRADE_CERTAINTY_LABELS[conflict.gradeCertainty]
-                : "not rated",
-            ],
-          ]}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            setMessage(KEPT_MINE);
-          }}
-          onUseTheirs={() => {
-            setForm(evidenceFormOf(conflict));
-            setVersion(conflict.version);
-            setConflict(null);
-            setMessage(null);
-            setErrors({});
-          }}
-        />
-      ) : null}
-      <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
-        <EvidenceLookup onFound={applyLookup} onExcerpt={(text) => set("excerpt", text)} />
-        {replaceable ? (
-          <div className="alert" role="status" data-testid="lookup-kept">
-            <p style={{ margin: 0 }}>
-              Kept what you typed in {listed(replaceable.labels)}; the look-up found other values.
-            </p>
-            <div className="button-row small" style={{ marginTop: "0.4rem" }}>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setForm((f) => ({ ...f, ...replaceable.values }));
-                  setReplaceable(null);
-                }}
-              >
-                Use the looked-up values
-              </button>
-              <button type="button" className="button" onClick={() => setReplaceable(null)}>
-                Keep mine
-              </button>
-            </div>
-          </div>
+    // The look-up sits above the form, not in it: its field is not one of the evidence's, and
+    // Enter in it looks up rather than submitting.
+    <div>
+      <EvidenceLookup onFound={applyLookup} onExcerpt={(text) => set("excerpt", text)} />
+      <form onSubmit={onSubmit} noValidate className="card" aria-label={label}>
+        <FormMessage message={message} />
+        <DraftNote draft={draft} />
+        {conflict ? (
+          <ConflictNotice
+            testId="evidence-conflict"
+            facts={[
+              ["Title", conflict.title],
+              ["Stance", EVIDENCE_STANCE_LABELS[conflict.stance]],
+              ["Study design", STUDY_DESIGN_INFO[conflict.studyDesign].label],
+              [
+                "GRADE",
+                conflict.gradeCertainty
+                  ? GRADE_CERTAINTY_LABELS[conflict.gradeCertainty]
+                  : "not rated",
+              ],
+            ]}
+            onKeepMine={() => {
+              setVersion(conflict.version);
+              setConflict(null);
+              setMessage(KEPT_MINE);
+            }}
+            onUseTheirs={() => {
+              setForm(evidenceFormOf(conflict));
+              setVersion(conflict.version);
+              setConflict(null);
+              setMessage(null);
+              setErrors({});
+            }}
+          />
         ) : null}
-        <InputField
-          id={id("title")}
-          label="Title"
-          errors={errors.title}
-          type="text"
-          required
-          value={form.title}
-          onChange={(e) => set("title", e.target.value)}
-        />
-        <div className="field-row">
-          <InputField
-            id={id("authors")}
-            label="Authors"
-            errors={errors.authors}
-            type="text"
-            value={form.authors}
-            onChange={(e) => set("authors", e.target.value)}
-          />
-          <InputField
-            id={id("publisher")}
-            label="Journal or publisher"
-            errors={errors.publisher}
-            type="text"
-            value={form.publisher}
-            onChange={(e) => set("publisher", e.target.value)}
-          />
-          <Field id={id("year")} label="Year" errors={errors.year}>
-            {/* Text, not type="number": a number input empties its value on a typo. */}
-            <input
-              type="text"
-              inputMode="numeric"
-              value={form.year}
-              onChange={(e) => set("year", e.target.value)}
-              {...fieldA11y(id("year"), errors.year)}
-            />
-          </Field>
-        </div>
-        <InputField
-          id={id("url")}
-          label="URL"
-          errors={errors.url}
-          type="url"
-          placeholder="https://…"
-          value={form.url}
-          onChange={(e) => set("url", e.target.value)}
-        />
-        <div className="field-row">
-          <InputField
-            id={id("doi")}
-            label="DOI"
-            errors={errors.doi}
-            type="text"
-            placeholder="10.1000/xyz"
-            value={form.doi}
-            onChange={(e) => set("doi", e.target.value)}
-          />
-          <InputField
-            id={id("pmid")}
-            label="PMID"
-            errors={errors.pmid}
-            type="text"
-            inputMode="numeric"
-            value={form.pmid}
-            onChange={(e) => set("pmid", e.target.value)}
-          />
-        </div>
-        <div className="field-row">
-          <SelectField
-            id={id("stance")}
-            label="Stance"
-            errors={errors.stance}
-            value={form.stance}
-            onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
-            empty="Choose…"
-            options={EVIDENCE_STANCES.map((s) => [s, EVIDENCE_STANCE_LABELS[s]] as const)}
-          />
-          <SelectField
-            id={id("design")}
-            label="Study design"
-            hint={
-              <span aria-live="polite" data-testid="cebm-level">
-                {design
-                  ? `Oxford CEBM level ${STUDY_DESIGN_INFO[design].cebmLevel} (1 is best)`
-                  : "Choose a design to see its Oxford CEBM level."}
-              </span>
-            }
-            errors={errors.studyDesign}
-            value={form.studyDesign}
-            onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
-            empty="Choose…"
-            options={STUDY_DESIGNS.map((d) => [d, STUDY_DESIGN_INFO[d].label] as const)}
-          />
-        </div>
-        {suggestion ? (
-          <p
-            className="small"
-            data-testid="design-suggestion"
-            aria-live="polite"
-            style={{ marginTop: "-0.4rem" }}
-          >
-            {form.studyDesign === suggestion.design ? (
-              <>
-                Suggested from PubMed: <strong>{suggestion.because}</strong> — confirm, or choose
-                another design.
-              </>
-            ) : (
-              <>
-                PubMed’s publication types suggest <strong>{suggestion.because}</strong> (
-                {STUDY_DESIGN_INFO[suggestion.design].label}).{" "}
+        <fieldset disabled={pending} style={{ border: 0, padding: 0, margin: 0 }}>
+          {replaceable ? (
+            <div className="alert" role="status" data-testid="lookup-kept">
+              <p style={{ margin: 0 }}>
+                Kept what you typed in {listed(replaceable.labels)}; the look-up found other values.
+              </p>
+              <div className="button-row small" style={{ marginTop: "0.4rem" }}>
                 <button
                   type="button"
-                  className="button small"
-                  onClick={() => set("studyDesign", suggestion.design)}
+                  className="button"
+                  onClick={() => {
+                    setForm((f) => ({ ...f, ...replaceable.values }));
+                    setReplaceable(null);
+                  }}
                 >
-                  Use it
+                  Use the looked-up values
                 </button>
-              </>
-            )}
-          </p>
-        ) : null}
-        <SelectField
-          id={id("grade")}
-          label="GRADE certainty"
-          hint={startHint ?? "Optional: how sure the evidence lets us be."}
-          errors={errors.gradeCertainty}
-          value={form.gradeCertainty}
-          onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
-          empty="Not rated"
-          options={GRADE_CERTAINTIES.map((c) => [c, GRADE_CERTAINTY_LABELS[c]] as const)}
-        />
-        <fieldset
-          className="field"
-          aria-describedby={reasonsError?.length ? id("reasons-error") : undefined}
-          aria-invalid={reasonsError?.length ? true : undefined}
-          style={{ border: 0, padding: 0, margin: "0 0 0.9rem" }}
-        >
-          <legend className="label" style={{ padding: 0, marginBottom: "0.3rem" }}>
-            Reasons for rating down
-          </legend>
-          <div className="button-row small">
-            {GRADE_DOWNGRADE_REASONS.map((r) => (
-              <label key={r} style={{ display: "inline-flex", gap: "0.3rem", fontWeight: 400 }}>
-                <input
-                  type="checkbox"
-                  name={id("reasons")}
-                  value={r}
-                  checked={form.gradeDowngradeReasons.includes(r)}
-                  onChange={(e) => toggleReason(r, e.target.checked)}
-                />
-                {GRADE_DOWNGRADE_REASON_LABELS[r]}
-              </label>
-            ))}
-          </div>
-          {reasonsError?.map((e) => (
-            <p key={e} className="field-error" id={id("reasons-error")} role="alert">
-              {e}
-            </p>
-          ))}
-        </fieldset>
-        <Field
-          id={id("excerpt")}
-          label="Excerpt"
-          hint="Quote the passage that bears on the claim."
-          errors={errors.excerpt}
-        >
-          <textarea
-            rows={3}
-            value={form.excerpt}
-            onChange={(e) => set("excerpt", e.target.value)}
-            {...fieldA11y(id("excerpt"), errors.excerpt, true)}
+                <button type="button" className="button" onClick={() => setReplaceable(null)}>
+                  Keep mine
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <InputField
+            id={id("title")}
+            label="Title"
+            errors={errors.title}
+            type="text"
+            required
+            value={form.title}
+            onChange={(e) => set("title", e.target.value)}
           />
-        </Field>
-        <div className="button-row">
-          <button className="button primary" type="submit">
-            {pending ? "Saving…" : submitLabel}
-          </button>
-          <button
-            className="button"
-            type="button"
-            onClick={() => {
-              draft.clear();
-              onCancel();
-            }}
+          <div className="field-row">
+            <InputField
+              id={id("authors")}
+              label="Authors"
+              errors={errors.authors}
+              type="text"
+              value={form.authors}
+              onChange={(e) => set("authors", e.target.value)}
+            />
+            <InputField
+              id={id("publisher")}
+              label="Journal or publisher"
+              errors={errors.publisher}
+              type="text"
+              value={form.publisher}
+              onChange={(e) => set("publisher", e.target.value)}
+            />
+            <Field id={id("year")} label="Year" errors={errors.year}>
+              {/* Text, not type="number": a number input empties its value on a typo. */}
+              <input
+                type="text"
+                inputMode="numeric"
+                value={form.year}
+                onChange={(e) => set("year", e.target.value)}
+                {...fieldA11y(id("year"), errors.year)}
+              />
+            </Field>
+          </div>
+          <InputField
+            id={id("url")}
+            label="URL"
+            errors={errors.url}
+            type="url"
+            placeholder="https://…"
+            value={form.url}
+            onChange={(e) => set("url", e.target.value)}
+          />
+          <div className="field-row">
+            <InputField
+              id={id("doi")}
+              label="DOI"
+              errors={errors.doi}
+              type="text"
+              placeholder="10.1000/xyz"
+              value={form.doi}
+              onChange={(e) => set("doi", e.target.value)}
+            />
+            <InputField
+              id={id("pmid")}
+              label="PMID"
+              errors={errors.pmid}
+              type="text"
+              inputMode="numeric"
+              value={form.pmid}
+              onChange={(e) => set("pmid", e.target.value)}
+            />
+          </div>
+          <div className="field-row">
+            <SelectField
+              id={id("stance")}
+              label="Stance"
+              errors={errors.stance}
+              value={form.stance}
+              onChange={(e) => set("stance", e.target.value as EvidenceStance | "")}
+              empty="Choose…"
+              options={EVIDENCE_STANCES.map((s) => [s, EVIDENCE_STANCE_LABELS[s]] as const)}
+            />
+            <SelectField
+              id={id("design")}
+              label="Study design"
+              hint={
+                <span aria-live="polite" data-testid="cebm-level">
+                  {design
+                    ? `Oxford CEBM level ${STUDY_DESIGN_INFO[design].cebmLevel} (1 is best)`
+                    : "Choose a design to see its Oxford CEBM level."}
+                </span>
+              }
+              errors={errors.studyDesign}
+              value={form.studyDesign}
+              onChange={(e) => set("studyDesign", e.target.value as StudyDesign | "")}
+              empty="Choose…"
+              options={STUDY_DESIGNS.map((d) => [d, STUDY_DESIGN_INFO[d].label] as const)}
+            />
+          </div>
+          {suggestion ? (
+            <p
+              className="small"
+              data-testid="design-suggestion"
+              aria-live="polite"
+              style={{ marginTop: "-0.4rem" }}
+            >
+              {form.studyDesign === suggestion.design ? (
+                <>
+                  Suggested from PubMed: <strong>{suggestion.because}</strong> — confirm, or choose
+                  another design.
+                </>
+              ) : (
+                <>
+                  PubMed’s publication types suggest <strong>{suggestion.because}</strong> (
+                  {STUDY_DESIGN_INFO[suggestion.design].label}).{" "}
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => set("studyDesign", suggestion.design)}
+                  >
+                    Use it
+                  </button>
+                </>
+              )}
+            </p>
+          ) : null}
+          <SelectField
+            id={id("grade")}
+            label="GRADE certainty"
+            hint={startHint ?? "Optional: how sure the evidence lets us be."}
+            errors={errors.gradeCertainty}
+            value={form.gradeCertainty}
+            onChange={(e) => set("gradeCertainty", e.target.value as GradeCertainty | "")}
+            empty="Not rated"
+            options={GRADE_CERTAINTIES.map((c) => [c, GRADE_CERTAINTY_LABELS[c]] as const)}
+          />
+          <fieldset
+            className="field"
+            aria-describedby={reasonsError?.length ? id("reasons-error") : undefined}
+            aria-invalid={reasonsError?.length ? true : undefined}
+            style={{ border: 0, padding: 0, margin: "0 0 0.9rem" }}
           >
-            Cancel
-          </button>
-        </div>
-      </fieldset>
-    </form>
+            <legend className="label" style={{ padding: 0, marginBottom: "0.3rem" }}>
+              Reasons for rating down
+            </legend>
+            <div className="button-row small">
+              {GRADE_DOWNGRADE_REASONS.map((r) => (
+                <label key={r} style={{ display: "inline-flex", gap: "0.3rem", fontWeight: 400 }}>
+                  <input
+                    type="checkbox"
+                    name={id("reasons")}
+                    value={r}
+                    checked={form.gradeDowngradeReasons.includes(r)}
+                    onChange={(e) => toggleReason(r, e.target.checked)}
+                  />
+                  {GRADE_DOWNGRADE_REASON_LABELS[r]}
+                </label>
+              ))}
+            </div>
+            {reasonsError?.map((e) => (
+              <p key={e} className="field-error" id={id("reasons-error")} role="alert">
+                {e}
+              </p>
+            ))}
+          </fieldset>
+          <Field
+            id={id("excerpt")}
+            label="Excerpt"
+            hint="Quote the passage that bears on the claim."
+            errors={errors.excerpt}
+          >
+            <textarea
+              rows={3}
+              value={form.excerpt}
+              onChange={(e) => set("excerpt", e.target.value)}
+              {...fieldA11y(id("excerpt"), errors.excerpt, true)}
+            />
+          </Field>
+          <div className="button-row">
+            <button className="button primary" type="submit">
+              {pending ? "Saving…" : submitLabel}
+            </button>
+            <button
+              className="button"
+              type="button"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      </form>
+    </div>
   );
 }

@@ -158,14 +158,19 @@ export function EvidenceLookup({
             style={{
               maxHeight: "14rem",
               overflowY: "auto",
-              whiteSpace: "pre-wrap",
               lineHeight: 1.5,
               padding: "0.5rem 0.75rem",
               border: "1px solid var(--border, #ccc)",
               borderRadius: "4px",
             }}
           >
-            {found.abstract}
+            {found.abstract.split("\n\n").map((para, i) => (
+              // The abstract's paragraphs, in their order: the index is their identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text, never reordered
+              <p key={i} style={{ margin: i === 0 ? 0 : "0.6rem 0 0" }}>
+                {para}
+              </p>
+            ))}
           </section>
           <div className="button-row small" style={{ marginTop: "0.4rem" }}>
             <button
