@@ -71,7 +71,8 @@ async function run(label: string, handle: DbHandle, outsideEnv: Record<string, s
       const start = performance.now();
       const result = await lookupReference(handle.db, actor, pasted, options);
       times.push(performance.now() - start);
-      if (!result.cached) throw new Error(`${kind}: a repeat look-up was not answered from the cache`);
+      if (!result.cached)
+        throw new Error(`${kind}: a repeat look-up was not answered from the cache`);
     }
     times.sort((a, b) => a - b);
     const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
