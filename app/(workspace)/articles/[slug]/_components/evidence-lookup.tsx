@@ -61,7 +61,7 @@ export function EvidenceLookup({
   const [error, setError] = useState<string | null>(null);
   const [found, setFound] = useState<ReferenceMetadata | null>(null);
   const [fromList, setFromList] = useState(false);
-  const [selection, setSelection] = useState("");
+  const [selected, setSelection] = useState("");
   const [excerptNote, setExcerptNote] = useState<string | null>(null);
   const abstractRef = useRef<HTMLElement>(null);
 
@@ -94,14 +94,25 @@ export function EvidenceLookup({
     }
   }
 
-  /** The text selected inside the abstract, if the selection is there. */
-  function readSelection() {
+  /**
+   * The text selected in the abstract, clipped to it: a triple-click on its last paragraph
+   * selects up to the start of whatever follows the box, which is not part of the quote.
+   */
+  function selectedInAbstract(): string {
     const sel = window.getSelection();
     const box = abstractRef.current;
-    if (!sel || !box || sel.rangeCount === 0 || sel.isCollapsed) return setSelection("");
-    const range = sel.getRangeAt(0);
-    if (!box.contains(range.commonAncestorContainer)) return setSelection("");
-    setSelection(sel.toString().replace(/\s+/g, " ").trim());
+    if (!sel || !box || sel.rangeCount === 0 || sel.isCollapsed) return "";
+    const range = sel.getRangeAt(0).cloneRange();
+    const startsIn = box.contains(range.startContainer);
+    const endsIn = box.contains(range.endContainer);
+    if (!startsIn && !endsIn && !range.intersectsNode(box)) return "";
+    if (!startsIn) range.setStart(box, 0);
+    if (!endsIn) range.setEnd(box, box.childNodes.length);
+    return range.toString().replace(/\s+/g, " ").trim();
+  }
+
+  function readSelection() {
+    setSelection(selectedInAbstract());
   }
 
   return (
@@ -179,6 +190,7 @@ export function EvidenceLookup({
               // Keeps the selection: pressing a button must not clear what it acts on.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
+                const selection = selectedInAbstract() || selected;
                 if (!selection) {
                   setExcerptNote("Select a passage in the abstract first.");
                   return;
