@@ -1,7 +1,7 @@
 /**
  * The evidence form's values and their conversions, apart from the form itself: the evidence
  * list imports these on the review page's first load, while the form (and its look-up) loads
- * only when someone opens it (next/dynamic in evidence-section.tsx).
+ * only when someone opens it (React.lazy in evidence-section.tsx).
  */
 import type {
   EvidenceStance,
