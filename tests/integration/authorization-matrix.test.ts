@@ -49,6 +49,7 @@ import { updateClaim } from "../../lib/services/claims/service";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
+import { lookupReference } from "../../lib/services/references/lookup";
 import {
   type AnyActionDefinition,
   discoverDefinitions,
@@ -647,6 +648,12 @@ const ROUTES: Record<
     least: "viewer",
     calls: "loadLibraryExport",
     read: (seed, actor) => loadLibraryExport(seed.db, actor, "json"),
+  },
+  "GET /api/references/lookup": {
+    least: "reviewer",
+    calls: "lookupReference",
+    // Not an identifier: allowed through the door, refused for what was pasted, no HTTP made.
+    read: (seed, actor) => lookupReference(seed.db, actor, "not an identifier"),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { gradeRuleError } from "@/lib/core/evidence/grade";
+import { bareDoi, barePmid, DOI_PATTERN, PMID_PATTERN } from "@/lib/core/references/identifier";
 import {
   EVIDENCE_STANCES,
   GRADE_CERTAINTIES,
@@ -8,47 +9,24 @@ import {
 } from "@/lib/core/vocabulary";
 import { id, optionalHttpUrl, text, version } from "./common";
 
-/** A DOI as Crossref defines it: "10." + registrant + "/" + suffix. */
-const DOI = /^10\.\d{4,9}\/\S+$/;
-
-/** Strips what people paste around a DOI: a doi.org link (maybe %-encoded) or a "doi:" prefix. */
-export function bareDoi(value: string): string {
-  const stripped = value.replace(/^(https?:\/\/((dx|www)\.)?doi\.org\/|doi:\s*)/i, "");
-  if (stripped === value || !stripped.includes("%")) return stripped;
-  try {
-    return decodeURIComponent(stripped);
-  } catch {
-    return stripped;
-  }
-}
-
 export const optionalDoi = z
   .string()
   .trim()
   .max(300, "A DOI can be at most 300 characters.")
   .transform(bareDoi)
-  .refine((v) => v === "" || DOI.test(v), {
+  .refine((v) => v === "" || DOI_PATTERN.test(v), {
     message: "A DOI looks like 10.1000/xyz123 (a https://doi.org/… link works too).",
   })
   .optional()
   .nullable()
   .transform((v) => (v ? v : null));
 
-/** Strips "PMID:" or a PubMed link around a PMID. */
-export const barePmid = (value: string) =>
-  value
-    .replace(
-      /^(pmid:?\s*|https?:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/|(www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/))/i,
-      "",
-    )
-    .replace(/\/$/, "");
-
 export const optionalPmid = z
   .string()
   .trim()
   .max(100, "A PMID is a number of up to 9 digits, such as 31978945.")
   .transform(barePmid)
-  .refine((v) => v === "" || /^[1-9]\d{0,8}$/.test(v), {
+  .refine((v) => v === "" || PMID_PATTERN.test(v), {
     message: "A PMID is a number of up to 9 digits, such as 31978945 (a PubMed link works too).",
   })
   .optional()

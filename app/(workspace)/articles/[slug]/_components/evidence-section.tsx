@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { useReopenDraft } from "@/app/_components/drafts";
 import { FormMessage, type FormMessageValue } from "@/app/_components/notice";
@@ -11,14 +11,29 @@ import {
   deleteEvidenceAction,
   updateEvidenceAction,
 } from "@/lib/entry/actions/evidence";
+import { EvidenceSummaryLine } from "./evidence-summary";
 import {
   EMPTY_EVIDENCE,
-  EvidenceForm,
   type EvidenceItem,
   evidenceFormOf,
   evidenceInputOf,
-} from "./evidence-form";
-import { EvidenceSummaryLine } from "./evidence-summary";
+} from "./evidence-values";
+
+/**
+ * The form (with its look-up) loads when someone opens it, not with the review page: most visits
+ * read evidence without adding any, and the page's first load has a budget (307,200 bytes).
+ * React.lazy rather than next/dynamic: the same split, without next/dynamic's loader code, which
+ * alone cost more (+997 bytes gzipped) than moving the form out saved (−595).
+ */
+const EvidenceForm = lazy(() =>
+  import("./evidence-form").then((m) => ({ default: m.EvidenceForm })),
+);
+
+const OPENING = (
+  <p className="muted" role="status">
+    Opening the form…
+  </p>
+);
 
 /** A claim's evidence: the summary, the graded citations (edit, delete) and the add form. */
 export function EvidenceSection({
@@ -70,18 +85,20 @@ export function EvidenceSection({
         </button>
       ) : null}
       {canEdit && adding ? (
-        <EvidenceForm
-          label="Add evidence"
-          initial={EMPTY_EVIDENCE}
-          submitLabel="Add evidence"
-          draftOf={{ claimId, field: "evidence-new" }}
-          submit={(values) => addEvidenceAction({ claimId, ...evidenceInputOf(values) })}
-          onCancel={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false);
-            router.refresh();
-          }}
-        />
+        <Suspense fallback={OPENING}>
+          <EvidenceForm
+            label="Add evidence"
+            initial={EMPTY_EVIDENCE}
+            submitLabel="Add evidence"
+            draftOf={{ claimId, field: "evidence-new" }}
+            submit={(values) => addEvidenceAction({ claimId, ...evidenceInputOf(values) })}
+            onCancel={() => setAdding(false)}
+            onSaved={() => {
+              setAdding(false);
+              router.refresh();
+            }}
+          />
+        </Suspense>
       ) : null}
     </section>
   );
@@ -124,22 +141,24 @@ function EvidenceListItem({
   if (mode === "edit") {
     return (
       <li data-testid="evidence-item" style={{ marginBottom: "0.5rem" }}>
-        <EvidenceForm
-          label="Edit evidence"
-          initial={evidenceFormOf(item)}
-          initialVersion={item.version}
-          submitLabel="Save evidence"
-          draftOf={draftOf}
-          submit={(values, version) =>
-            updateEvidenceAction({ evidenceId: item.id, version, ...evidenceInputOf(values) })
-          }
-          onCancel={() => setMode("view")}
-          onSaved={() => {
-            setMode("view");
-            setMessage({ kind: "success", text: "Evidence saved." });
-            router.refresh();
-          }}
-        />
+        <Suspense fallback={OPENING}>
+          <EvidenceForm
+            label="Edit evidence"
+            initial={evidenceFormOf(item)}
+            initialVersion={item.version}
+            submitLabel="Save evidence"
+            draftOf={draftOf}
+            submit={(values, version) =>
+              updateEvidenceAction({ evidenceId: item.id, version, ...evidenceInputOf(values) })
+            }
+            onCancel={() => setMode("view")}
+            onSaved={() => {
+              setMode("view");
+              setMessage({ kind: "success", text: "Evidence saved." });
+              router.refresh();
+            }}
+          />
+        </Suspense>
       </li>
     );
   }
