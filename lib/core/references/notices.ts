@@ -59,7 +59,9 @@ export function flagNeedsRecheck(before: ReferenceFlag | null, after: ReferenceF
 
 const CROSSREF_KINDS: Record<string, ReferenceFlag> = {
   retraction: "retracted",
-  partial_retraction: "retracted",
+  // A partial retraction (of a paper's interpretation, say) leaves the rest standing: recorded
+  // as a correction, its label saying what it is.
+  partial_retraction: "corrected",
   withdrawal: "withdrawn",
   removal: "withdrawn",
   expression_of_concern: "expression_of_concern",
@@ -131,7 +133,7 @@ export function crossrefWorksByDoi(body: unknown): Map<string, unknown> {
 
 const PUBMED_REFERENCE_KINDS: Record<string, ReferenceFlag> = {
   "retraction in": "retracted",
-  "partial retraction in": "retracted",
+  "partial retraction in": "corrected",
   "expression of concern in": "expression_of_concern",
   "erratum in": "corrected",
   "correction in": "corrected",
