@@ -156,7 +156,7 @@ export async function markReferencesWatchError(
  */
 export async function lockUnpublishedClaimsCiting(db: Db, referenceId: string) {
   return db
-    .selectDistinct({
+    .select({
       id: claims.id,
       number: claims.number,
       articleId: claims.articleId,
@@ -164,7 +164,6 @@ export async function lockUnpublishedClaimsCiting(db: Db, referenceId: string) {
       recheckReason: claims.recheckReason,
     })
     .from(claims)
-    .innerJoin(evidence, eq(evidence.claimId, claims.id))
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .innerJoin(
       claimAnchors,
@@ -175,7 +174,7 @@ export async function lockUnpublishedClaimsCiting(db: Db, referenceId: string) {
     )
     .where(
       and(
-        eq(evidence.referenceId, referenceId),
+        sql`EXISTS (SELECT 1 FROM ${evidence} e WHERE e.claim_id = ${claims.id} AND e.reference_id = ${referenceId})`,
         notDeleted(),
         ne(claims.status, "dismissed"),
         ne(articles.state, "retracted"),
@@ -348,4 +347,31 @@ export async function linkEvidenceToReference(
     .update(evidence)
     .set({ referenceId })
     .where(and(eq(evidence.id, evidenceId), isNull(evidence.referenceId)));
+}
+
+/**
+ * Fills in a found reference's missing DOI or PMID from an evidence item citing it, unless
+ * another reference already has that identifier (they are unique).
+ */
+export async function fillReferenceIds(
+  db: Db,
+  id: string,
+  ids: { doi: string | null; pmid: string | null },
+): Promise<void> {
+  for (const [column, name, value] of [
+    [bibReferences.doi, "doi", ids.doi],
+    [bibReferences.pmid, "pmid", ids.pmid],
+  ] as const) {
+    if (!value) continue;
+    await db
+      .update(bibReferences)
+      .set({ [name]: value })
+      .where(
+        and(
+          eq(bibReferences.id, id),
+          isNull(column),
+          sql`NOT EXISTS (SELECT 1 FROM ${bibReferences} o WHERE o.${sql.raw(name)} = ${value})`,
+        ),
+      );
+  }
 }

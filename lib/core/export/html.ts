@@ -5,6 +5,7 @@
  * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
  * no quote can close the element.
  */
+import { evidenceUpdatesHtml } from "./evidence-updates";
 import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { tokenCss } from "@/lib/core/design-tokens";
 import { type Highlight, renderDocHtml } from "@/lib/core/document/render-html";
@@ -226,7 +227,7 @@ ${jsonLd}</head>
 <h1>${esc(article.title)}</h1>
 ${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
 ${status}
-${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
+${evidenceUpdatesHtml(options.evidenceUpdates, esc)}${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
 </header>
 ${
   options.replaceBodyHtml ??

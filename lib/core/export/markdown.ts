@@ -12,6 +12,8 @@
  * and only http(s)/mailto ones.
  */
 
+import { evidenceUpdatesMarkdown } from "./evidence-updates";
+import type { ExportOptions } from "./public-url";
 import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark } from "@/lib/core/document/schema";
@@ -209,7 +211,7 @@ function footnote(claim: ExportClaim, placed: boolean): string {
   return body.map((l, i) => (i === 0 ? `[^${claim.note}]: ${l}` : l ? `    ${l}` : "")).join("\n");
 }
 
-export function renderMarkdownExport(model: ExportModel): string {
+export function renderMarkdownExport(model: ExportModel, options: ExportOptions = {}): string {
   const { article, organization } = model;
   const runs = claimRuns(model.doc, model.claims);
   const text = joinBlocks(model.doc.content, runs);
@@ -229,6 +231,7 @@ export function renderMarkdownExport(model: ExportModel): string {
     `# ${escapeMarkdown(article.title)}`,
     ...(byline.length > 0 ? [byline.join(" · ")] : []),
     status,
+    ...evidenceUpdatesMarkdown(options.evidenceUpdates, escapeMarkdown),
     ...people,
     "---",
     text.join("\n"),

@@ -8,6 +8,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import {
+  fillReferenceIds,
   findReferenceByIds,
   insertReferenceFromEvidence,
   linkEvidenceToReference,
@@ -20,8 +21,10 @@ export async function linkUnreferencedEvidence(db: Db, limit = 5_000): Promise<n
     const items = await listUnlinkedEvidence(tx, limit);
     for (const e of items) {
       const ids = { doi: e.doi?.trim().toLowerCase() || null, pmid: e.pmid?.trim() || null };
+      const found = await findReferenceByIds(tx, ids);
+      if (found) await fillReferenceIds(tx, found, ids);
       const referenceId =
-        (await findReferenceByIds(tx, ids)) ??
+        found ??
         (await insertReferenceFromEvidence(tx, {
           ...ids,
           title: e.title,
