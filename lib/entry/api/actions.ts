@@ -34,6 +34,7 @@ import {
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
+import { runWatchNow } from "@/lib/services/references/watch-run";
 import { saveRevision } from "@/lib/services/revisions/service";
 import { updateSettings } from "@/lib/services/settings/service";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/services/suggestions/service";
@@ -85,6 +86,7 @@ const definitions: AnyActionDefinition[] = [
   withdrawLibraryEntry,
   mergeLibraryEntries,
   splitLibraryEntry,
+  runWatchNow,
 ];
 
 /** By dotted name ("claim.create"). */
