@@ -153,7 +153,10 @@ export async function findPublicPublicationHead(
 }
 
 /** A publication's evidence updates, oldest first, as the renderers take them. */
-export async function listEvidenceUpdates(db: Db, publicationId: string): Promise<EvidenceUpdate[]> {
+export async function listEvidenceUpdates(
+  db: Db,
+  publicationId: string,
+): Promise<EvidenceUpdate[]> {
   const rows = await db
     .select({
       kind: publicationNotices.kind,

@@ -207,7 +207,9 @@ export async function listPublicationsCiting(
   ids: { doi: string | null; pmid: string | null },
 ): Promise<{ id: string; articleId: string; claimNumbers: number[] }[]> {
   if (!ids.doi && !ids.pmid) return [];
-  const rows = await rawRows<{ id: string; article_id: string; claim_number: string }>(db, sql`
+  const rows = await rawRows<{ id: string; article_id: string; claim_number: string }>(
+    db,
+    sql`
     SELECT p.id, p.article_id, c->>'number' AS claim_number
     FROM ${publications} p,
       jsonb_array_elements(p.snapshot->'claims') c,
@@ -215,7 +217,8 @@ export async function listPublicationsCiting(
     WHERE p.retracted_at IS NULL
       AND ((${ids.doi}::text IS NOT NULL AND lower(e->>'doi') = ${ids.doi})
         OR (${ids.pmid}::text IS NOT NULL AND e->>'pmid' = ${ids.pmid}))
-    ORDER BY p.id`);
+    ORDER BY p.id`,
+  );
   const byId = new Map<string, { id: string; articleId: string; claimNumbers: number[] }>();
   for (const r of rows) {
     const known = byId.get(r.id) ?? { id: r.id, articleId: r.article_id, claimNumbers: [] };
@@ -374,4 +377,102 @@ export async function fillReferenceIds(
         ),
       );
   }
+}
+
+/** The flagged references, worst first, then the most recently flagged. */
+export async function listFlaggedReferences(db: Db, limit = 500) {
+  return db
+    .select({
+      id: bibReferences.id,
+      number: bibReferences.number,
+      doi: bibReferences.doi,
+      pmid: bibReferences.pmid,
+      title: bibReferences.title,
+      authors: bibReferences.authors,
+      journal: bibReferences.journal,
+      year: bibReferences.year,
+      flag: bibReferences.flag,
+      flaggedAt: bibReferences.flaggedAt,
+      watchedAt: bibReferences.watchedAt,
+    })
+    .from(bibReferences)
+    .where(isNotNull(bibReferences.flag))
+    .orderBy(
+      sql`array_position(ARRAY['retracted','withdrawn','expression_of_concern','corrected']::text[], ${bibReferences.flag}::text)`,
+      sql`${bibReferences.flaggedAt} DESC NULLS LAST`,
+    )
+    .limit(limit);
+}
+
+export async function listNoticesOfReferences(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      referenceId: referenceNotices.referenceId,
+      kind: referenceNotices.kind,
+      origin: referenceNotices.origin,
+      noticeDoi: referenceNotices.noticeDoi,
+      noticePmid: referenceNotices.noticePmid,
+      noticeDate: referenceNotices.noticeDate,
+      label: referenceNotices.label,
+    })
+    .from(referenceNotices)
+    .where(inArray(referenceNotices.referenceId, [...ids]))
+    .orderBy(asc(referenceNotices.noticeDate));
+}
+
+/** The live claims whose evidence cites one of the references, with their article. */
+export async function listClaimsCitingReferences(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectDistinct({
+      referenceId: evidence.referenceId,
+      claimId: claims.id,
+      number: claims.number,
+      status: claims.status,
+      recheckReason: claims.recheckReason,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+    })
+    .from(evidence)
+    .innerJoin(claims, eq(claims.id, evidence.claimId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(and(inArray(evidence.referenceId, [...ids]), notDeleted()))
+    .orderBy(articles.title, claims.number);
+}
+
+/** The publications' evidence updates about these references, with their article. */
+export async function listPublicationNoticesOfReferences(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      referenceId: publicationNotices.referenceId,
+      text: publicationNotices.text,
+      createdAt: publicationNotices.createdAt,
+      publicationNumber: publications.number,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+    })
+    .from(publicationNotices)
+    .innerJoin(publications, eq(publications.id, publicationNotices.publicationId))
+    .innerJoin(articles, eq(articles.id, publications.articleId))
+    .where(inArray(publicationNotices.referenceId, [...ids]))
+    .orderBy(asc(publicationNotices.createdAt));
+}
+
+/** The flags of the references some evidence items cite, by evidence id (the claim panel's badges). */
+export async function listEvidenceFlags(db: Db, evidenceIds: readonly string[]) {
+  if (evidenceIds.length === 0) return [];
+  return db
+    .select({
+      evidenceId: evidence.id,
+      flag: bibReferences.flag,
+      flaggedAt: bibReferences.flaggedAt,
+      noticeDate: sql<
+        string | null
+      >`(SELECT min(n.notice_date) FROM ${referenceNotices} n WHERE n.reference_id = ${bibReferences.id} AND n.kind = ${bibReferences.flag})`,
+    })
+    .from(evidence)
+    .innerJoin(bibReferences, eq(bibReferences.id, evidence.referenceId))
+    .where(and(inArray(evidence.id, [...evidenceIds]), isNotNull(bibReferences.flag)));
 }

@@ -8,9 +8,9 @@
 import { getDatabase, getDb } from "@/db/instance";
 import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/entry/demo/accounts";
 import { seedDemo } from "@/lib/entry/demo/seed";
+import { ALL_JOBS } from "@/lib/entry/jobs";
 import { logError, logInfo } from "@/lib/server/logging/log";
 import { sessionSecretProblem } from "@/lib/server/session-secret";
-import { ALL_JOBS } from "@/lib/services/jobs/jobs";
 import { type Scheduler, startScheduler } from "@/lib/services/jobs/runner";
 
 const SCHEDULER = Symbol.for("claimdesk.job-scheduler");

@@ -76,7 +76,12 @@ describe("scheduled jobs", () => {
     expect(row?.nextRunAt.getTime()).toBe(now.getTime() + 3600_000);
 
     // Not due again until the interval has passed.
-    const again = await runDueJobs(second.db, [job], newHolderId(), new Date(now.getTime() + 60_000));
+    const again = await runDueJobs(
+      second.db,
+      [job],
+      newHolderId(),
+      new Date(now.getTime() + 60_000),
+    );
     expect(again[job.name]).toEqual({ ran: false });
     expect(job.runs).toHaveLength(1);
   });
@@ -92,7 +97,7 @@ describe("scheduled jobs", () => {
       lockedUntil: new Date(now.getTime() + job.leaseMs),
       lastStartedAt: now,
     });
-    expect((await runJobOnce(second.db, job, newHolderId(), { now }))).toEqual({ ran: false });
+    expect(await runJobOnce(second.db, job, newHolderId(), { now })).toEqual({ ran: false });
     // Forcing ("Run now") does not break a current lease either.
     expect(await runJobOnce(second.db, job, newHolderId(), { now, force: true })).toEqual({
       ran: false,
@@ -151,13 +156,21 @@ describe("scheduled jobs", () => {
     };
     const slow = runJobOnce(first.db, job, "slow", { now });
     while (!heartbeat) await sleep(10);
-    const fast = await runJobOnce(second.db, { ...job, run: async () => ({ took: true }) }, "fast", {
-      now: new Date(now.getTime() + 2_000),
-      force: true,
-    });
+    const fast = await runJobOnce(
+      second.db,
+      { ...job, run: async () => ({ took: true }) },
+      "fast",
+      {
+        now: new Date(now.getTime() + 2_000),
+        force: true,
+      },
+    );
     expect(fast).toMatchObject({ ran: true, ok: true });
     release();
     expect(await slow).toMatchObject({ ran: true, ok: false });
-    expect(await findJob(first.db, name)).toMatchObject({ lastOutcome: "ok", lastSummary: { took: true } });
+    expect(await findJob(first.db, name)).toMatchObject({
+      lastOutcome: "ok",
+      lastSummary: { took: true },
+    });
   });
 });

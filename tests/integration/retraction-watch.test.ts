@@ -75,7 +75,12 @@ async function articleInReview(doi: string, pmid?: string) {
   const a = await importArticle(db(), editor, STEM_CELL_TEXT, `Watch ${randomUUID()}`);
   await transition(editor, a.id, "submit");
   const resolved = await resolvedInaccurateClaim(db(), reviewer, a.revisionId, { doi });
-  const open = await claimQuote(db(), reviewer, a.revisionId, "used to treat various kidney diseases");
+  const open = await claimQuote(
+    db(),
+    reviewer,
+    a.revisionId,
+    "used to treat various kidney diseases",
+  );
   await ok(
     file.run(addEvidence, reviewer, {
       claimId: open.id,
@@ -131,7 +136,10 @@ describe("the retraction watch", () => {
     const ref = await referenceOf(doi);
     expect(ref).toMatchObject({ flag: null, watchError: null });
     expect(ref?.watchedAt).not.toBeNull();
-    const linked = await db().select().from(evidence).where(eq(evidence.referenceId, ref?.id ?? ""));
+    const linked = await db()
+      .select()
+      .from(evidence)
+      .where(eq(evidence.referenceId, ref?.id ?? ""));
     expect(linked).toHaveLength(3);
 
     outside.world.state.retracted = [doi];

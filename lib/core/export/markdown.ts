@@ -12,14 +12,14 @@
  * and only http(s)/mailto ones.
  */
 
-import { evidenceUpdatesMarkdown } from "./evidence-updates";
-import type { ExportOptions } from "./public-url";
 import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark } from "@/lib/core/document/schema";
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
+import { evidenceUpdatesMarkdown } from "./evidence-updates";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import type { ExportOptions } from "./public-url";
 import {
   approvalSentence,
   bylineParts,

@@ -11,11 +11,7 @@
  * naming the notice's PMID. The notices themselves ("Retraction of Publication", "Expression of
  * Concern", "Published Erratum") are not flagged: they are the notice, not the flagged work.
  */
-import {
-  REFERENCE_FLAG_LABELS,
-  REFERENCE_FLAGS,
-  type ReferenceFlag,
-} from "@/lib/core/vocabulary";
+import { REFERENCE_FLAG_LABELS, REFERENCE_FLAGS, type ReferenceFlag } from "@/lib/core/vocabulary";
 
 /** Where a notice was found: Crossref's own deposits, Retraction Watch's (via Crossref), PubMed. */
 export type NoticeOrigin = "crossref" | "retraction-watch" | "pubmed";
@@ -52,7 +48,10 @@ export function worstFlag(flags: Iterable<ReferenceFlag | null>): ReferenceFlag 
  * is recorded and shown, but does not reopen verdicts: most corrections fix a typo or an
  * affiliation, and a reviewer sees the badge next to the evidence.
  */
-export function flagNeedsRecheck(before: ReferenceFlag | null, after: ReferenceFlag | null): boolean {
+export function flagNeedsRecheck(
+  before: ReferenceFlag | null,
+  after: ReferenceFlag | null,
+): boolean {
   if (!after || after === "corrected") return false;
   return before === null || flagRank(after) < flagRank(before);
 }
@@ -71,7 +70,8 @@ const CROSSREF_KINDS: Record<string, ReferenceFlag> = {
 };
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
 
 /** "2010-02-06" from Crossref's `{"date-parts": [[2010, 2, 6]]}` (as much as it gives). */
@@ -91,7 +91,9 @@ export function crossrefNotices(work: unknown): FoundNotice[] {
   const updates = Array.isArray(work["updated-by"]) ? work["updated-by"] : [];
   for (const u of updates) {
     if (!isObject(u)) continue;
-    const type = str(u.type)?.toLowerCase().replace(/[\s-]+/g, "_");
+    const type = str(u.type)
+      ?.toLowerCase()
+      .replace(/[\s-]+/g, "_");
     const kind = type ? CROSSREF_KINDS[type] : undefined;
     if (!kind) continue;
     found.push({
@@ -106,7 +108,8 @@ export function crossrefNotices(work: unknown): FoundNotice[] {
   const relation = isObject(work.relation) ? work.relation : {};
   const retractedBy = Array.isArray(relation["is-retracted-by"]) ? relation["is-retracted-by"] : [];
   for (const r of retractedBy) {
-    if (!isObject(r) || found.some((f) => f.kind === "retracted" && f.origin === "crossref")) continue;
+    if (!isObject(r) || found.some((f) => f.kind === "retracted" && f.origin === "crossref"))
+      continue;
     found.push({
       kind: "retracted",
       origin: "crossref",
@@ -298,7 +301,9 @@ export function worstNotice(notices: readonly FoundNotice[]): FoundNotice | null
     if (
       !worst ||
       flagRank(n.kind) < flagRank(worst.kind) ||
-      (n.kind === worst.kind && n.noticeDate && (!worst.noticeDate || n.noticeDate < worst.noticeDate))
+      (n.kind === worst.kind &&
+        n.noticeDate &&
+        (!worst.noticeDate || n.noticeDate < worst.noticeDate))
     )
       worst = n;
   }

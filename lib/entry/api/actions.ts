@@ -32,9 +32,9 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
+import { runWatchNow } from "@/lib/services/references/watch-run";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
-import { runWatchNow } from "@/lib/services/references/watch-run";
 import { saveRevision } from "@/lib/services/revisions/service";
 import { updateSettings } from "@/lib/services/settings/service";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/services/suggestions/service";

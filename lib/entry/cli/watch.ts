@@ -6,8 +6,8 @@
  * run), 0 otherwise.
  */
 import type { WatchRunSummary } from "@/lib/core/audit/events";
-import { WATCH_JOB, watchJob } from "@/lib/services/jobs/jobs";
 import { newHolderId, runJobOnce } from "@/lib/services/jobs/runner";
+import { WATCH_JOB, watchJob } from "@/lib/services/references/watch-job";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { openCliDatabase } from "./database";

@@ -16,6 +16,7 @@ import { sentenceKey } from "@/lib/core/suggestions/select";
 import { mayDeleteClaim } from "@/lib/services/claims/delete";
 import { commentsByClaim } from "@/lib/services/comments/read";
 import { knownClaimsInRevision } from "@/lib/services/library/read";
+import { type EvidenceFlag, evidenceFlagsById } from "@/lib/services/references/evidence-flags";
 import { requireCurrentArticle, revisionForPage } from "@/lib/services/revisions/read";
 import { loadApprovalGate } from "./gate";
 
@@ -46,9 +47,20 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     db,
     claims.map((c) => c.id),
   );
-  const evidenceByClaim = new Map<string, typeof evidence>();
+  // The retraction watch's flag of each item's reference: a badge beside the citation.
+  const flags = await evidenceFlagsById(
+    db,
+    evidence.map((e) => e.id),
+  );
+  const evidenceByClaim = new Map<
+    string,
+    ((typeof evidence)[number] & { referenceFlag?: EvidenceFlag | null })[]
+  >();
   for (const e of evidence)
-    evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+    evidenceByClaim.set(e.claimId, [
+      ...(evidenceByClaim.get(e.claimId) ?? []),
+      { ...e, referenceFlag: flags.get(e.id) ?? null },
+    ]);
   const comments = await commentsByClaim(
     db,
     actor,

@@ -5,7 +5,7 @@
  * run and lets go. Another instance polling at the same moment finds the row locked or leased
  * and skips it; if the holder dies, its lease runs out and the next poll anywhere takes over.
  *
- * A job is a `JobDefinition` (see lib/services/jobs/jobs.ts for the list): adding one — an
+ * A job is a `JobDefinition` (lib/entry/jobs.ts lists them): adding one — an
  * e-mail outbox, say — is one more definition; the runner, the scheduler and the lease are
  * shared. A job must be safe to run again after a crash part-way (the watch is: it writes each
  * batch's results in their own transaction and skips what it already recorded).

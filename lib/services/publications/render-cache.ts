@@ -140,8 +140,7 @@ export async function cachedPublicationRender(
       const snapshot = await findPublicationSnapshot(db, head.id);
       if (!snapshot) throw publicationNotFound(number);
       const { id: _id, evidenceUpdateCount, ...rest } = head;
-      const evidenceUpdates =
-        evidenceUpdateCount > 0 ? await listEvidenceUpdates(db, head.id) : [];
+      const evidenceUpdates = evidenceUpdateCount > 0 ? await listEvidenceUpdates(db, head.id) : [];
       const body = await render({ ...rest, snapshot, evidenceUpdates });
       const entry: CachedRender = {
         body,

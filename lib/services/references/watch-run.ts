@@ -7,14 +7,14 @@
  * actor of the flags, re-checks and publication notices is the editor.
  */
 import "server-only";
-import { ensureJobRow, finishJobRun, lockAndLease } from "@/db/queries/jobs";
 import { insertAuditEvent } from "@/db/queries/audit";
+import { ensureJobRow, finishJobRun, lockAndLease } from "@/db/queries/jobs";
 import type { WatchRunSummary } from "@/lib/core/audit/events";
 import { AppError } from "@/lib/core/errors";
 import { runWatchSchema } from "@/lib/core/validation/references-watch";
 import { defineAction } from "@/lib/server/action";
-import { WATCH_JOB, watchIntervalMs, watchJob } from "@/lib/services/jobs/jobs";
 import { newHolderId } from "@/lib/services/jobs/runner";
+import { WATCH_JOB, watchIntervalMs, watchJob } from "@/lib/services/references/watch-job";
 import { runWatch } from "./watch";
 
 export const WATCH_NOW_SECONDS = 20;

@@ -90,7 +90,12 @@ async function checkCrossref(
   url.searchParams.set("filter", dois.map((d) => `doi:${d}`).join(","));
   url.searchParams.set("rows", String(dois.length));
   if (config.crossref.mailto) url.searchParams.set("mailto", config.crossref.mailto);
-  const { body } = await outsideJson({ service: "crossref", url: url.toString(), config, onRequest: count });
+  const { body } = await outsideJson({
+    service: "crossref",
+    url: url.toString(),
+    config,
+    onRequest: count,
+  });
   const works = crossrefWorksByDoi(body);
   return new Map(dois.map((d) => [d, crossrefNotices(works.get(d))]));
 }

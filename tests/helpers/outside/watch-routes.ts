@@ -14,7 +14,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OutsideRoute, OutsideState } from "./server";
 
-const dir = path.join(path.dirname(new URL(import.meta.url).pathname), "../../fixtures/outside/watch");
+const dir = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  "../../fixtures/outside/watch",
+);
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(dir, name), "utf8"));
 
@@ -47,7 +50,11 @@ function summaryFor(pmid: string, world: OutsideState): Record<string, unknown> 
   return { ...(result[uid] as Record<string, unknown>), uid: pmid };
 }
 
-const json = (body: unknown) => ({ status: 200, body: JSON.stringify(body), contentType: "application/json" });
+const json = (body: unknown) => ({
+  status: 200,
+  body: JSON.stringify(body),
+  contentType: "application/json",
+});
 
 /** `GET /works?filter=doi:A,doi:B&rows=N`: Crossref's work-list envelope around the works. */
 const crossrefWorksByDoi: OutsideRoute = (req, world) => {

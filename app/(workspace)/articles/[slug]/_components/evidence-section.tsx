@@ -207,6 +207,11 @@ function Citation({ item }: { item: EvidenceItem }) {
         {line.ids.map((i) => ` · ${i.label} ${i.id}`).join("")}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
+        {item.referenceFlag ? (
+          <span className={`badge flag-${item.referenceFlag.flag}`} data-testid="evidence-flag">
+            {item.referenceFlag.label}
+          </span>
+        ) : null}
         <span className="badge">{line.stance}</span>
         <span>{line.design}</span>
         <span className="muted">{line.level}</span>

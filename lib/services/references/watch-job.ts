@@ -1,11 +1,10 @@
 /**
- * Every scheduled job of the app, for the scheduler (lib/entry/startup.ts) and the CLI. Add a
- * job here: a name, how often (null: off), a lease longer than the gap between its heartbeats,
- * and its work.
+ * The retraction watch as a scheduled job (lib/services/jobs/runner.ts), listed with the app's
+ * other jobs in lib/entry/jobs.ts.
  */
 import "server-only";
-import { runWatch } from "@/lib/services/references/watch";
-import type { JobDefinition } from "./runner";
+import type { JobDefinition } from "@/lib/services/jobs/runner";
+import { runWatch } from "./watch";
 
 export const WATCH_JOB = "retraction-watch";
 
@@ -34,5 +33,3 @@ export const watchJob: JobDefinition = {
     return { ...summary };
   },
 };
-
-export const ALL_JOBS: readonly JobDefinition[] = [watchJob];
