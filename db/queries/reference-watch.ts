@@ -150,11 +150,13 @@ export async function markReferencesWatchError(
 }
 
 /**
- * The claims whose evidence cites the reference, in an unpublished revision (the article's
- * current revision, in no publication; not retracted, not dismissed), locked: those go back to
- * re-check. Each claim once, with the numbers of its articles.
+ * The claims whose evidence cites the reference in their article's current revision (not
+ * dismissed, the article not retracted), locked: those go back to re-check. Unlike a library
+ * entry's change, a retraction reopens the claims of a published revision too: the publication
+ * keeps its snapshot (and gains its dated notice), and the re-check asks the desk for a new
+ * revision. Each claim once.
  */
-export async function lockUnpublishedClaimsCiting(db: Db, referenceId: string) {
+export async function lockClaimsCiting(db: Db, referenceId: string) {
   return db
     .select({
       id: claims.id,
@@ -178,7 +180,6 @@ export async function lockUnpublishedClaimsCiting(db: Db, referenceId: string) {
         notDeleted(),
         ne(claims.status, "dismissed"),
         ne(articles.state, "retracted"),
-        sql`NOT EXISTS (SELECT 1 FROM ${publications} WHERE ${publications.revisionId} = ${articles.currentRevisionId})`,
       ),
     )
     .orderBy(claims.articleId, claims.number)

@@ -145,7 +145,7 @@ describe("the retraction watch", () => {
     outside.world.state.retracted = [doi];
     const editor = await createActor(db(), "editor");
     const summary = await watch(editor.id);
-    expect(summary).toMatchObject({ flagged: 1, notices: 2, rechecked: 2, publicationNotices: 1 });
+    expect(summary).toMatchObject({ flagged: 1, notices: 2, rechecked: 3, publicationNotices: 1 });
     expect(summary.requests.crossref).toBeGreaterThanOrEqual(1);
 
     const flagged = await referenceOf(doi);
@@ -166,8 +166,12 @@ describe("the retraction watch", () => {
       recheckReason: reason,
     });
     expect(await claimRow(review.open.id)).toMatchObject({ status: "open", recheckReason: reason });
-    // The published claim is left alone; its publication gains the notice instead.
-    expect(await claimRow(published.claim.id)).toMatchObject({ status: "resolved" });
+    // The published claim goes back too (a new revision is due); its publication keeps its
+    // snapshot and gains the dated notice.
+    expect(await claimRow(published.claim.id)).toMatchObject({
+      status: "in_review",
+      recheckReason: reason,
+    });
     const [notice, ...more] = await db()
       .select()
       .from(publicationNotices)
@@ -197,9 +201,11 @@ describe("the retraction watch", () => {
         e.entityId === flagged?.id ||
         e.entityId === review.resolved.id ||
         e.entityId === review.open.id ||
+        e.entityId === published.claim.id ||
         e.entityId === published.publication.id,
     );
     expect(mine.map((e) => e.action).sort()).toEqual([
+      "claim.reference_recheck",
       "claim.reference_recheck",
       "claim.reference_recheck",
       "publication.evidence_update",

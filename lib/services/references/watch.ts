@@ -8,9 +8,10 @@
  *
  * Each batch's result is written in one transaction (a savepoint when the caller passes a
  * transaction): new notices, the reference's flag (the worst notice), `watched_at`; and, when a
- * reference is newly retracted, withdrawn or under an expression of concern, its claims in
- * unpublished revisions go back to re-check with the reason and each publication citing it
- * gains a dated evidence update — the publication's snapshot is never touched. A failed request
+ * reference is newly retracted, withdrawn or under an expression of concern, the claims citing
+ * it in their article's current revision (published or not) go back to re-check with the
+ * reason, and each publication citing it gains a dated evidence update — the publication's
+ * snapshot is never touched. A failed request
  * leaves its references as they were but for `watch_error`, for the next run. Running twice
  * adds nothing twice: notices and publication notices are unique, and only a flag that got
  * worse propagates.
@@ -25,7 +26,7 @@ import {
   listNoticeKinds,
   listPublicationsCiting,
   listReferencesToWatch,
-  lockUnpublishedClaimsCiting,
+  lockClaimsCiting,
   lockWatchReference,
   markReferencesWatchError,
   markReferenceWatched,
@@ -191,7 +192,7 @@ async function recordResult(
     label: "",
   };
   const reason = recheckReasonFor(ref, notice);
-  for (const claim of await lockUnpublishedClaimsCiting(tx, ref.id)) {
+  for (const claim of await lockClaimsCiting(tx, ref.id)) {
     const status = claim.status === "open" ? "open" : "in_review";
     await setClaimReferenceRecheck(tx, claim.id, { status, recheckReason: reason });
     await insertAuditEvent(tx, {
