@@ -136,6 +136,23 @@ export async function markReferenceWatched(
     .where(eq(bibReferences.id, id));
 }
 
+/**
+ * Checked references with nothing to record (no notice found, none before): only `watched_at`
+ * moves, in one statement for the batch — most of a watch's references, most days. A reference
+ * flagged meanwhile (by another writer) is left for `markReferenceWatched`'s path next run.
+ */
+export async function markReferencesWatchedClean(
+  db: Db,
+  ids: readonly string[],
+  watchedAt: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(bibReferences)
+    .set({ watchedAt, watchError: null })
+    .where(and(inArray(bibReferences.id, [...ids]), isNull(bibReferences.flag)));
+}
+
 /** References a failed request could not check: the error is kept, `watched_at` is not moved. */
 export async function markReferencesWatchError(
   db: Db,

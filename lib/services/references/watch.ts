@@ -29,6 +29,7 @@ import {
   lockClaimsCiting,
   lockWatchReference,
   markReferencesWatchError,
+  markReferencesWatchedClean,
   markReferenceWatched,
   setClaimReferenceRecheck,
   type WatchReference,
@@ -301,11 +302,15 @@ export async function runWatch(db: Db, options: WatchOptions): Promise<WatchRunS
         [...failed.keys()],
         [...new Set(failed.values())].join(" "),
       );
+      const clean: string[] = [];
       for (const ref of batch) {
         if (failed.has(ref.id)) continue;
-        await recordResult(tx, ref, found.get(ref.id) ?? [], options.actorId, at, tally);
         checked++;
+        const notices = found.get(ref.id) ?? [];
+        if (notices.length === 0 && ref.flag === null) clean.push(ref.id);
+        else await recordResult(tx, ref, notices, options.actorId, at, tally);
       }
+      await markReferencesWatchedClean(tx, clean, at);
     });
     await options.onBatch?.(checked, refs.length);
   }

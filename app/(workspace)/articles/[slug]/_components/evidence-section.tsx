@@ -208,7 +208,7 @@ function Citation({ item }: { item: EvidenceItem }) {
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
         {item.referenceFlag ? (
-          <span className={`badge flag-${item.referenceFlag.flag}`} data-testid="evidence-flag">
+          <span className={`badge flag-${item.referenceFlag.flag}`}>
             {item.referenceFlag.label}
           </span>
         ) : null}
