@@ -54,12 +54,12 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   );
   const evidenceByClaim = new Map<
     string,
-    ((typeof evidence)[number] & { referenceFlag?: EvidenceFlag | null })[]
+    ((typeof evidence)[number] & { flagBadge?: EvidenceFlag | null })[]
   >();
   for (const e of evidence)
     evidenceByClaim.set(e.claimId, [
       ...(evidenceByClaim.get(e.claimId) ?? []),
-      { ...e, referenceFlag: flags.get(e.id) ?? null },
+      { ...e, flagBadge: flags.get(e.id) ?? null },
     ]);
   const comments = await commentsByClaim(
     db,

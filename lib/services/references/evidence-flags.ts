@@ -9,11 +9,13 @@ import { listEvidenceFlags } from "@/db/queries/reference-watch";
 import { noticeDateInWords } from "@/lib/core/references/notices";
 import { REFERENCE_FLAG_LABELS, type ReferenceFlag } from "@/lib/core/vocabulary";
 
-export interface EvidenceFlag {
-  flag: ReferenceFlag;
-  /** "Retracted 6 February 2010" (the notice's date; else when the watch flagged it). */
-  label: string;
-}
+/**
+ * The badge as the panel renders it, `[className, label]`: "badge flag-retracted",
+ * "Retracted 6 February 2010" (the notice's date; else when the watch flagged it). A pair
+ * built here, so the browser's code is one span with two lookups: the review page's First
+ * Load JS has no room for more (docs/figures.md).
+ */
+export type EvidenceFlag = readonly [className: `badge flag-${ReferenceFlag}`, label: string];
 
 export async function evidenceFlagsById(
   db: Db,
@@ -28,10 +30,10 @@ export async function evidenceFlagsById(
       : r.flaggedAt
         ? noticeDateInWords(r.flaggedAt.toISOString().slice(0, 10))
         : "";
-    out.set(r.evidenceId, {
-      flag: r.flag,
-      label: `${REFERENCE_FLAG_LABELS[r.flag]}${date ? ` ${date}` : ""}`,
-    });
+    out.set(r.evidenceId, [
+      `badge flag-${r.flag}`,
+      `${REFERENCE_FLAG_LABELS[r.flag]}${date ? ` ${date}` : ""}`,
+    ]);
   }
   return out;
 }

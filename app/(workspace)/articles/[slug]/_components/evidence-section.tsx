@@ -207,11 +207,7 @@ function Citation({ item }: { item: EvidenceItem }) {
         {line.ids.map((i) => ` · ${i.label} ${i.id}`).join("")}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
-        {item.referenceFlag ? (
-          <span className={`badge flag-${item.referenceFlag.flag}`}>
-            {item.referenceFlag.label}
-          </span>
-        ) : null}
+        {item.flagBadge && <span className={item.flagBadge[0]}>{item.flagBadge[1]}</span>}
         <span className="badge">{line.stance}</span>
         <span>{line.design}</span>
         <span className="muted">{line.level}</span>
