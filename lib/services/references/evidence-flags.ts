@@ -10,12 +10,16 @@ import { noticeDateInWords } from "@/lib/core/references/notices";
 import { REFERENCE_FLAG_LABELS, type ReferenceFlag } from "@/lib/core/vocabulary";
 
 /**
- * The badge as the panel renders it, `[className, label]`: "badge flag-retracted",
- * "Retracted 6 February 2010" (the notice's date; else when the watch flagged it). A pair
- * built here, so the browser's code is one span with two lookups: the review page's First
- * Load JS has no room for more (docs/figures.md).
+ * The badge as the panel renders it: the props of one span, `className` "badge flag-retracted"
+ * and `children` "Retracted 6 February 2010" (the notice's date; else when the watch flagged
+ * it). Built here so the browser's code is `<span {...props} />` and nothing more: the review
+ * page's First Load JS has no room (docs/figures.md). Unflagged evidence renders an empty span,
+ * hidden by CSS (`.button-row > span:empty`).
  */
-export type EvidenceFlag = readonly [className: `badge flag-${ReferenceFlag}`, label: string];
+export interface EvidenceFlag {
+  className: `badge flag-${ReferenceFlag}`;
+  children: string;
+}
 
 export async function evidenceFlagsById(
   db: Db,
@@ -30,10 +34,10 @@ export async function evidenceFlagsById(
       : r.flaggedAt
         ? noticeDateInWords(r.flaggedAt.toISOString().slice(0, 10))
         : "";
-    out.set(r.evidenceId, [
-      `badge flag-${r.flag}`,
-      `${REFERENCE_FLAG_LABELS[r.flag]}${date ? ` ${date}` : ""}`,
-    ]);
+    out.set(r.evidenceId, {
+      className: `badge flag-${r.flag}`,
+      children: `${REFERENCE_FLAG_LABELS[r.flag]}${date ? ` ${date}` : ""}`,
+    });
   }
   return out;
 }
