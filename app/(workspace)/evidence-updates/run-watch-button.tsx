@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
 import type { WatchRunSummary } from "@/lib/core/audit/events";
+import { WATCH_NOW_MAX } from "@/lib/core/validation/references-watch";
 import { runWatchNowAction } from "@/lib/entry/actions/references";
 
 /** "Run the watch now": the watch in this request (bounded), then its summary in words. */
@@ -17,7 +18,7 @@ export function RunWatchButton() {
     setPending(true);
     setError(null);
     setDone(null);
-    const result = await runWatchNowAction({});
+    const result = await runWatchNowAction({ maxReferences: WATCH_NOW_MAX });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
     setDone(result.data);

@@ -1,6 +1,6 @@
 /**
  * "Run the watch now" (editors, on /evidence-updates): the watch in the request, bounded — it
- * stops starting batches after WATCH_NOW_SECONDS and checks at most WATCH_NOW_MAX references,
+ * stops starting batches after WATCH_NOW_SECONDS and checks at most `maxReferences` (≤ WATCH_NOW_MAX),
  * oldest first (the rest wait for the next run) — under the same lease as the scheduled job, so
  * it never runs beside it. One transaction, as every action: the job's row stays locked until
  * it commits (another instance's poll skips it), each batch's result is a savepoint, and the
@@ -11,20 +11,19 @@ import { insertAuditEvent } from "@/db/queries/audit";
 import { ensureJobRow, finishJobRun, lockAndLease } from "@/db/queries/jobs";
 import type { WatchRunSummary } from "@/lib/core/audit/events";
 import { AppError } from "@/lib/core/errors";
-import { runWatchSchema } from "@/lib/core/validation/references-watch";
+import { runWatchSchema, WATCH_NOW_MAX } from "@/lib/core/validation/references-watch";
 import { defineAction } from "@/lib/server/action";
 import { newHolderId } from "@/lib/services/jobs/runner";
 import { WATCH_JOB, watchIntervalMs, watchJob } from "@/lib/services/references/watch-job";
 import { runWatch } from "./watch";
 
 export const WATCH_NOW_SECONDS = 20;
-export const WATCH_NOW_MAX = 2_000;
 
 export const runWatchNow = defineAction({
   name: "reference.watch_run",
   input: runWatchSchema,
   permission: "reference:watch",
-  run: async ({ tx, actor }): Promise<WatchRunSummary> => {
+  run: async ({ tx, actor }, input): Promise<WatchRunSummary> => {
     const holder = newHolderId();
     const now = new Date();
     await ensureJobRow(tx, WATCH_JOB, now);
@@ -44,7 +43,7 @@ export const runWatchNow = defineAction({
     const summary = await runWatch(tx, {
       actorId: actor.id,
       deadline: Date.now() + WATCH_NOW_SECONDS * 1000,
-      maxReferences: WATCH_NOW_MAX,
+      maxReferences: input.maxReferences,
     });
     const finishedAt = new Date();
     await finishJobRun(tx, WATCH_JOB, holder, {
