@@ -1,6 +1,6 @@
 /**
  * "Run the watch now" (editors, on /evidence-updates): the watch in the request, bounded — it
- * stops starting batches after WATCH_NOW_SECONDS and checks at most `maxReferences` (≤ WATCH_NOW_MAX),
+ * stops starting batches after WATCH_NOW_SECONDS and checks at most `maxReferences` (≤ 2,000),
  * oldest first (the rest wait for the next run) — under the same lease as the scheduled job, so
  * it never runs beside it. One transaction, as every action: the job's row stays locked until
  * it commits (another instance's poll skips it), each batch's result is a savepoint, and the
@@ -11,7 +11,7 @@ import { insertAuditEvent } from "@/db/queries/audit";
 import { ensureJobRow, finishJobRun, lockAndLease } from "@/db/queries/jobs";
 import type { WatchRunSummary } from "@/lib/core/audit/events";
 import { AppError } from "@/lib/core/errors";
-import { runWatchSchema, WATCH_NOW_MAX } from "@/lib/core/validation/references-watch";
+import { runWatchSchema } from "@/lib/core/validation/references-watch";
 import { defineAction } from "@/lib/server/action";
 import { newHolderId } from "@/lib/services/jobs/runner";
 import { WATCH_JOB, watchIntervalMs, watchJob } from "@/lib/services/references/watch-job";
