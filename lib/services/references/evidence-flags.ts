@@ -10,11 +10,11 @@ import { noticeDateInWords } from "@/lib/core/references/notices";
 import { REFERENCE_FLAG_LABELS, type ReferenceFlag } from "@/lib/core/vocabulary";
 
 /**
- * The badge as the panel renders it: the props of one element, `className` "badge flag-retracted"
+ * The badge as the panel renders it: the props of one span, `className` "badge flag-retracted"
  * and `children` "Retracted 6 February 2010" (the notice's date; else when the watch flagged
- * it). Built here so the browser's code is `<b {...props} />` and nothing more: the review
- * page's First Load JS has no room (docs/figures.md). Unflagged evidence renders an empty <b>,
- * hidden by CSS (`.button-row > b:empty`).
+ * it). Built here so the browser's code is `<span {...props} />` and nothing more: the review
+ * page's First Load JS has no room (docs/figures.md). Unflagged evidence renders an empty span,
+ * hidden by CSS (`.button-row > span:empty`).
  */
 export interface EvidenceFlag {
   className: `badge flag-${ReferenceFlag}`;
