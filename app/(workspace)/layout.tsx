@@ -52,6 +52,9 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           </Link>
           {can(actor, "library:read") ? <Link href="/library">Library</Link> : null}
           {can(actor, "reference:read") ? <Link href="/references">References</Link> : null}
+          {can(actor, "reference:read") ? (
+            <Link href="/evidence-updates">Evidence updates</Link>
+          ) : null}
           {/* No prefetch: opening Activity stamps the visit (lib/services/activity/read.ts). */}
           <Link href="/activity" prefetch={false}>
             Activity

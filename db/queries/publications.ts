@@ -1,8 +1,9 @@
 import "server-only";
 import { aliasedTable, and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { EvidenceUpdate } from "@/lib/core/export/evidence-updates";
 import type { ExportModel } from "@/lib/core/export/model";
 import type { Db } from "../client";
-import { articles, publications, users } from "../schema";
+import { articles, publicationNotices, publications, users } from "../schema";
 import { nextNumberInArticle } from "./versioned-rows";
 
 /** A publication without its snapshot: what the workspace shows. */
@@ -88,6 +89,11 @@ export interface PublicPublication {
   snapshot: ExportModel;
   /** The article's latest publication, which alone carries a retraction. */
   latest: { number: number; retractedAt: Date | null; retractionNote: string | null };
+  /**
+   * Its dated evidence updates (publication_notices, the retraction watch's), read beside the
+   * snapshot, never part of it. Absent where a caller did not read them.
+   */
+  evidenceUpdates?: EvidenceUpdate[];
 }
 
 /** A public publication without its snapshot: enough to know which render to serve. */
@@ -96,6 +102,8 @@ export interface PublicPublicationHead {
   number: number;
   publishedAt: Date;
   latest: PublicPublication["latest"];
+  /** How many evidence updates it has: they are only ever added, so the count keys its renders. */
+  evidenceUpdateCount: number;
 }
 
 /**
@@ -119,6 +127,7 @@ export async function findPublicPublicationHead(
       latestNumber: latest.number,
       latestRetractedAt: latest.retractedAt,
       latestRetractionNote: latest.retractionNote,
+      evidenceUpdateCount: sql<number>`(select count(*)::int from ${publicationNotices} n where n.publication_id = ${publications.id})`,
     })
     .from(publications)
     .innerJoin(articles, eq(articles.id, publications.articleId))
@@ -139,7 +148,25 @@ export async function findPublicPublicationHead(
       retractedAt: row.latestRetractedAt,
       retractionNote: row.latestRetractionNote,
     },
+    evidenceUpdateCount: Number(row.evidenceUpdateCount),
   };
+}
+
+/** A publication's evidence updates, oldest first, as the renderers take them. */
+export async function listEvidenceUpdates(
+  db: Db,
+  publicationId: string,
+): Promise<EvidenceUpdate[]> {
+  const rows = await db
+    .select({
+      kind: publicationNotices.kind,
+      text: publicationNotices.text,
+      createdAt: publicationNotices.createdAt,
+    })
+    .from(publicationNotices)
+    .where(eq(publicationNotices.publicationId, publicationId))
+    .orderBy(publicationNotices.createdAt, publicationNotices.id);
+  return rows.map((r) => ({ kind: r.kind, text: r.text, at: r.createdAt.toISOString() }));
 }
 
 /** A publication's frozen export model. */
@@ -159,9 +186,11 @@ export async function findPublicPublication(
 ): Promise<PublicPublication | null> {
   const head = await findPublicPublicationHead(db, slug, number);
   if (!head) return null;
-  const { id, ...publication } = head;
+  const { id, evidenceUpdateCount, ...publication } = head;
   const snapshot = await findPublicationSnapshot(db, id);
-  return snapshot ? { ...publication, snapshot } : null;
+  if (!snapshot) return null;
+  const evidenceUpdates = evidenceUpdateCount > 0 ? await listEvidenceUpdates(db, id) : [];
+  return { ...publication, snapshot, evidenceUpdates };
 }
 
 /**

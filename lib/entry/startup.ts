@@ -1,13 +1,19 @@
 /**
  * What the server does once at start (instrumentation.ts): open and migrate the database —
  * so a locked PGlite directory or a bad DATABASE_URL fails the start, not the first visitor —
- * and, in demo mode only, seed the demo workspace and print its accounts.
+ * and, in demo mode only, seed the demo workspace and print its accounts; then start the
+ * scheduled jobs' poller (lib/services/jobs), once per process. instrumentation.ts never calls
+ * this during `next build`.
  */
-import { getDatabase } from "@/db/instance";
+import { getDatabase, getDb } from "@/db/instance";
 import { DEMO_ACCOUNTS, isDemoMode } from "@/lib/entry/demo/accounts";
 import { seedDemo } from "@/lib/entry/demo/seed";
+import { ALL_JOBS } from "@/lib/entry/jobs";
 import { logError, logInfo } from "@/lib/server/logging/log";
 import { sessionSecretProblem } from "@/lib/server/session-secret";
+import { type Scheduler, startScheduler } from "@/lib/services/jobs/runner";
+
+const SCHEDULER = Symbol.for("claimdesk.job-scheduler");
 
 export async function startServer(): Promise<void> {
   const secretProblem = sessionSecretProblem(process.env);
@@ -45,4 +51,9 @@ export async function startServer(): Promise<void> {
       ].join("\n"),
     );
   }
+
+  // Once per process, whichever of Next's chunks calls (see db/instance.ts); its timer is
+  // unref()'d, so it never holds the process open.
+  const holder = globalThis as { [SCHEDULER]?: Scheduler };
+  holder[SCHEDULER] ??= startScheduler(getDb, ALL_JOBS);
 }

@@ -554,6 +554,9 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
       return { entryId, version, phrasingIds: [variant?.id], canonicalText: text };
     },
   },
+  // The watch in the request: with no stand-in configured its requests fail at once (no
+  // network in tests) and the run still records its summary, so the allowed call audits.
+  "reference.watch_run": { least: "editor", input: async () => ({ maxReferences: 50 }) },
   "comment.add": {
     least: "reviewer",
     input: async (seed) => ({ claimId: seed.claim.id, body: "Looks right to me." }),

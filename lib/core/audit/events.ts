@@ -18,9 +18,24 @@ import type {
   GradeCertainty,
   LibraryRelation,
   LibraryState,
+  ReferenceFlag,
   Role,
   Verdict,
 } from "@/lib/core/vocabulary";
+
+/** What one run of the retraction watch did (also the job's `last_summary`). */
+export type WatchRunSummary = {
+  checked: number;
+  flagged: number;
+  notices: number;
+  rechecked: number;
+  publicationNotices: number;
+  linked: number;
+  errors: string[];
+  requests: { crossref: number; ncbi: number };
+  /** References left for the next run (the run's time or size bound was reached). */
+  remaining: number;
+};
 
 /** One kind of event: the entity it names, and what `before` and `after` hold (null: nothing). */
 interface Kind<E extends AuditEntityType, Before, After> {
@@ -324,6 +339,30 @@ export interface AuditEventKinds {
     { status: ClaimStatus; recheckReason: string | null },
     { status: ClaimStatus; recheckReason: string; entryId: string; entryNumber: number }
   >;
+  /**
+   * The retraction watch (lib/services/references/watch.ts) found a new notice for a cited
+   * reference: its flag before and after. The actor is null when the scheduled job ran it, the
+   * editor who pressed "Run the watch now" otherwise.
+   */
+  "reference.flag": Kind<
+    "reference",
+    { flag: ReferenceFlag | null },
+    { flag: ReferenceFlag; number: number; notices: { kind: ReferenceFlag; origin: string }[] }
+  >;
+  /** A claim sent back to re-check because a study its evidence cites was flagged. */
+  "claim.reference_recheck": Kind<
+    "claim",
+    { status: ClaimStatus; recheckReason: string | null },
+    { status: ClaimStatus; recheckReason: string; referenceId: string; referenceNumber: number }
+  >;
+  /** A dated "Evidence update" added to a publication (its snapshot untouched). */
+  "publication.evidence_update": Kind<
+    "publication",
+    null,
+    { referenceId: string; kind: ReferenceFlag; text: string }
+  >;
+  /** An editor ran the watch from the Evidence updates page: what it did. */
+  "reference.watch_run": Kind<"job", null, WatchRunSummary>;
   "suggestion.restore": Kind<
     "suggestion",
     { sentence: string; dismissedById: string; dismissedAt: string },

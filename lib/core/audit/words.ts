@@ -63,6 +63,10 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "reference.create": "Added a reference",
   "reference.update": "Corrected a reference",
   "reference.import": "Imported references",
+  "claim.reference_recheck": "Sent a claim back to re-check (cited study flagged)",
+  "reference.flag": "Flagged a cited study (retraction watch)",
+  "reference.watch_run": "Ran the retraction watch",
+  "publication.evidence_update": "Added an evidence update to a publication",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
@@ -92,6 +96,7 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   publication: "publication",
   library: "library entry",
   reference: "reference",
+  job: "scheduled job",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

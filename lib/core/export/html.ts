@@ -5,6 +5,7 @@
  * JSON-LD as a data block (`type="application/ld+json"` is never executed), escaped so that
  * no quote can close the element.
  */
+
 import { claimLabel, ratingText } from "@/lib/core/claims/label";
 import { tokenCss } from "@/lib/core/design-tokens";
 import { type Highlight, renderDocHtml } from "@/lib/core/document/render-html";
@@ -14,6 +15,7 @@ import { renderMarkdown } from "@/lib/core/markdown/render";
 import { VERDICT_INFO, VERDICTS } from "@/lib/core/vocabulary";
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { buildClaimReviews } from "./claimreview";
+import { evidenceUpdatesHtml } from "./evidence-updates";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
 import type { ExportOptions } from "./public-url";
 import {
@@ -278,7 +280,7 @@ ${jsonLd}</head>
 <h1>${esc(article.title)}</h1>
 ${byline.length > 0 ? `<p class="meta">${byline.join(" · ")}</p>` : ""}
 ${status}
-${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
+${evidenceUpdatesHtml(options.evidenceUpdates, esc)}${reviewed}${options.replaceBodyHtml === undefined ? legend : ""}
 </header>
 ${
   options.replaceBodyHtml ??

@@ -17,7 +17,9 @@ import { SAFE_HREF } from "@/lib/core/document/safe-href";
 import type { DocBlock, DocInline, DocListItem, DocMark } from "@/lib/core/document/schema";
 import { evidenceFacts, evidenceLine, sentenceGap } from "./citation";
 import { type ClaimRuns, claimRuns } from "./claim-runs";
+import { evidenceUpdatesMarkdown } from "./evidence-updates";
 import type { ExportClaim, ExportEvidence, ExportModel } from "./model";
+import type { ExportOptions } from "./public-url";
 import {
   certaintySentence,
   judgementLines,
@@ -243,7 +245,7 @@ function footnote(claim: ExportClaim, placed: boolean): string {
   return body.map((l, i) => (i === 0 ? `[^${claim.note}]: ${l}` : l ? `    ${l}` : "")).join("\n");
 }
 
-export function renderMarkdownExport(model: ExportModel): string {
+export function renderMarkdownExport(model: ExportModel, options: ExportOptions = {}): string {
   const { article, organization } = model;
   const runs = claimRuns(model.doc, model.claims);
   const text = joinBlocks(model.doc.content, runs);
@@ -264,6 +266,7 @@ export function renderMarkdownExport(model: ExportModel): string {
     `# ${escapeMarkdown(article.title)}`,
     ...(byline.length > 0 ? [byline.join(" · ")] : []),
     status,
+    ...evidenceUpdatesMarkdown(options.evidenceUpdates, escapeMarkdown),
     ...people,
     "---",
     text.join("\n"),

@@ -5,6 +5,7 @@
  * (`publicBaseUrl` below). A caller that knows better (a publication's version, a test) passes
  * `sourceUrl` explicitly.
  */
+import type { EvidenceUpdate } from "./evidence-updates";
 import type { ExportModel } from "./model";
 
 /** Options every renderer accepts. */
@@ -14,6 +15,11 @@ export interface ExportOptions {
    * @default publicArticleUrl(model): `<public base URL>/p/<slug>`, else `/p/<slug>`
    */
   sourceUrl?: string;
+  /**
+   * A publication's dated evidence updates (lib/core/export/evidence-updates.ts), read beside
+   * its snapshot; shown by the HTML and Markdown exports. @default none
+   */
+  evidenceUpdates?: readonly EvidenceUpdate[];
 }
 
 /**

@@ -36,6 +36,7 @@ import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/m
 import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
+import { runWatchNow } from "@/lib/services/references/watch-run";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
@@ -95,6 +96,7 @@ const definitions: AnyActionDefinition[] = [
   createReference,
   updateReference,
   importReferences,
+  runWatchNow,
 ];
 
 /** By dotted name ("claim.create"). */

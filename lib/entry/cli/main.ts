@@ -16,6 +16,7 @@ import { type CliIo, processIo } from "./io";
 import { libraryCommand } from "./library";
 import { matchCommand } from "./match";
 import { restoreCommand } from "./restore";
+import { watchCommand } from "./watch";
 
 /** The subcommands, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   libraryCommand,
+  watchCommand,
 ];
 
 /** The top-level help text. */

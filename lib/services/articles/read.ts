@@ -17,6 +17,7 @@ import { sentenceKey } from "@/lib/core/suggestions/select";
 import { mayDeleteClaim } from "@/lib/services/claims/delete";
 import { commentsByClaim } from "@/lib/services/comments/read";
 import { knownClaimsInRevision } from "@/lib/services/library/read";
+import { type EvidenceFlag, evidenceFlagsById } from "@/lib/services/references/evidence-flags";
 import { requireCurrentArticle, revisionForPage } from "@/lib/services/revisions/read";
 import { loadApprovalGate } from "./gate";
 
@@ -47,9 +48,20 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     db,
     claims.map((c) => c.id),
   );
-  const evidenceByClaim = new Map<string, typeof evidence>();
+  // The retraction watch's flag of each item's reference: a badge beside the citation.
+  const flags = await evidenceFlagsById(
+    db,
+    evidence.map((e) => e.id),
+  );
+  const evidenceByClaim = new Map<
+    string,
+    ((typeof evidence)[number] & { flagBadge?: EvidenceFlag | null })[]
+  >();
   for (const e of evidence)
-    evidenceByClaim.set(e.claimId, [...(evidenceByClaim.get(e.claimId) ?? []), e]);
+    evidenceByClaim.set(e.claimId, [
+      ...(evidenceByClaim.get(e.claimId) ?? []),
+      { ...e, flagBadge: flags.get(e.id) ?? null },
+    ]);
   const grades = await listGradeAssessmentsForClaims(
     db,
     claims.map((c) => c.id),

@@ -117,6 +117,7 @@ export function renderPublicationHtml(
           paths.version(pub.number),
         )}">version ${pub.number}</a>.</p></section>`,
     claimReview: view === "latest" && !retracted,
+    evidenceUpdates: showText ? pub.evidenceUpdates : undefined,
     footerHtml: download ? published : `${published}${versions}${downloads}`,
   });
 }
@@ -134,5 +135,8 @@ export async function renderPublicationExport(
   if (format === "html") {
     return new TextEncoder().encode(renderPublicationHtml(pub, view, { download: true }));
   }
-  return renderExport(pub.snapshot, format, { sourceUrl: publicationSourceUrl(pub, view) });
+  return renderExport(pub.snapshot, format, {
+    sourceUrl: publicationSourceUrl(pub, view),
+    evidenceUpdates: pub.evidenceUpdates,
+  });
 }

@@ -14,6 +14,7 @@ import type { Db } from "@/db/client";
 import {
   findPublicationSnapshot,
   findPublicPublicationHead,
+  listEvidenceUpdates,
   type PublicPublication,
   type PublicPublicationHead,
 } from "@/db/queries/publications";
@@ -126,6 +127,7 @@ export async function cachedPublicationRender(
     head.id,
     head.latest.number,
     head.latest.retractedAt?.toISOString() ?? "-",
+    head.evidenceUpdateCount,
     variant,
   ].join("|");
   const hit = cache().get(key);
@@ -137,8 +139,9 @@ export async function cachedPublicationRender(
     job = (async () => {
       const snapshot = await findPublicationSnapshot(db, head.id);
       if (!snapshot) throw publicationNotFound(number);
-      const { id: _id, ...rest } = head;
-      const body = await render({ ...rest, snapshot });
+      const { id: _id, evidenceUpdateCount, ...rest } = head;
+      const evidenceUpdates = evidenceUpdateCount > 0 ? await listEvidenceUpdates(db, head.id) : [];
+      const body = await render({ ...rest, snapshot, evidenceUpdates });
       const entry: CachedRender = {
         body,
         etag: `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`,

@@ -226,6 +226,7 @@ function Citation({ item }: { item: EvidenceItem }) {
         {line.ids.map((i) => ` · ${i.label} ${i.id}`).join("")}
       </div>
       <div className="button-row small" style={{ marginTop: "0.25rem" }}>
+        <span {...item.flagBadge} />
         <span className="badge">{line.stance}</span>
         <span>{line.design}</span>
         <span className="muted">{line.level}</span>
