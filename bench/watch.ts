@@ -61,7 +61,7 @@ async function main() {
   });
 
   const started = performance.now();
-  const summary = await runWatch(db, { actorId: null, config, skipLinking: true });
+  const summary = await runWatch(db, { actorId: null, config });
   const seconds = (performance.now() - started) / 1000;
 
   const at = (service: string) =>

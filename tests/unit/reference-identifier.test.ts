@@ -4,7 +4,7 @@ import {
   bareDoi,
   MAX_IDENTIFIER_INPUT,
   parseIdentifier,
-} from "../../lib/core/references/identifier";
+} from "../../lib/core/validation/identifier";
 
 const ok = (input: string) => {
   const r = parseIdentifier(input);

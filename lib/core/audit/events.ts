@@ -30,7 +30,6 @@ export type WatchRunSummary = {
   notices: number;
   rechecked: number;
   publicationNotices: number;
-  linked: number;
   errors: string[];
   requests: { crossref: number; ncbi: number };
   /** References left for the next run (the run's time or size bound was reached). */

@@ -2,7 +2,7 @@
  * From a CSL-JSON item (what citation-js gives for RIS and BibTeX, and what Zotero's and
  * Mendeley's CSL-JSON export holds) to a reference's fields. Pure.
  */
-import { bareDoi } from "@/lib/core/references/identifier";
+import { bareDoi } from "@/lib/core/validation/identifier";
 import type { ReferenceMetadata } from "./metadata";
 
 /** The most characters of a cited author list (evidence's `authors` holds 1,000). */

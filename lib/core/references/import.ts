@@ -10,7 +10,7 @@ import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import { scanJson } from "@/lib/core/library/json-text";
-import { bareDoi } from "@/lib/core/references/identifier";
+import { bareDoi } from "@/lib/core/validation/identifier";
 import { REFERENCE_IMPORT_LIMITS, referenceFieldsSchema } from "@/lib/core/validation/references";
 import { citedAuthors, cslToMetadata } from "./csl";
 import { medlineToMetadata, readMedlineFields } from "./medline";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gradeRuleError } from "@/lib/core/evidence/grade";
-import { bareDoi, barePmid, DOI_PATTERN, PMID_PATTERN } from "@/lib/core/references/identifier";
+import { bareDoi, barePmid, DOI_PATTERN, PMID_PATTERN } from "@/lib/core/validation/identifier";
 import {
   EVIDENCE_STANCES,
   GRADE_CERTAINTIES,

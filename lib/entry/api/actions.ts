@@ -33,10 +33,10 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
-import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
 import { runWatchNow } from "@/lib/services/references/watch-run";
+import { saveChecklist, setReviewDates } from "@/lib/services/review/service";
 import { recordNoClaims } from "@/lib/services/revisions/no-claims";
 import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";

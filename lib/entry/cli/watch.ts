@@ -20,7 +20,6 @@ export function watchSummaryLines(s: WatchRunSummary): string[] {
     `Claims sent back to re-check: ${s.rechecked}`,
     `Evidence updates added to publications: ${s.publicationNotices}`,
     `Requests made: Crossref ${s.requests.crossref}, NCBI ${s.requests.ncbi}`,
-    ...(s.linked > 0 ? [`Evidence linked to references: ${s.linked}`] : []),
     ...s.errors.map((e) => `Error: ${e}`),
   ];
 }

@@ -19,12 +19,12 @@ import { findReferenceByIdentifiers } from "@/db/queries/reference-match";
 import type { BibReference } from "@/db/schema";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { suggestDesign } from "@/lib/core/references/design";
+import type { ReferenceMetadata } from "@/lib/core/references/metadata";
 import {
   describeIdentifier,
   type Identifier,
   parseIdentifier,
-} from "@/lib/core/references/identifier";
-import type { ReferenceMetadata } from "@/lib/core/references/metadata";
+} from "@/lib/core/validation/identifier";
 import { OutsideError, type OutsideErrorKind } from "@/lib/services/outside/http";
 import {
   cacheKey,

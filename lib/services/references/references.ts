@@ -29,6 +29,7 @@ import {
   updateReferenceSchema,
 } from "@/lib/core/validation/references";
 import { defineAction } from "@/lib/server/action";
+import { cachedMetadata } from "./lookup";
 
 /** The fields a person edits, in a stable order (for the audit trail). */
 const REFERENCE_KEYS = [
@@ -203,8 +204,9 @@ export async function linkEvidenceToReference(
   const doi = typed.doi?.toLowerCase() ?? null;
   const found = await findReferenceByIdentifier(tx, { doi, pmid: typed.pmid });
   if (found) return { referenceId: found.id, citation: typed };
-  // TODO(lookup): when lib/services/references/lookup.ts `cachedMetadata(db, {doi, pmid})` is
-  // merged, prefer the look-up cache's richer metadata (journal, volume, pages, abstract, types).
+  // A look-up just made for this DOI or PMID left its answer in the cache: the reference gets
+  // what the evidence form has no fields for (volume, pages, abstract, publication types).
+  const looked = await cachedMetadata(tx, { doi, pmid: typed.pmid });
   const created = await createReferenceRow(
     tx,
     actor,
@@ -213,17 +215,17 @@ export async function linkEvidenceToReference(
       authors: typed.authors,
       journal: typed.publisher,
       year: typed.year,
-      volume: "",
-      issue: "",
-      pages: "",
+      volume: looked?.volume ?? "",
+      issue: looked?.issue ?? "",
+      pages: looked?.pages ?? "",
       url: typed.url,
       doi,
       pmid: typed.pmid,
-      pmcid: null,
-      publicationTypes: [],
-      abstract: "",
+      pmcid: looked?.pmcid ?? null,
+      publicationTypes: looked?.publicationTypes ?? [],
+      abstract: looked?.abstract ?? "",
     },
-    "manual",
+    looked ? looked.source : "manual",
   );
   return { referenceId: created.id, citation: typed };
 }

@@ -49,7 +49,6 @@ import {
 } from "@/lib/core/references/notices";
 import { type OutsideConfig, outsideConfig } from "@/lib/services/outside/config";
 import { OutsideError, outsideJson } from "@/lib/services/outside/http";
-import { linkUnreferencedEvidence } from "./link-evidence";
 
 /** DOIs per Crossref request: a filter of 40 DOIs keeps the URL under 2 kB. */
 export const CROSSREF_BATCH = 40;
@@ -67,8 +66,6 @@ export interface WatchOptions {
   /** Called between batches (the job renews its lease there). */
   onBatch?(done: number, total: number): Promise<void>;
   now?: () => Date;
-  /** Skip linking evidence to references first (tests of the watch alone). @default false */
-  skipLinking?: boolean;
 }
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
@@ -239,14 +236,13 @@ export async function runWatch(db: Db, options: WatchOptions): Promise<WatchRunS
   const requests = { crossref: 0, ncbi: 0 };
   const errors: string[] = [];
   const tally: Tally = { flagged: 0, notices: 0, rechecked: 0, publicationNotices: 0 };
-  const linked = options.skipLinking ? 0 : await linkUnreferencedEvidence(db);
   const total = await countReferencesToWatch(db);
   const refs = await listReferencesToWatch(db, Math.min(options.maxReferences ?? total, total));
   let checked = 0;
 
   if (!config.enabled) {
     errors.push("Outside services are turned off on this server (CLAIMDESK_OUTSIDE_SERVICES=off).");
-    return { checked, ...tally, linked, errors, requests, remaining: total };
+    return { checked, ...tally, errors, requests, remaining: total };
   }
 
   for (const batch of chunks(refs, PUBMED_BATCH)) {
@@ -317,7 +313,6 @@ export async function runWatch(db: Db, options: WatchOptions): Promise<WatchRunS
   return {
     checked,
     ...tally,
-    linked,
     errors,
     requests,
     remaining: Math.max(0, total - checked),

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { MAX_IDENTIFIER_INPUT } from "@/lib/core/references/identifier";
+import { MAX_IDENTIFIER_INPUT } from "@/lib/core/validation/identifier";
 import { defineRoute } from "@/lib/server/route";
 import { LookupFailure, lookupReference } from "@/lib/services/references/lookup";
 
