@@ -25,23 +25,25 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { DocRoot } from "@/lib/core/document/schema";
+import {
+  type ChecklistCriterion,
+  type ChecklistRating,
+  type GradeConcernLevel,
+  type GradeUpgradeReason,
+  REFERENCE_FLAGS,
+  REFERENCE_SOURCES,
+} from "@/lib/core/evidence-vocabulary";
 import type { ExportModel } from "@/lib/core/export/model";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
-  type ChecklistCriterion,
-  type ChecklistRating,
   CLAIM_STATUSES,
   EVIDENCE_STANCES,
   GRADE_CERTAINTIES,
-  type GradeConcernLevel,
   type GradeDowngradeReason,
-  type GradeUpgradeReason,
   LIBRARY_ORIGINS,
   LIBRARY_RELATIONS,
   LIBRARY_STATES,
-  REFERENCE_FLAGS,
-  REFERENCE_SOURCES,
   ROLES,
   SEVERITIES,
   STUDY_DESIGNS,

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
-import type { ReferenceFlag } from "@/lib/core/vocabulary";
+import type { ReferenceFlag } from "@/lib/core/evidence-vocabulary";
 import type { Db } from "../client";
 import {
   articles,

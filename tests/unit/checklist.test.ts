@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CHECKLIST_CRITERIA } from "@/lib/core/evidence-vocabulary";
 import {
   type ChecklistItems,
   checklistChanges,
@@ -6,7 +7,6 @@ import {
   checklistRows,
   checklistSummary,
 } from "@/lib/core/review/checklist";
-import { CHECKLIST_CRITERIA } from "@/lib/core/vocabulary";
 
 const all = (rating: "satisfactory" | "not_satisfactory" | "not_applicable"): ChecklistItems =>
   Object.fromEntries(CHECKLIST_CRITERIA.map((c) => [c, { rating, note: "" }]));

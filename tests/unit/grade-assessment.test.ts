@@ -6,11 +6,10 @@ import {
   gradeBodyStart,
   gradeReasonErrors,
 } from "../../lib/core/evidence/grade-assessment";
+import { GRADE_CONCERN_LEVELS, GRADE_UPGRADE_REASONS } from "../../lib/core/evidence-vocabulary";
 import {
   GRADE_CERTAINTIES,
-  GRADE_CONCERN_LEVELS,
   GRADE_DOWNGRADE_REASONS,
-  GRADE_UPGRADE_REASONS,
   STUDY_DESIGNS,
 } from "../../lib/core/vocabulary";
 

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
+import { REFERENCE_FLAG_LABELS } from "@/lib/core/evidence-vocabulary";
 import {
   NOTICE_ORIGIN_LABELS,
   type NoticeOrigin,
   noticeDateInWords,
 } from "@/lib/core/references/notices";
-import { CLAIM_STATUS_LABELS, REFERENCE_FLAG_LABELS } from "@/lib/core/vocabulary";
+import { CLAIM_STATUS_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getEvidenceUpdates } from "@/lib/services/references/watch-read";
 import { RunWatchButton } from "./run-watch-button";

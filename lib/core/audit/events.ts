@@ -8,17 +8,19 @@
 import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
 import type { GradeJudgements } from "@/lib/core/evidence/grade-assessment";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
+import type {
+  ChecklistCriterion,
+  ChecklistRating,
+  ReferenceFlag,
+} from "@/lib/core/evidence-vocabulary";
 import type { ImportFormat } from "@/lib/core/import/file-type";
 import type {
   AnchorState,
   AuditEntityType,
-  ChecklistCriterion,
-  ChecklistRating,
   ClaimStatus,
   GradeCertainty,
   LibraryRelation,
   LibraryState,
-  ReferenceFlag,
   Role,
   Verdict,
 } from "@/lib/core/vocabulary";

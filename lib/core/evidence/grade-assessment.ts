@@ -19,18 +19,21 @@
  *   shape is `{ applies, reason }`), and a reviewer who judges two steps says so in the reason.
  * - The result is clamped to Very low … High.
  */
+
+import {
+  GRADE_CONCERN_LABELS,
+  GRADE_UPGRADE_REASON_LABELS,
+  GRADE_UPGRADE_REASONS,
+  type GradeConcernLevel,
+  type GradeUpgradeReason,
+} from "@/lib/core/evidence-vocabulary";
 import {
   GRADE_CERTAINTIES,
   GRADE_CERTAINTY_LABELS,
-  GRADE_CONCERN_LABELS,
   GRADE_DOWNGRADE_REASON_LABELS,
   GRADE_DOWNGRADE_REASONS,
-  GRADE_UPGRADE_REASON_LABELS,
-  GRADE_UPGRADE_REASONS,
   type GradeCertainty,
-  type GradeConcernLevel,
   type GradeDowngradeReason,
-  type GradeUpgradeReason,
   type StudyDesign,
 } from "@/lib/core/vocabulary";
 

@@ -4,7 +4,7 @@
  * page and the HTML and Markdown downloads: "Update 3 December 2026: a study cited for claim 2
  * (…) was retracted on 6 February 2010 (Crossref, Retraction Watch)." Pure.
  */
-import type { ReferenceFlag } from "@/lib/core/vocabulary";
+import type { ReferenceFlag } from "@/lib/core/evidence-vocabulary";
 
 export interface EvidenceUpdate {
   kind: ReferenceFlag;

@@ -8,10 +8,9 @@ import type { AnchorValues, ClaimRecord } from "@/lib/core/claims/shapes";
 import type { DocRoot } from "@/lib/core/document/schema";
 import { computeGrade, type GradeJudgements } from "@/lib/core/evidence/grade-assessment";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
+import type { ChecklistCriterion, ChecklistRating } from "@/lib/core/evidence-vocabulary";
 import {
   type AnchorState,
-  type ChecklistCriterion,
-  type ChecklistRating,
   type ClaimStatus,
   type GradeCertainty,
   type Severity,

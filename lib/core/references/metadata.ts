@@ -3,7 +3,9 @@
  * a look-up (Crossref for DOIs, PubMed for PMIDs), an imported reference-manager file, or typing.
  * The shape the look-up returns, the importer produces and a reference row is written from.
  */
-import type { ReferenceSource, StudyDesign } from "@/lib/core/vocabulary";
+
+import type { ReferenceSource } from "@/lib/core/evidence-vocabulary";
+import type { StudyDesign } from "@/lib/core/vocabulary";
 
 export interface ReferenceMetadata {
   /** Bare and lower-cased: 10.1000/xyz. */

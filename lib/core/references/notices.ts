@@ -11,7 +11,11 @@
  * naming the notice's PMID. The notices themselves ("Retraction of Publication", "Expression of
  * Concern", "Published Erratum") are not flagged: they are the notice, not the flagged work.
  */
-import { REFERENCE_FLAG_LABELS, REFERENCE_FLAGS, type ReferenceFlag } from "@/lib/core/vocabulary";
+import {
+  REFERENCE_FLAG_LABELS,
+  REFERENCE_FLAGS,
+  type ReferenceFlag,
+} from "@/lib/core/evidence-vocabulary";
 
 /** Where a notice was found: Crossref's own deposits, Retraction Watch's (via Crossref), PubMed. */
 export type NoticeOrigin = "crossref" | "retraction-watch" | "pubmed";

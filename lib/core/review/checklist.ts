@@ -8,7 +8,7 @@ import {
   CHECKLIST_RATING_LABELS,
   type ChecklistCriterion,
   type ChecklistRating,
-} from "@/lib/core/vocabulary";
+} from "@/lib/core/evidence-vocabulary";
 
 export interface ChecklistItemValue {
   rating: ChecklistRating;

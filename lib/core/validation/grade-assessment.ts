@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { completeJudgements, gradeReasonErrors } from "@/lib/core/evidence/grade-assessment";
-import { GRADE_CONCERN_LEVELS } from "@/lib/core/vocabulary";
+import { GRADE_CONCERN_LEVELS } from "@/lib/core/evidence-vocabulary";
 import { id, text, version } from "./common";
 
 /** How long a reason may be: a few sentences, as a GRADE evidence profile's footnote. */

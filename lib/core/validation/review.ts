@@ -1,7 +1,7 @@
 /** The review-date and checklist forms (`article.review_dates`, `article.checklist`). */
 import { z } from "zod";
+import { CHECKLIST_CRITERIA, CHECKLIST_RATINGS } from "@/lib/core/evidence-vocabulary";
 import { isIsoDay } from "@/lib/core/review/dates";
-import { CHECKLIST_CRITERIA, CHECKLIST_RATINGS } from "@/lib/core/vocabulary";
 import { id, text, version } from "./common";
 import { REVIEW_INTERVAL_MAX_MONTHS, REVIEW_INTERVAL_MIN_MONTHS } from "./settings";
 

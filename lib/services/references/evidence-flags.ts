@@ -6,8 +6,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listEvidenceFlags } from "@/db/queries/reference-watch";
+import { REFERENCE_FLAG_LABELS, type ReferenceFlag } from "@/lib/core/evidence-vocabulary";
 import { noticeDateInWords } from "@/lib/core/references/notices";
-import { REFERENCE_FLAG_LABELS, type ReferenceFlag } from "@/lib/core/vocabulary";
 
 /**
  * The badge as the panel renders it: the props of one span, `className` "badge flag-retracted"

@@ -5,11 +5,8 @@ import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
 import { AppError } from "@/lib/core/errors";
-import {
-  CLAIM_STATUS_LABELS,
-  EVIDENCE_STANCE_LABELS,
-  REFERENCE_FLAG_LABELS,
-} from "@/lib/core/vocabulary";
+import { REFERENCE_FLAG_LABELS } from "@/lib/core/evidence-vocabulary";
+import { CLAIM_STATUS_LABELS, EVIDENCE_STANCE_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getReferencePage } from "@/lib/services/references/read";
 import { ReferenceForm } from "./reference-form";

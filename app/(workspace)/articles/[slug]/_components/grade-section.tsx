@@ -25,16 +25,18 @@ import {
   computeGrade,
   type GradeJudgements,
 } from "@/lib/core/evidence/grade-assessment";
-import { evidenceLine } from "@/lib/core/export/citation";
 import {
-  GRADE_CERTAINTY_LABELS,
   GRADE_CONCERN_LABELS,
   GRADE_CONCERN_LEVELS,
-  GRADE_DOWNGRADE_REASON_LABELS,
-  GRADE_DOWNGRADE_REASONS,
   GRADE_UPGRADE_REASON_LABELS,
   GRADE_UPGRADE_REASONS,
   type GradeConcernLevel,
+} from "@/lib/core/evidence-vocabulary";
+import { evidenceLine } from "@/lib/core/export/citation";
+import {
+  GRADE_CERTAINTY_LABELS,
+  GRADE_DOWNGRADE_REASON_LABELS,
+  GRADE_DOWNGRADE_REASONS,
 } from "@/lib/core/vocabulary";
 import { saveGradeAssessmentAction } from "@/lib/entry/actions/grade-assessments";
 import type { ReviewClaim } from "@/lib/services/articles/read";

@@ -5,15 +5,15 @@ import { type FormEvent, useState } from "react";
 import { SubmitButton } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/notice";
 import { useActionForm } from "@/app/_components/use-action-form";
-import type { ChecklistItems } from "@/lib/core/review/checklist";
-import { MAX_CHECKLIST_NOTE } from "@/lib/core/validation/review";
 import {
   CHECKLIST_CRITERIA,
   CHECKLIST_CRITERION_LABELS,
   CHECKLIST_RATING_LABELS,
   CHECKLIST_RATINGS,
   type ChecklistCriterion,
-} from "@/lib/core/vocabulary";
+} from "@/lib/core/evidence-vocabulary";
+import type { ChecklistItems } from "@/lib/core/review/checklist";
+import { MAX_CHECKLIST_NOTE } from "@/lib/core/validation/review";
 import { saveChecklistAction } from "@/lib/entry/actions/review";
 
 export function ChecklistForm({
