@@ -12,6 +12,7 @@ import { ALL_JOBS } from "@/lib/entry/jobs";
 import { logError, logInfo } from "@/lib/server/logging/log";
 import { sessionSecretProblem } from "@/lib/server/session-secret";
 import { type Scheduler, startScheduler } from "@/lib/services/jobs/runner";
+import { outsideServicesStatus } from "@/lib/services/outside/config";
 
 const SCHEDULER = Symbol.for("claimdesk.job-scheduler");
 
@@ -51,6 +52,9 @@ export async function startServer(): Promise<void> {
       ].join("\n"),
     );
   }
+
+  // What is off or slower among the outside services (look-ups, the retraction watch).
+  for (const note of outsideServicesStatus()) logInfo("outside services", { note });
 
   // Once per process, whichever of Next's chunks calls (see db/instance.ts); its timer is
   // unref()'d, so it never holds the process open.
