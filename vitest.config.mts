@@ -13,7 +13,14 @@ const integration = (engine: "pglite" | "postgres") => ({
   test: {
     name: `integration:${engine}`,
     include: ["tests/integration/**/*.test.ts"],
-    env: { CLAIMDESK_TEST_ENGINE: engine },
+    env: {
+      CLAIMDESK_TEST_ENGINE: engine,
+      // No test may reach the real Crossref or NCBI: a test that does not point the app at the
+      // local stand-in (tests/helpers/outside/server.ts) gets a refused connection at once.
+      CROSSREF_BASE_URL: "http://127.0.0.1:9/crossref",
+      NCBI_EUTILS_BASE_URL: "http://127.0.0.1:9/eutils",
+      NCBI_IDCONV_BASE_URL: "http://127.0.0.1:9/idconv",
+    },
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

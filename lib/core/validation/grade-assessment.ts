@@ -30,21 +30,28 @@ export const gradeAssessmentSchema = z
   .object({
     claimId: id(),
     version: version().nullable(),
+    // Strict: a judgement GRADE does not have is refused, not silently dropped.
     domains: z
-      .object({
-        risk_of_bias: domain,
-        inconsistency: domain,
-        indirectness: domain,
-        imprecision: domain,
-        publication_bias: domain,
-      })
+      .strictObject(
+        {
+          risk_of_bias: domain,
+          inconsistency: domain,
+          indirectness: domain,
+          imprecision: domain,
+          publication_bias: domain,
+        },
+        { error: "Only GRADE's five domains can be rated down." },
+      )
       .default(completeJudgements(null).domains),
     upgrades: z
-      .object({
-        large_effect: upgrade,
-        dose_response: upgrade,
-        plausible_confounding: upgrade,
-      })
+      .strictObject(
+        {
+          large_effect: upgrade,
+          dose_response: upgrade,
+          plausible_confounding: upgrade,
+        },
+        { error: "Only GRADE's three reasons can rate up." },
+      )
       .default(completeJudgements(null).upgrades),
   })
   .superRefine((value, ctx) => {

@@ -179,6 +179,39 @@ interface EvidenceCitationInput extends EvidenceCitation {
 }
 
 /**
+ * An item found its reference by one identifier and carries the other, which the reference lacks
+ * (cited by DOI first, by DOI and PMID now): the reference learns it, so the watch also asks PubMed.
+ * Not when another reference already has it (two records of one work: a person merges them).
+ */
+async function fillMissingIdentifiers(
+  tx: Db,
+  actor: Actor,
+  reference: ReferenceRow,
+  ids: { doi: string | null; pmid: string | null },
+): Promise<void> {
+  const changes: { doi?: string; pmid?: string } = {};
+  if (!reference.doi && ids.doi) changes.doi = ids.doi;
+  if (!reference.pmid && ids.pmid) changes.pmid = ids.pmid;
+  if (Object.keys(changes).length === 0) return;
+  const other = await findOtherReferenceWithIdentifier(tx, reference.id, {
+    doi: changes.doi ?? null,
+    pmid: changes.pmid ?? null,
+  });
+  if (other) return;
+  const updated = await updateReferenceIfVersion(tx, reference.id, reference.version, changes);
+  if (!updated) return;
+  await insertAuditEvent(tx, {
+    actorId: actor.id,
+    action: "reference.update",
+    entityType: "reference",
+    entityId: reference.id,
+    before: { number: reference.number, doi: reference.doi, pmid: reference.pmid },
+    after: { number: reference.number, doi: updated.doi, pmid: updated.pmid, evidenceCorrected: 0 },
+    note: "Identifier learnt from an evidence item citing it",
+  });
+}
+
+/**
  * The reference an evidence item cites, and the citation it is saved with. A reference it names
  * is the one, and its citation is copied from it (choosing a reference from the list). Else the
  * reference with its DOI or PMID, made from its fields when the list has none: the item keeps the
@@ -203,7 +236,10 @@ export async function linkEvidenceToReference(
   if (!typed.doi && !typed.pmid) return { referenceId: null, citation: typed };
   const doi = typed.doi?.toLowerCase() ?? null;
   const found = await findReferenceByIdentifier(tx, { doi, pmid: typed.pmid });
-  if (found) return { referenceId: found.id, citation: typed };
+  if (found) {
+    await fillMissingIdentifiers(tx, actor, found, { doi, pmid: typed.pmid });
+    return { referenceId: found.id, citation: typed };
+  }
   // A look-up just made for this DOI or PMID left its answer in the cache: the reference gets
   // what the evidence form has no fields for (volume, pages, abstract, publication types).
   const looked = await cachedMetadata(tx, { doi, pmid: typed.pmid });
