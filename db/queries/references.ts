@@ -54,11 +54,20 @@ export type NewReference = Pick<
 export type ReferenceChanges = Partial<Omit<NewReference, "source" | "createdById">>;
 
 /**
- * A new reference with the next number. Two made at the same moment cannot take one number (nor
- * one DOI or PMID): the unique index refuses the second, and the action wrapper turns that into a
- * "try again" conflict.
+ * Takes the reference list's numbering lock until the transaction ends (an advisory lock): the
+ * writers of new references queue here, so two at the same moment never compute one number, and
+ * one that looks again for its DOI or PMID after the lock sees the other's committed row.
+ */
+export async function lockReferenceNumbering(db: Db): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(7250301629)`);
+}
+
+/**
+ * A new reference with the next number; the caller holds `lockReferenceNumbering`. The unique
+ * indexes still refuse a second reference with one number, DOI or PMID.
  */
 export async function insertReference(db: Db, values: NewReference): Promise<ReferenceRow> {
+  await lockReferenceNumbering(db);
   const [row] = await db
     .insert(bibReferences)
     .values({

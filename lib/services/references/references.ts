@@ -16,6 +16,7 @@ import {
   findReferenceByIdentifier,
   insertReference,
   lockEvidenceCitingReference,
+  lockReferenceNumbering,
   type ReferenceRow,
   setEvidenceCitation,
   updateReferenceIfVersion,
@@ -235,7 +236,13 @@ export async function linkEvidenceToReference(
   }
   if (!typed.doi && !typed.pmid) return { referenceId: null, citation: typed };
   const doi = typed.doi?.toLowerCase() ?? null;
-  const found = await findReferenceByIdentifier(tx, { doi, pmid: typed.pmid });
+  // Looked for again under the numbering lock: two items citing one new DOI at the same moment
+  // (two reviewers, one study) must make one reference, not a conflict.
+  const found =
+    (await findReferenceByIdentifier(tx, { doi, pmid: typed.pmid })) ??
+    (await lockReferenceNumbering(tx).then(() =>
+      findReferenceByIdentifier(tx, { doi, pmid: typed.pmid }),
+    ));
   if (found) {
     await fillMissingIdentifiers(tx, actor, found, { doi, pmid: typed.pmid });
     return { referenceId: found.id, citation: typed };
