@@ -203,18 +203,6 @@ export async function lockClaimsCiting(db: Db, referenceId: string) {
     .for("no key update", { of: claims });
 }
 
-/** Sends a claim back to re-check for a cited study's notice, bumping its version. */
-export async function setClaimReferenceRecheck(
-  db: Db,
-  claimId: string,
-  values: { status: "open" | "in_review"; recheckReason: string },
-): Promise<void> {
-  await db
-    .update(claims)
-    .set({ ...values, ...nextVersion(claims) })
-    .where(eq(claims.id, claimId));
-}
-
 /**
  * Publications not retracted whose snapshot cites the work (its evidence's DOI, compared
  * lower-cased, or PMID), with the numbers of the claims whose evidence cites it. The snapshot is

@@ -19,6 +19,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
+import { setClaimRecheck } from "@/db/queries/library-entries";
 import {
   countReferencesToWatch,
   insertPublicationNotice,
@@ -31,7 +32,6 @@ import {
   markReferencesWatchError,
   markReferencesWatchedClean,
   markReferenceWatched,
-  setClaimReferenceRecheck,
   type WatchReference,
 } from "@/db/queries/reference-watch";
 import type { WatchRunSummary } from "@/lib/core/audit/events";
@@ -192,7 +192,7 @@ async function recordResult(
   const reason = recheckReasonFor(ref, notice);
   for (const claim of await lockClaimsCiting(tx, ref.id)) {
     const status = claim.status === "open" ? "open" : "in_review";
-    await setClaimReferenceRecheck(tx, claim.id, { status, recheckReason: reason });
+    await setClaimRecheck(tx, claim.id, { status, recheckReason: reason });
     await insertAuditEvent(tx, {
       actorId,
       action: "claim.reference_recheck",
