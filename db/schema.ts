@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -24,6 +25,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type {
+  EmailCadence,
+  EmailState,
+  FollowReason,
+  NotificationKind,
+  PresenceMode,
+} from "@/lib/core/desk-vocabulary";
 import type { DocRoot } from "@/lib/core/document/schema";
 import {
   type ChecklistCriterion,
@@ -397,6 +405,11 @@ export const comments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /**
+     * The people the body @-mentions. The body stores each mention as `@[Name](user:<id>)`
+     * (lib/core/comments/mentions.ts), rendered with the person's current name.
+     */
+    mentions: uuid("mentions").array().notNull().default(sql`'{}'::uuid[]`),
   },
   (t) => [index("comments_claim_idx").on(t.claimId)],
 );
@@ -890,3 +903,198 @@ export const articleChecklists = pgTable("article_checklists", {
   version: integer("version").notNull().default(1),
 });
 export type ArticleChecklist = typeof articleChecklists.$inferSelect;
+
+/**
+ * The workspace's tag list (issue 14): editors manage it; reviewers put tags on claims and
+ * editors on articles. Names are unique whatever their case.
+ */
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tags_name_idx").on(sql`lower(${t.name})`)],
+);
+export type Tag = typeof tags.$inferSelect;
+
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    addedById: uuid("added_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index("article_tags_tag_idx").on(t.tagId),
+  ],
+);
+
+export const claimTags = pgTable(
+  "claim_tags",
+  {
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    addedById: uuid("added_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.tagId] }), index("claim_tags_tag_idx").on(t.tagId)],
+);
+
+/**
+ * Who follows a claim: told of replies on it. One follows what one created, was assigned or
+ * commented on (`reason`: the first of these); `muted` stops it without forgetting why.
+ */
+export const claimFollowers = pgTable(
+  "claim_followers",
+  {
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").$type<FollowReason>().notNull(),
+    muted: boolean("muted").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.userId] }),
+    index("claim_followers_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * One thing one person is told, written in the transaction of the audit event that caused it
+ * (`auditEventId`; at most one notification of a kind per person per event). `summary` is the
+ * sentence shown, in words, fixed when written. `readAt` is a read receipt, not audited.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    articleId: uuid("article_id").references(() => articles.id),
+    claimId: uuid("claim_id").references(() => claims.id),
+    auditEventId: bigint("audit_event_id", { mode: "number" }),
+    actorId: uuid("actor_id").references(() => users.id),
+    summary: text("summary").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_event_idx").on(t.userId, t.auditEventId, t.kind),
+    /** The bell: one person's unread, newest first. */
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} IS NULL`),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** One person's choice for one kind of notification; a kind without a row uses the default. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    inApp: boolean("in_app").notNull().default(true),
+    email: boolean("email").notNull().default(true),
+    cadence: text("cadence").$type<EmailCadence>().notNull().default("immediate"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * The transactional outbox of e-mail: a row per notification to be e-mailed, written in the
+ * notification's transaction (so a crash after the commit loses nothing) only while SMTP is
+ * configured, delivered by the `email-outbox` job (one instance at a time). `notificationId`
+ * is unique: one e-mail per notification, never two. `deliverAfter` holds a daily digest's
+ * rows until its hour.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id),
+    articleId: uuid("article_id").references(() => articles.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    cadence: text("cadence").$type<EmailCadence>().notNull(),
+    state: text("state").$type<EmailState>().notNull().default("pending"),
+    deliverAfter: timestamp("deliver_after", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    /** The Message-ID sent (fixed before the first attempt, so a retry carries the same one). */
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_notification_idx").on(t.notificationId),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} IN ('pending', 'sending')`),
+  ],
+);
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+
+/**
+ * Who is on which review page, one row per open page (browser tab), refreshed by its live
+ * connection; a row not seen for a minute is gone. Shared through the database so that every
+ * app instance sees the same people. Not audited (it changes nothing anyone made).
+ */
+export const presence = pgTable(
+  "presence",
+  {
+    connectionId: text("connection_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id),
+    claimId: uuid("claim_id"),
+    mode: text("mode").$type<PresenceMode>().notNull().default("viewing"),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("presence_article_idx").on(t.articleId)],
+);
+
+/** A person's named filter of the work queues (its query string). */
+export const savedFilters = pgTable(
+  "saved_filters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("saved_filters_name_idx").on(t.userId, sql`lower(${t.name})`)],
+);
+export type SavedFilter = typeof savedFilters.$inferSelect;

@@ -1,6 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
-import { type AuditEventInput, storedAuditEvent } from "@/lib/core/audit/events";
+import {
+  type AuditEventInput,
+  claimNamedBy,
+  type StoredAuditEvent,
+  storedAuditEvent,
+} from "@/lib/core/audit/events";
 import type { AuditEntityType } from "@/lib/core/vocabulary";
 import type { Db } from "../client";
 import {
@@ -12,6 +17,7 @@ import {
   revisions,
   users,
 } from "../schema";
+import { publishLive } from "./live";
 
 /**
  * Appends one audit event, of one of the kinds in lib/core/audit/events.ts. Call it with the
@@ -19,18 +25,41 @@ import {
  * (`countAuditEvents`) and refuses a mutation that changed rows without one.
  */
 export async function insertAuditEvent(db: Db, input: AuditEventInput): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    articleId: input.articleId ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    note: input.note ?? null,
-  });
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      articleId: input.articleId ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      note: input.note ?? null,
+    })
+    .returning({ id: auditEvents.id });
   const tally = tallies.get(db);
   if (tally) tally.count++;
+  // A change to an article goes out live at commit to the browsers that have it open.
+  if (row && input.articleId) {
+    await publishLive(db, {
+      type: "article",
+      articleId: input.articleId,
+      eventId: row.id,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      claimId:
+        input.entityType === "claim"
+          ? input.entityId
+          : claimNamedBy({
+              action: input.action,
+              before: input.before ?? null,
+              after: input.after ?? null,
+            } as StoredAuditEvent),
+      actorId: input.actorId,
+    });
+  }
 }
 
 /** The audit events written so far through each counted transaction. */

@@ -61,6 +61,7 @@ export async function listCommentsForClaims(db: Db, claimIds: string[]): Promise
       authorId: comments.authorId,
       authorName: users.name,
       body: comments.body,
+      mentions: comments.mentions,
       createdAt: comments.createdAt,
       updatedAt: comments.updatedAt,
     })

@@ -38,6 +38,9 @@ const HOLDERS: Record<Permission, Role[]> = {
   "claim:grade": ["reviewer", "editor", "admin"],
   "article:checklist": ["reviewer", "editor", "admin"],
   "article:review_dates": ["editor", "admin"],
+  "tag:apply": ["reviewer", "editor", "admin"],
+  "tag:manage": ["editor", "admin"],
+  "desk:read": ["viewer", "reviewer", "editor", "admin"],
 };
 
 const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];

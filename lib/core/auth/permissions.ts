@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "claim:grade": "reviewer",
   /** An article's HealthNewsReview.org checklist, in the approval panel. */
   "article:checklist": "reviewer",
+  /** Putting workspace tags on claims (and taking them off), alone or in a bulk action. */
+  "tag:apply": "reviewer",
   "article:import": "editor",
   "article:edit": "editor",
   "article:transition": "editor",
@@ -41,10 +43,14 @@ export const PERMISSIONS = {
   "reference:watch": "editor",
   /** An article's medical review dates: last reviewed, its own interval. */
   "article:review_dates": "editor",
+  /** The workspace's tag list (create, rename, delete) and the tags of articles. */
+  "tag:manage": "editor",
   "user:manage": "admin",
   "settings:manage": "admin",
   /** One's own account: password, display name and credentials. */
   "account:own": "viewer",
+  /** One's own notifications and their preferences; the desk's queues and dashboard. */
+  "desk:read": "viewer",
   /** The whole audit log, every user's actions (the Activity page shows one's own slice). */
   "audit:read": "admin",
 } as const satisfies Record<string, Role>;
