@@ -172,6 +172,7 @@ export const AUDIT_ENTITY_TYPES = [
   "library_entry",
   "reference",
   "job",
+  "tag",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -378,6 +378,16 @@ export interface AuditEventKinds {
     null,
     { format: "claimreview" | "json"; created: number; skipped: number; numbers: number[] }
   >;
+  /** The workspace's tag list (issue 14): a tag made, renamed, deleted (with what it was on). */
+  "tag.create": Kind<"tag", null, { name: string }>;
+  "tag.rename": Kind<"tag", { name: string }, { name: string }>;
+  "tag.delete": Kind<"tag", { name: string; articles: number; claims: number }, null>;
+  /** An article's or a claim's tags, by name, before and after (alone or in a bulk action). */
+  "article.tag": Kind<"article", { tags: string[] }, { tags: string[] }>;
+  "claim.tag": Kind<"claim", { tags: string[] }, { tags: string[] }>;
+  /** A person's own saved filter of the work queues (the entity is the person). */
+  "filter.save": Kind<"user", null, { name: string; query: string }>;
+  "filter.delete": Kind<"user", { name: string; query: string }, null>;
   /** A reference added to the list: typed, found for an evidence item, or (`source`) imported. */
   "reference.create": Kind<"reference", null, ReferenceValues & { number: number; source: string }>;
   /** A correction; `evidenceCorrected` items had their copied citation rewritten. */

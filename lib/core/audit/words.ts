@@ -67,6 +67,13 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "reference.flag": "Flagged a cited study (retraction watch)",
   "reference.watch_run": "Ran the retraction watch",
   "publication.evidence_update": "Added an evidence update to a publication",
+  "tag.create": "Created a tag",
+  "tag.rename": "Renamed a tag",
+  "tag.delete": "Deleted a tag",
+  "article.tag": "Changed an article’s tags",
+  "claim.tag": "Changed a claim’s tags",
+  "filter.save": "Saved a queue filter",
+  "filter.delete": "Deleted a saved queue filter",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */
@@ -97,6 +104,8 @@ const ENTITY_NOUNS: Readonly<Record<string, string>> = {
   library: "library entry",
   reference: "reference",
   job: "scheduled job",
+  tag: "tag",
+  filter: "saved filter",
 };
 
 /** The action filter's choices: every known action, and "any …" for each first word. */

@@ -33,6 +33,8 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
+import { bulkAssignClaims, bulkSetClaimStatus, bulkTagClaims } from "@/lib/services/queues/bulk";
+import { deleteFilter, saveFilter } from "@/lib/services/queues/saved-filters";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
 import { runWatchNow } from "@/lib/services/references/watch-run";
@@ -42,6 +44,7 @@ import { reattachClaim } from "@/lib/services/revisions/reattach";
 import { saveRevision } from "@/lib/services/revisions/service";
 import { updateSettings } from "@/lib/services/settings/service";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/services/suggestions/service";
+import { createTag, deleteTag, renameTag, setArticleTags } from "@/lib/services/tags/service";
 import { changeOwnPassword, resetUserPassword, unlockUser } from "@/lib/services/users/passwords";
 import { updateOwnProfile, updateUserProfileByAdmin } from "@/lib/services/users/profile";
 import { changeUserRole, createUser, disableUser, enableUser } from "@/lib/services/users/service";
@@ -97,6 +100,16 @@ const definitions: AnyActionDefinition[] = [
   updateReference,
   importReferences,
   runWatchNow,
+  // The work queues (issue 14).
+  createTag,
+  renameTag,
+  deleteTag,
+  setArticleTags,
+  bulkAssignClaims,
+  bulkTagClaims,
+  bulkSetClaimStatus,
+  saveFilter,
+  deleteFilter,
 ];
 
 /** By dotted name ("claim.create"). */
