@@ -14,6 +14,7 @@ import "./styles/workspace/review.css";
 import "./styles/workspace/revisions.css";
 import "./styles/workspace/activity.css";
 import "./styles/workspace/search.css";
+import "./styles/workspace/queues.css";
 import "./styles/workspace/library.css";
 import "./styles/admin.css";
 

@@ -35,6 +35,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           {can(actor, "claim:update") ? <Link href="/my-claims">My claims</Link> : null}
+          {can(actor, "desk:read") ? <Link href="/queues">Queues</Link> : null}
           {/* The overdue count is rendered here, on the server: no script keeps it fresh. */}
           <Link href="/due" data-testid="due-link">
             Due for review

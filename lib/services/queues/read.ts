@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { Db } from "@/db/client";
+import { listArticlesWithCounts } from "@/db/queries/articles";
 import { countQueues, listQueueClaims, type QueueScope } from "@/db/queries/queues";
 import { listSavedFilters } from "@/db/queries/saved-filters";
 import { listTags, listTagsOfClaims } from "@/db/queries/tags";
@@ -61,11 +62,12 @@ export async function loadQueueClaims(
 /** The page as a whole: counts, the list, the choices, and what the actor may do in bulk. */
 export async function loadQueuesPage(db: Db, actor: Actor | null, filter: QueueFilter) {
   const me = authorize(actor, "desk:read");
-  const [counts, list, tags, people, savedFilters] = await Promise.all([
+  const [counts, list, tags, people, articles, savedFilters] = await Promise.all([
     loadQueueCounts(db, me),
     loadQueueClaims(db, me, filter),
     listTags(db),
     listAssignableUsers(db),
+    listArticlesWithCounts(db),
     listSavedFilters(db, me.id),
   ]);
   return {
@@ -73,6 +75,9 @@ export async function loadQueuesPage(db: Db, actor: Actor | null, filter: QueueF
     list,
     tags,
     people,
+    articles: articles
+      .map((a) => ({ slug: a.slug, title: a.title }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
     savedFilters,
     can: {
       assign: can(me, "claim:assign"),

@@ -9,6 +9,7 @@ import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { getReviewData } from "@/lib/services/articles/read";
 import { loadExportChoice } from "@/lib/services/exports/load";
 import { loadArticleReview } from "@/lib/services/review/read";
+import { loadArticleTags } from "@/lib/services/tags/read";
 import { ExportDownloads } from "./_components/export-downloads";
 import { KnownClaimsPanel } from "./_components/known-claims-panel";
 import { LibraryOffer } from "./_components/library-offer";
@@ -38,9 +39,10 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
     throw err;
   });
   const { article, revision } = data;
-  const [exportChoice, review] = await Promise.all([
+  const [exportChoice, review, tags] = await Promise.all([
     loadExportChoice(db, actor, article, revision.number),
     loadArticleReview(db, actor, slug),
+    loadArticleTags(db, actor, article.id),
   ]);
   const justSaved = saved === String(revision.number);
   const count = (state: string) => data.claims.filter((c) => c.anchor.state === state).length;
@@ -68,6 +70,21 @@ export default async function ArticleReviewPage({ params, searchParams }: Params
               </>
             ) : null}
           </p>
+          {/* Rendered here, on the server: the page's client budget has no room (docs/figures.md). */}
+          {tags.length > 0 || can(actor, "tag:manage") ? (
+            <p className="small article-tags" data-testid="article-tags" style={{ margin: 0 }}>
+              {tags.map((t) => (
+                <Link key={t.id} href={`/queues?tag=${t.id}`} className="tag-chip">
+                  {t.name}
+                </Link>
+              ))}
+              {can(actor, "tag:manage") ? (
+                <Link href={`/articles/${encodeURIComponent(article.slug)}/tags`}>
+                  {tags.length === 0 ? "Add tags" : "Edit tags"}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
         </div>
         <nav className="button-row" aria-label="Article">
           {can(actor, "article:edit") && article.state !== "retracted" ? (
