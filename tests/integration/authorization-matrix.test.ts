@@ -23,6 +23,8 @@ import {
   listLibraryPhrasings,
 } from "../../db/queries/library";
 import { insertReference } from "../../db/queries/references";
+import { insertSavedFilter } from "../../db/queries/saved-filters";
+import { insertTag } from "../../db/queries/tags";
 import {
   articleChecklists,
   articles,
@@ -158,6 +160,8 @@ const freshLibraryMatch = async (seed: Seed) => {
     .returning();
   return { matchId: row?.id };
 };
+/** A fresh tag of the workspace's list, so each caller has one of its own to change. */
+const freshTag = (seed: Seed) => insertTag(seed.db, `Tag ${unique()}`, seed.actors.editor.id);
 /** A fresh library entry with no claim linked (so no change to it sends any to re-check). */
 const freshEntry = async (seed: Seed) => {
   const entry = await insertLibraryEntry(seed.db, {
@@ -446,6 +450,55 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
         domains: { risk_of_bias: { level: "serious", reason: `Unblinded ${unique()}` } },
       };
     },
+  },
+  "tag.create": { least: "editor", input: async () => ({ name: `Tag ${unique()}` }) },
+  "tag.rename": {
+    least: "editor",
+    input: async (seed) => ({ tagId: (await freshTag(seed)).id, name: `Renamed ${unique()}` }),
+  },
+  "tag.delete": { least: "editor", input: async (seed) => ({ tagId: (await freshTag(seed)).id }) },
+  "article.tag": {
+    least: "editor",
+    input: async (seed) => ({ articleId: seed.article.id, tagIds: [(await freshTag(seed)).id] }),
+  },
+  "queue.bulk_assign": {
+    least: "editor",
+    input: async (seed, actor) => {
+      const { claimId, version } = await ownClaim(seed, actor);
+      return { claims: [{ claimId, version }], assigneeId: seed.actors.reviewer.id };
+    },
+  },
+  "queue.bulk_tag": {
+    least: "reviewer",
+    input: async (seed) => ({
+      claims: [{ claimId: seed.claim.id, version: await claimVersion(seed) }],
+      tagId: (await freshTag(seed)).id,
+      mode: "add",
+    }),
+  },
+  "queue.bulk_status": {
+    least: "reviewer",
+    input: async (seed, actor) => {
+      const { claimId, version } = await ownClaim(seed, actor);
+      return { claims: [{ claimId, version }], status: "in_review" };
+    },
+  },
+  "filter.save": {
+    least: "viewer",
+    input: async () => ({ name: `Mine ${unique()}`, query: "queue=mine" }),
+  },
+  "filter.delete": {
+    // One's own filter: another's is "not found" (tests/integration/queues.test.ts).
+    least: "viewer",
+    input: async (seed, actor) => ({
+      filterId: (
+        await insertSavedFilter(seed.db, {
+          userId: someone(seed, actor).id,
+          name: `Filter ${unique()}`,
+          query: "queue=mine",
+        })
+      ).id,
+    }),
   },
   "claim.assign": {
     least: "editor",
