@@ -72,9 +72,10 @@ test("an editor tags and assigns claims in bulk from the queues; the reviewer ge
   const unassigned = await queueCount(page, "unassigned");
   expect(unassigned).toBeGreaterThanOrEqual(2);
   await page.getByTestId("queue-unassigned").click();
+  await expect(page.getByTestId("queue-unassigned")).toHaveAttribute("aria-current", "page");
   await page.getByLabel("Article").selectOption({ label: title });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/queue=unassigned&article=/);
+  await expect(page).toHaveURL(/queue=unassigned&.*article=/);
   const list = page.getByTestId("queue-claims");
   const filters = page.getByRole("form", { name: "Filter claims" });
   const bulkBar = page.getByRole("group", { name: "With the selected claims" });
@@ -127,6 +128,7 @@ test("an editor tags and assigns claims in bulk from the queues; the reviewer ge
   const reviewer = await contextAs(browser, DEMO.reviewer);
   await reviewer.page.goto("/queues");
   await reviewer.page.getByTestId("queue-mine").click();
+  await expect(reviewer.page.getByTestId("queue-mine")).toHaveAttribute("aria-current", "page");
   await reviewer.page.getByLabel("Article").selectOption({ label: title });
   await reviewer.page.getByRole("button", { name: "Apply filters" }).click();
   await expect(reviewer.page.getByTestId("queue-claims").getByRole("row")).toHaveCount(3);
