@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { dateTimeFormat } from "@/app/_components/date-format";
 import { getDb } from "@/db/instance";
 import { WORK_QUEUE_LABELS, WORK_QUEUES, type WorkQueue } from "@/lib/core/desk-vocabulary";
@@ -68,7 +69,17 @@ function Choice({
  */
 export default async function QueuesPage({ searchParams }: Props) {
   const actor = await requireActorOrRedirect("/queues");
-  const filter = parseQueueFilter(await searchParams);
+  const asked = await searchParams;
+  const filter = parseQueueFilter(asked);
+  // The GET form sends every field, blanks too: the address is made canonical (what a saved
+  // filter keeps and a colleague is sent), once — the canonical form parses to itself.
+  const canonical = queueFilterQuery(filter, filter.page);
+  const sent = new URLSearchParams(
+    Object.entries(asked).flatMap(([k, v]) =>
+      v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]),
+    ),
+  ).toString();
+  if (sent !== canonical) redirect(canonical ? `/queues?${canonical}` : "/queues");
   const page = await loadQueuesPage(await getDb(), actor, filter);
   const { counts, list } = page;
   const countOf = (q: WorkQueue): number | null => counts[q];

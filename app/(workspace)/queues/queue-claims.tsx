@@ -86,10 +86,12 @@ export function QueueClaims({
   ) {
     const sel = chosen.map((c) => ({ claimId: c.id, version: c.version }));
     const text = await call(sel);
+    // Refused or not, the list is read again: a refusal for a claim changed meanwhile then
+    // shows its new state (and sends its new version next time); the message stays.
+    router.refresh();
     if (text === null) return;
     setSelected(new Set());
     setMessage({ kind: "success", text });
-    router.refresh();
   }
 
   const assign = () =>
