@@ -42,6 +42,7 @@ import { API_ACTIONS } from "../../lib/entry/api/actions";
 import { type ActionResult, executeAction } from "../../lib/server/action";
 import { getArticleForApi } from "../../lib/services/articles/read";
 import { transitionArticle } from "../../lib/services/articles/service";
+import { dashboardCsv } from "../../lib/services/dashboard/read";
 import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
@@ -657,6 +658,11 @@ const ROUTES: Record<
     calls: "lookupReference",
     // Not an identifier: allowed through the door, refused for what was pasted, no HTTP made.
     read: (seed, actor) => lookupReference(seed.db, actor, "not an identifier"),
+  },
+  "GET /api/dashboard/[figure]": {
+    least: "viewer",
+    calls: "dashboardCsv",
+    read: (seed, actor) => dashboardCsv(seed.db, actor, "verdicts", {}),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",
