@@ -7,7 +7,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articles, articleTags, auditEvents, claims, claimTags, tags, users } from "../../db/schema";
+import {
+  articles,
+  articleTags,
+  auditEvents,
+  claims,
+  claimTags,
+  tags,
+  users,
+} from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { DEMO_ARTICLE_SLUG, seedDemo } from "../../lib/entry/demo/seed";
 import { dashboardCsv, loadDashboard } from "../../lib/services/dashboard/read";
@@ -262,9 +270,9 @@ describe("a made-up desk with verdicts at known times", () => {
     expect((data.time.weeks[0]?.p90Seconds ?? 0) / 3600).toBeCloseTo(24, 6);
 
     const open = underTag.filter((r) => r.status === "open" || r.status === "in_review");
-    expect(
-      Object.fromEntries(data.workload.bars.map((b) => [b.key, b.value])),
-    ).toEqual(tally(open, (r) => r.assigneeId ?? "unassigned"));
+    expect(Object.fromEntries(data.workload.bars.map((b) => [b.key, b.value]))).toEqual(
+      tally(open, (r) => r.assigneeId ?? "unassigned"),
+    );
     expect(data.workload.table.rows).toContainEqual([desk.rita.name, 1, 1, 2]);
     expect(data.workload.table.rows).toContainEqual([desk.sam.name, 2, 0, 2]);
     expect(data.workload.table.rows).toContainEqual(["Unassigned", 1, 0, 1]);
@@ -310,7 +318,9 @@ describe("a made-up desk with verdicts at known times", () => {
       ["Verdict", "Claims"],
       ...data.verdicts.table.rows.map((r) => r.map(String)),
     ]);
-    const time = parseCsv((await dashboardCsv(db(), desk.editor, "time-to-verdict", query)).slice(1));
+    const time = parseCsv(
+      (await dashboardCsv(db(), desk.editor, "time-to-verdict", query)).slice(1),
+    );
     expect(time).toEqual([
       ["week_of", "verdicts", "median_hours", "p90_hours"],
       ["2026-03-02", "4", "7", "24"],

@@ -153,10 +153,7 @@ export default async function DashboardPage({
   ]);
   const formError = parsed.success
     ? null
-    : formLevelMessage(
-        { message: "The filters are not valid.", fieldErrors: errors },
-        FILTER_KEYS,
-      );
+    : formLevelMessage({ message: "The filters are not valid.", fieldErrors: errors }, FILTER_KEYS);
   return (
     <div className="page page-wide stack">
       <div>

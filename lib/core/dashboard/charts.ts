@@ -142,9 +142,7 @@ export function buildLineChart(
     bottom: L.height - L.bottom,
     series: built,
     yTicks: y.ticks(5).map((t) => ({ value: t, at: y(t) })),
-    xLabels: keys
-      .filter((_, i) => i % step === 0)
-      .map((key) => ({ key, at: x(key) ?? 0 })),
+    xLabels: keys.filter((_, i) => i % step === 0).map((key) => ({ key, at: x(key) ?? 0 })),
   };
 }
 

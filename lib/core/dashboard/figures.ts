@@ -42,11 +42,7 @@ function countSummary(total: number, noun: [string, string], bars: BarDatum[]): 
   return `${total} ${total === 1 ? noun[0] : noun[1]}: ${parts.join(", ")}.`;
 }
 
-function countFigure(
-  bars: BarDatum[],
-  noun: [string, string],
-  heading: string,
-): CountFigure {
+function countFigure(bars: BarDatum[], noun: [string, string], heading: string): CountFigure {
   const total = bars.reduce((n, b) => n + b.value, 0);
   return {
     bars,

@@ -43,7 +43,15 @@ export function DataTable({ table, caption }: { table: FigureTable; caption: str
 }
 
 /** Horizontal bars with their labels and values; `id` names the SVG for its title. */
-export function BarChartSvg({ id, title, figure }: { id: string; title: string; figure: CountFigure }) {
+export function BarChartSvg({
+  id,
+  title,
+  figure,
+}: {
+  id: string;
+  title: string;
+  figure: CountFigure;
+}) {
   const chart = buildBarChart(figure.bars);
   return (
     <svg
@@ -73,7 +81,7 @@ export function BarChartSvg({ id, title, figure }: { id: string; title: string; 
             y={b.y}
             width={Math.max(b.width, 0)}
             height={b.height}
-            style={{ fill: `var(--${b.tone})` }}
+            className={`tone-${b.tone}`}
           />
           <text
             className="chart-value"
@@ -104,7 +112,15 @@ function Marker({ x, y, kind }: { x: number; y: number; kind: "circle" | "square
 }
 
 /** Median and 90th percentile per week, in hours; a dashed line and squares for the 90th. */
-export function TimeChartSvg({ id, title, figure }: { id: string; title: string; figure: TimeFigure }) {
+export function TimeChartSvg({
+  id,
+  title,
+  figure,
+}: {
+  id: string;
+  title: string;
+  figure: TimeFigure;
+}) {
   const chart: LineChart = buildLineChart(
     figure.weeks.map((w) => w.week),
     [
@@ -158,15 +174,15 @@ export function TimeChartSvg({ id, title, figure }: { id: string; title: string;
       {chart.series.map((s) => {
         const style = SERIES_STYLE[s.key] ?? { marker: "circle" };
         return (
-          <g
-            key={s.key}
-            className="chart-series"
-            data-series={s.key}
-            style={{ stroke: `var(--${s.tone})`, fill: `var(--${s.tone})` }}
-          >
+          <g key={s.key} className={`chart-series tone-${s.tone}`} data-series={s.key}>
             <path d={s.path} fill="none" strokeWidth={2} strokeDasharray={style.dash} />
             {s.points.map((p) => (
-              <g key={p.key} className="chart-point" data-key={p.key} data-value={p.value.toFixed(2)}>
+              <g
+                key={p.key}
+                className="chart-point"
+                data-key={p.key}
+                data-value={p.value.toFixed(2)}
+              >
                 <Marker x={p.x} y={p.y} kind={style.marker} />
               </g>
             ))}
@@ -179,11 +195,7 @@ export function TimeChartSvg({ id, title, figure }: { id: string; title: string;
         const x = chart.left + i * 170;
         const y = chart.height + 12;
         return (
-          <g
-            key={s.key}
-            className="chart-legend"
-            style={{ stroke: `var(--${s.tone})`, fill: `var(--${s.tone})` }}
-          >
+          <g key={s.key} className={`chart-legend tone-${s.tone}`}>
             <line x1={x} x2={x + 28} y1={y} y2={y} strokeWidth={2} strokeDasharray={style.dash} />
             <Marker x={x + 14} y={y} kind={style.marker} />
             <text x={x + 36} y={y} dominantBaseline="middle" stroke="none">
