@@ -80,18 +80,22 @@ export interface VerdictWeek {
  * the range selects the first verdict's time, not the claim's creation.
  */
 export async function verdictTimesByWeek(db: Db, f: DashboardFilter): Promise<VerdictWeek[]> {
+  // Driven from the claims that have a verdict: each one's first verdict event is one probe of
+  // the partial index audit_events_claim_verdict_idx (entity_id, at), never a read of the log.
+  const createdBefore = f.to ? sql`c.created_at < ${f.to.toISOString()}::timestamptz` : sql`TRUE`;
   const rows = await rawRows<{ week: string; claims: number; median: number; p90: number }>(
     db,
-    sql`WITH first_verdict AS (
-        SELECT e.entity_id, min(e.at) AS at
-        FROM audit_events e
-        WHERE e.entity_type = 'claim' AND (e.after ->> 'verdict') IS NOT NULL
-        GROUP BY e.entity_id
-      ), timed AS (
+    sql`WITH timed AS (
         SELECT fv.at, extract(epoch FROM fv.at - c.created_at)::float8 AS seconds
-        FROM first_verdict fv
-        JOIN claims c ON c.id::text = fv.entity_id
-        WHERE c.deleted_at IS NULL AND c.verdict IS NOT NULL
+        FROM claims c
+        CROSS JOIN LATERAL (
+          SELECT e.at FROM audit_events e
+          WHERE e.entity_type = 'claim' AND (e.after ->> 'verdict') IS NOT NULL
+            AND e.entity_id = c.id::text
+          ORDER BY e.at
+          LIMIT 1
+        ) fv
+        WHERE c.deleted_at IS NULL AND c.verdict IS NOT NULL AND ${createdBefore}
           AND ${inRange(sql`fv.at`, f)} AND ${claimTagged(f)}
       )
       SELECT to_char(date_trunc('week', at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS "week",

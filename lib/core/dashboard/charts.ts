@@ -101,7 +101,7 @@ export interface LineChart {
   xLabels: { key: string; at: number }[];
 }
 
-const LINE_LAYOUT = { width: 560, height: 260, left: 56, right: 16, top: 12, bottom: 40 };
+const LINE_LAYOUT = { width: 560, height: 270, left: 56, right: 16, top: 26, bottom: 40 };
 export const MAX_X_LABELS = 8;
 
 /**

@@ -156,7 +156,7 @@ export function TimeChartSvg({
           </text>
         </g>
       ))}
-      <text className="chart-unit" x={4} y={chart.top - 2}>
+      <text className="chart-unit" x={4} y={chart.top - 14}>
         hours
       </text>
       {chart.xLabels.map((l) => (
