@@ -122,7 +122,7 @@ describe("the figures and their SVG", () => {
     expect(drawn).toEqual(figure.bars.map((b) => [b.key, b.value]));
     expect(svg.match(/<rect /g)).toHaveLength(figure.table.rows.length);
     expect(svg).toContain('role="img"');
-    expect(svg).toContain("<title id=\"fig-statuses-title\">Claims by status</title>");
+    expect(svg).toContain('<title id="fig-statuses-title">Claims by status</title>');
     expect(svg).toContain(`<desc id="fig-statuses-desc">${figure.summary}</desc>`);
     const table = renderToStaticMarkup(
       createElement(DataTable, { table: figure.table, caption: "Claims by status" }),
@@ -165,7 +165,7 @@ describe("the figures and their SVG", () => {
 
   it("names the unassigned, and neutralises a person's name a spreadsheet would run", () => {
     const figure = workloadFigure([
-      { assigneeId: "u1", name: "=HYPERLINK(\"x\")", open: 2, inReview: 1 },
+      { assigneeId: "u1", name: '=HYPERLINK("x")', open: 2, inReview: 1 },
       { assigneeId: null, name: null, open: 1, inReview: 0 },
     ]);
     expect(figure.bars.map((b) => [b.label, b.value])).toEqual([
@@ -174,7 +174,7 @@ describe("the figures and their SVG", () => {
     ]);
     const csv = tableCsv(figure.table);
     expect(csv.startsWith("\uFEFFPerson,Unstarted,In progress,Open claims\r\n")).toBe(true);
-    expect(parseCsv(csv.slice(1))[1]).toEqual(["'=HYPERLINK(\"x\")", "2", "1", "3"]);
+    expect(parseCsv(csv.slice(1))[1]).toEqual(['\'=HYPERLINK("x")', "2", "1", "3"]);
   });
 
   it("says durations in minutes, hours or days", () => {

@@ -22,8 +22,9 @@ export function DataTable({ table, caption }: { table: FigureTable; caption: str
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((row) => (
-          <tr key={String(row[0])}>
+        {table.rows.map((row, r) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two people may share a name; the rows' order is fixed
+          <tr key={r}>
             {row.map((cell, i) =>
               i === 0 ? (
                 <th key={table.columns[i]} scope="row">
