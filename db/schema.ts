@@ -439,6 +439,13 @@ export const auditEvents = pgTable(
     /** The admin audit page: one person's events, newest first, and a date range. */
     index("audit_events_actor_idx").on(t.actorId, t.id),
     index("audit_events_at_idx").on(t.at),
+    /**
+     * The dashboard's time to verdict: each claim's first event whose `after` names a verdict
+     * (db/queries/dashboard.ts), read from this index instead of every event's JSON.
+     */
+    index("audit_events_claim_verdict_idx")
+      .on(t.entityId, t.at)
+      .where(sql`${t.entityType} = 'claim' AND (${t.after} ->> 'verdict') IS NOT NULL`),
   ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -51,6 +51,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
               </span>
             ) : null}
           </Link>
+          {can(actor, "desk:read") ? <Link href="/dashboard">Dashboard</Link> : null}
           {can(actor, "library:read") ? <Link href="/library">Library</Link> : null}
           {can(actor, "reference:read") ? <Link href="/references">References</Link> : null}
           {can(actor, "reference:read") ? (

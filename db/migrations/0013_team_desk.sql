@@ -118,4 +118,5 @@ CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id",
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("user_id") WHERE "notifications"."read_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "presence_article_idx" ON "presence" USING btree ("article_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_filters_name_idx" ON "saved_filters" USING btree ("user_id",lower("name"));--> statement-breakpoint
-CREATE UNIQUE INDEX "tags_name_idx" ON "tags" USING btree (lower("name"));
+CREATE UNIQUE INDEX "tags_name_idx" ON "tags" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "audit_events_claim_verdict_idx" ON "audit_events" USING btree ("entity_id","at") WHERE "audit_events"."entity_type" = 'claim' AND ("audit_events"."after" ->> 'verdict') IS NOT NULL;

@@ -86,3 +86,26 @@ export const WORK_QUEUE_LABELS: Record<WorkQueue, string> = {
 export const MAX_TAG_NAME = 40;
 /** At most this many claims in one bulk action. */
 export const MAX_BULK_CLAIMS = 500;
+
+/**
+ * The dashboard's figures (app/(workspace)/dashboard): each is a chart or list with its own CSV
+ * download (`/api/dashboard/<figure>`). The codes are in URLs and file names: never rename.
+ */
+export const DASHBOARD_FIGURES = [
+  "verdicts",
+  "statuses",
+  "time-to-verdict",
+  "workload",
+  "articles",
+  "overdue",
+] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+export const DASHBOARD_FIGURE_TITLES: Record<DashboardFigure, string> = {
+  verdicts: "Claims by verdict",
+  statuses: "Claims by status",
+  "time-to-verdict": "Time from claim to verdict, per week",
+  workload: "Reviewer workload: open claims per person",
+  articles: "Articles by workflow state",
+  overdue: "Overdue reviews",
+};

@@ -48,6 +48,7 @@ import { auditCsvStream } from "../../lib/services/audit/read";
 import { deleteClaim } from "../../lib/services/claims/delete";
 import { getClaimHistory } from "../../lib/services/claims/read";
 import { updateClaim } from "../../lib/services/claims/service";
+import { dashboardCsv } from "../../lib/services/dashboard/read";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
@@ -710,6 +711,11 @@ const ROUTES: Record<
     calls: "lookupReference",
     // Not an identifier: allowed through the door, refused for what was pasted, no HTTP made.
     read: (seed, actor) => lookupReference(seed.db, actor, "not an identifier"),
+  },
+  "GET /api/dashboard/[figure]": {
+    least: "viewer",
+    calls: "dashboardCsv",
+    read: (seed, actor) => dashboardCsv(seed.db, actor, "verdicts", {}),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",
