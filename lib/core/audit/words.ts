@@ -27,6 +27,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "article.transition.publish": "Published",
   "article.transition.retract": "Retracted",
   "article.review_dates": "Set the medical review dates",
+  "article.review_due": "Found a medical review due",
   "article.checklist": "Filled in the article checklist",
   "revision.create": "Saved a revision",
   "revision.import": "Re-imported the text",
@@ -67,6 +68,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "reference.flag": "Flagged a cited study (retraction watch)",
   "reference.watch_run": "Ran the retraction watch",
   "publication.evidence_update": "Added an evidence update to a publication",
+  "notification.preferences": "Changed their notification preferences",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */

@@ -33,6 +33,10 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
+import {
+  markNotificationsReadDef,
+  saveNotificationPreferences,
+} from "@/lib/services/notifications/service";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
 import { runWatchNow } from "@/lib/services/references/watch-run";
@@ -97,6 +101,8 @@ const definitions: AnyActionDefinition[] = [
   updateReference,
   importReferences,
   runWatchNow,
+  markNotificationsReadDef,
+  saveNotificationPreferences,
 ];
 
 /** By dotted name ("claim.create"). */
