@@ -49,6 +49,7 @@ import { updateClaim } from "../../lib/services/claims/service";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
+import { listMembersForPicker, loadUnreadCount } from "../../lib/services/notifications/read";
 import { lookupReference } from "../../lib/services/references/lookup";
 import {
   type AnyActionDefinition,
@@ -561,6 +562,15 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
     least: "reviewer",
     input: async (seed) => ({ claimId: seed.claim.id, body: "Looks right to me." }),
   },
+  // One's own notifications: a read receipt (not audited), and one's own preferences.
+  "notification.mark_read": { least: "viewer", input: async () => ({ all: true }) },
+  "notification.preferences": {
+    least: "viewer",
+    // A change for every caller (the default has e-mail on), so the allowed call audits.
+    input: async () => ({
+      preferences: { reply: { inApp: true, email: false, cadence: "daily" } },
+    }),
+  },
   "comment.edit": {
     least: "reviewer",
     input: async (seed, actor) => ({ commentId: await ownComment(seed, actor), body: "Edited." }),
@@ -657,6 +667,16 @@ const ROUTES: Record<
     calls: "lookupReference",
     // Not an identifier: allowed through the door, refused for what was pasted, no HTTP made.
     read: (seed, actor) => lookupReference(seed.db, actor, "not an identifier"),
+  },
+  "GET /api/members": {
+    least: "reviewer",
+    calls: "listMembersForPicker",
+    read: (seed, actor) => listMembersForPicker(seed.db, actor, "a"),
+  },
+  "GET /api/notifications/unread": {
+    least: "viewer",
+    calls: "loadUnreadCount",
+    read: (seed, actor) => loadUnreadCount(seed.db, actor),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",
