@@ -440,7 +440,7 @@ describe("preferences, e-mail and read receipts", () => {
     expect(page.groups[0]?.items[0]?.href).toMatch(
       new RegExp(`^/articles/[^?]+\\?claim=${claim.id}$`),
     );
-    expect(await ok(run(markNotificationsReadDef, ana, { all: true }))).toEqual({ marked: 1 });
+    expect(await ok(run(markNotificationsReadDef, ana, { ids: null }))).toEqual({ marked: 1 });
     expect(await loadUnreadCount(db(), ana)).toBe(0);
   });
 });

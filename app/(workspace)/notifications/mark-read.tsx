@@ -10,7 +10,7 @@ function MarkButton({
   label,
   className,
 }: {
-  input: { ids?: number[]; all?: boolean };
+  input: { ids: number[] | null };
   label: string;
   className: string;
 }) {
@@ -50,5 +50,5 @@ export function MarkRead({ id }: { id: number }) {
 }
 
 export function MarkAllRead() {
-  return <MarkButton input={{ all: true }} label="Mark all read" className="button" />;
+  return <MarkButton input={{ ids: null }} label="Mark all read" className="button" />;
 }

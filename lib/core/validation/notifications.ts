@@ -2,13 +2,13 @@ import { z } from "zod";
 import { EMAIL_CADENCES, NOTIFICATION_KINDS } from "@/lib/core/desk-vocabulary";
 import { text } from "./common";
 
-/** Notifications to mark read: some by id, or (`all`) every unread one. */
+/** Notifications to mark read: some by id, or (`ids: null`) every unread one. */
 export const markNotificationsReadSchema = z.strictObject({
   ids: z
     .array(z.number().int().positive(), { message: "Not a list of notifications." })
+    .min(1, "Name at least one notification.")
     .max(500, "At most 500 notifications at once.")
-    .default([]),
-  all: z.boolean().default(false),
+    .nullable(),
 });
 
 const preference = z.strictObject({

@@ -26,8 +26,8 @@ export const markNotificationsReadDef = defineAction({
   permission: "desk:read",
   audit: "receipt",
   // Only the actor's own: the user id is part of the update's condition.
-  run: async ({ tx, actor }, { ids, all }) => ({
-    marked: await markNotificationsRead(tx, actor.id, all ? null : ids),
+  run: async ({ tx, actor }, { ids }) => ({
+    marked: await markNotificationsRead(tx, actor.id, ids),
   }),
 });
 

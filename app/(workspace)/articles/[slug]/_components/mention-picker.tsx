@@ -36,6 +36,11 @@ export default function MentionPicker({
   const found = mentionQueryAt(value, caret);
   const query = found && found.at !== closedAt ? found : null;
   const open = query !== null && (members.length > 0 || failed);
+  // Escape closes the list for that `@`; once the `@` is gone, a new one there opens it again.
+  const foundAt = found?.at ?? null;
+  useEffect(() => {
+    if (foundAt === null) setClosedAt(null);
+  }, [foundAt]);
   const state = useRef({ open, members, active, query });
   state.current = { open, members, active, query };
 
