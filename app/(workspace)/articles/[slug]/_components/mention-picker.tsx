@@ -82,6 +82,8 @@ export default function MentionPicker({
     const inserted = `@${member.name} `;
     onChange(value.slice(0, at.at) + inserted + value.slice(end));
     onPick(member.id);
+    // That `@` is done: the list stays closed while the name follows it.
+    setClosedAt(at.at);
     const next = at.at + inserted.length;
     requestAnimationFrame(() => {
       el.focus();
