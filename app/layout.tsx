@@ -16,6 +16,7 @@ import "./styles/workspace/activity.css";
 import "./styles/workspace/search.css";
 import "./styles/workspace/queues.css";
 import "./styles/workspace/library.css";
+import "./styles/workspace/notifications.css";
 import "./styles/admin.css";
 
 export const metadata: Metadata = {

@@ -7,7 +7,9 @@ import { can } from "@/lib/core/auth/permissions";
 import { MAX_SEARCH_QUERY } from "@/lib/core/search/query";
 import { ROLE_LABELS } from "@/lib/core/vocabulary";
 import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/server/auth/current-actor";
+import { loadUnreadCount } from "@/lib/services/notifications/read";
 import { loadOverdueCount } from "@/lib/services/review/read";
+import { NotificationBell } from "./_components/notification-bell";
 import { SEARCH_BOX_ID } from "./_components/search-keys";
 import { SearchShortcut } from "./_components/search-shortcut";
 
@@ -22,7 +24,11 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   if (!actor) redirect("/signin");
   // A temporary password: nothing else until a new one is chosen (the server refuses it too).
   if (actor.mustChangePassword) redirect(CHOOSE_PASSWORD_PATH);
-  const overdue = can(actor, "article:read") ? await loadOverdueCount(await getDb(), actor) : 0;
+  const db = await getDb();
+  const [overdue, unread] = await Promise.all([
+    can(actor, "article:read") ? loadOverdueCount(db, actor) : 0,
+    can(actor, "desk:read") ? loadUnreadCount(db, actor) : 0,
+  ]);
   return (
     <>
       <a className="visually-hidden" href="#main">
@@ -84,6 +90,12 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           </form>
         </search>
         <div className="who">
+          {/* The unread figure is rendered here; the bell's script only refetches it. */}
+          <Link href="/notifications" className="bell" data-testid="bell" title="Notifications">
+            <span aria-hidden="true">🔔</span>
+            <span className="visually-hidden">Notifications</span>
+            <NotificationBell userId={actor.id} initial={unread} />
+          </Link>
           <Link href="/account" title="Your account">
             {actor.name}
           </Link>

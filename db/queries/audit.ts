@@ -18,6 +18,7 @@ import {
   users,
 } from "../schema";
 import { publishLive } from "./live";
+import { fanOutNotifications } from "./notifications";
 
 /**
  * Appends one audit event, of one of the kinds in lib/core/audit/events.ts. Call it with the
@@ -60,6 +61,8 @@ export async function insertAuditEvent(db: Db, input: AuditEventInput): Promise<
       actorId: input.actorId,
     });
   }
+  // Who is told, in the same transaction (nothing at all for the actions that tell nobody).
+  if (row) await fanOutNotifications(db, { ...input, eventId: row.id });
 }
 
 /** The audit events written so far through each counted transaction. */

@@ -8,7 +8,7 @@ export type CommentRow = Comment;
 
 export async function insertComment(
   db: Db,
-  values: { claimId: string; authorId: string; body: string },
+  values: { claimId: string; authorId: string; body: string; mentions?: string[] },
 ): Promise<CommentRow> {
   const [row] = await db.insert(comments).values(values).returning();
   if (!row) throw new Error("insert returned no row");
@@ -30,10 +30,11 @@ export async function updateCommentBody(
   db: Db,
   id: string,
   body: string,
+  mentions: string[] = [],
 ): Promise<CommentRow | null> {
   const [row] = await db
     .update(comments)
-    .set({ body, updatedAt: sql`now()` })
+    .set({ body, mentions, updatedAt: sql`now()` })
     .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
     .returning();
   return row ?? null;

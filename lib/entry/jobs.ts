@@ -4,6 +4,7 @@
  * lease longer than the gap between its heartbeats, and its work.
  */
 import type { JobDefinition } from "@/lib/services/jobs/runner";
+import { reviewDueJob } from "@/lib/services/notifications/review-due-job";
 import { watchJob } from "@/lib/services/references/watch-job";
 
-export const ALL_JOBS: readonly JobDefinition[] = [watchJob];
+export const ALL_JOBS: readonly JobDefinition[] = [watchJob, reviewDueJob];

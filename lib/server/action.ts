@@ -73,9 +73,11 @@ export interface ActionDefinition<
    * setting saved unchanged, an account enabled twice). The wrapper refuses a run that breaks
    * the rule (lib/server/action.ts `UnauditedMutation`); "when-changed" costs one more query
    * per call (the rows changed are counted), so definitions that always change keep the default.
+   * "receipt" is for a read receipt about the actor themselves (marking their own notifications
+   * read), which changes nobody's work and is never audited, like `users.activity_seen_at`.
    * @default "always"
    */
-  audit?: "always" | "when-changed";
+  audit?: "always" | "when-changed" | "receipt";
   /**
    * The `details` its errors carry, by code, for callers that read them (the UI shows the
    * newer version a conflict found): `detailsOf<{ conflict: … }>()` from lib/core/errors.ts.
@@ -266,7 +268,7 @@ export async function executeAction<
       const whenChanged = def.audit === "when-changed";
       const rowsBefore = whenChanged ? await countRowsWritten(tx) : 0;
       const result = await def.run(ctx(tx), parsed.data);
-      if (audited() === 0) {
+      if (audited() === 0 && def.audit !== "receipt") {
         const rows = whenChanged ? (await countRowsWritten(tx)) - rowsBefore : null;
         if (rows !== 0) unaudited = new UnauditedMutation(def.name, rows);
         // In tests the mutation is refused (rolled back, thrown); in production it stands.

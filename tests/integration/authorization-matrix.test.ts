@@ -52,6 +52,7 @@ import { dashboardCsv } from "../../lib/services/dashboard/read";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
+import { listMembersForPicker, loadUnreadCount } from "../../lib/services/notifications/read";
 import { lookupReference } from "../../lib/services/references/lookup";
 import {
   type AnyActionDefinition,
@@ -246,7 +247,14 @@ const STEM_CELL_PLAIN = `Stem cell therapy as one of the new treatment of kidney
  * Every action definition: who may call it, and a valid input. Written by hand on purpose: it
  * is the statement of policy the code is checked against, not a copy of PERMISSIONS.
  */
-const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: true }> = {
+/**
+ * `receipt`: a read receipt about the caller (marking their own notifications read), which the
+ * wrapper lets through unaudited (`audit: "receipt"`): its allowed calls must write no event.
+ */
+const ACTIONS: Record<
+  string,
+  { least: Least; input: InputFor; emptyDatabase?: true; receipt?: true }
+> = {
   "user.setup": {
     // First-run setup is open, and refuses once any account exists (own empty database here).
     least: "anyone",
@@ -615,6 +623,15 @@ const ACTIONS: Record<string, { least: Least; input: InputFor; emptyDatabase?: t
     least: "reviewer",
     input: async (seed) => ({ claimId: seed.claim.id, body: "Looks right to me." }),
   },
+  // One's own notifications: a read receipt (not audited), and one's own preferences.
+  "notification.mark_read": { least: "viewer", receipt: true, input: async () => ({ ids: null }) },
+  "notification.preferences": {
+    least: "viewer",
+    // A change for every caller (the default has e-mail on), so the allowed call audits.
+    input: async () => ({
+      preferences: { reply: { inApp: true, email: false, cadence: "daily" } },
+    }),
+  },
   "comment.edit": {
     least: "reviewer",
     input: async (seed, actor) => ({ commentId: await ownComment(seed, actor), body: "Edited." }),
@@ -716,6 +733,16 @@ const ROUTES: Record<
     least: "viewer",
     calls: "dashboardCsv",
     read: (seed, actor) => dashboardCsv(seed.db, actor, "verdicts", {}),
+  },
+  "GET /api/members": {
+    least: "reviewer",
+    calls: "listMembersForPicker",
+    read: (seed, actor) => listMembersForPicker(seed.db, actor, "a"),
+  },
+  "GET /api/notifications/unread": {
+    least: "viewer",
+    calls: "loadUnreadCount",
+    read: (seed, actor) => loadUnreadCount(seed.db, actor),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",
@@ -849,7 +876,11 @@ describe("every action, as every role", () => {
           expect(await countRows(db), `${name} as ${caller}`).toEqual(before);
         // The first call let through (the least role's, on its own fresh input) changes
         // something, so it writes its audit event (the wrapper refuses a change without one).
-        if (result.ok && !audited) {
+        if (result.ok && entry.receipt) {
+          expect((await countRows(db)).audit_events, `${name} as ${caller} is a receipt`).toBe(
+            before.audit_events ?? 0,
+          );
+        } else if (result.ok && !audited) {
           expect((await countRows(db)).audit_events, `${name} as ${caller} is audited`).toBe(
             (before.audit_events ?? 0) + 1,
           );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/instance";
 import { ROLE_LABELS } from "@/lib/core/vocabulary";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
@@ -28,6 +29,15 @@ export default async function AccountPage() {
           How you are named to readers, e.g. “Medically reviewed by Dr Jane Doe, MD, nephrologist”.
         </p>
         <ProfileForm name={me.name} credentials={me.credentials} />
+      </section>
+      <section className="card" aria-labelledby="notifications-title">
+        <h2 id="notifications-title" className="section-title">
+          Notifications
+        </h2>
+        <p className="muted small">
+          What you are told about, in the app and by e-mail:{" "}
+          <Link href="/account/notifications">notification preferences</Link>.
+        </p>
       </section>
       <PasswordForm />
     </div>

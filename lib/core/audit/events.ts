@@ -76,7 +76,8 @@ type ReferenceValues = {
   publicationTypes?: string[];
   abstract?: string;
 };
-type CommentOf = { claimId: string; body: string };
+/** `mentions`: the ids the body @-mentions (absent on events written before mentions). */
+type CommentOf = { claimId: string; body: string; mentions?: string[] };
 /** A claim's GRADE judgements and the certainty they gave when saved (null: no GRADE start). */
 type GradeValues = Required<GradeJudgements> & { certainty: GradeCertainty | null };
 /** A claim linked to a library entry from a match, and what the entry brought with it. */
@@ -177,6 +178,11 @@ export interface AuditEventKinds {
   "article.transition.publish": ArticleTransitioned;
   "article.transition.retract": ArticleTransitioned;
   "article.review_dates": Kind<"article", ReviewDateValues, ReviewDateValues>;
+  /**
+   * The daily review-due job found the article's medical review date had come (once per due
+   * date; the actor is null): the editors are told.
+   */
+  "article.review_due": Kind<"article", null, { nextReviewDue: string }>;
   "article.checklist": Kind<"article", ChecklistValues, ChecklistValues & { summary: string }>;
   "revision.create": RevisionSaved;
   "revision.import": RevisionSaved;
@@ -404,6 +410,12 @@ export interface AuditEventKinds {
     "reference",
     null,
     { format: string; fileName: string; created: number; skipped: number; numbers: number[] }
+  >;
+  /** One's own notification preferences: the kinds whose choice changed, before and after. */
+  "notification.preferences": Kind<
+    "user",
+    Record<string, { inApp: boolean; email: boolean; cadence: string }>,
+    Record<string, { inApp: boolean; email: boolean; cadence: string }>
   >;
 }
 

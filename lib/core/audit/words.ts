@@ -27,6 +27,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "article.transition.publish": "Published",
   "article.transition.retract": "Retracted",
   "article.review_dates": "Set the medical review dates",
+  "article.review_due": "Found a medical review due",
   "article.checklist": "Filled in the article checklist",
   "revision.create": "Saved a revision",
   "revision.import": "Re-imported the text",
@@ -74,6 +75,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "claim.tag": "Changed a claim’s tags",
   "filter.save": "Saved a queue filter",
   "filter.delete": "Deleted a saved queue filter",
+  "notification.preferences": "Changed their notification preferences",
 };
 
 /** An action in words; a stored code this table does not know (an older or foreign row) reads "Thing: verb", still words, not a code. */

@@ -35,6 +35,10 @@ import {
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
 import { bulkAssignClaims, bulkSetClaimStatus, bulkTagClaims } from "@/lib/services/queues/bulk";
 import { deleteFilter, saveFilter } from "@/lib/services/queues/saved-filters";
+import {
+  markNotificationsReadDef,
+  saveNotificationPreferences,
+} from "@/lib/services/notifications/service";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
 import { runWatchNow } from "@/lib/services/references/watch-run";
@@ -110,6 +114,8 @@ const definitions: AnyActionDefinition[] = [
   bulkSetClaimStatus,
   saveFilter,
   deleteFilter,
+  markNotificationsReadDef,
+  saveNotificationPreferences,
 ];
 
 /** By dotted name ("claim.create"). */

@@ -14,7 +14,9 @@ import {
   softDeleteComment,
   updateCommentBody,
 } from "@/db/queries/comments";
+import { findActiveMembers } from "@/db/queries/members";
 import type { Actor } from "@/lib/core/auth/permissions";
+import { parseMentions, storeMentions } from "@/lib/core/comments/mentions";
 import { canModifyComment } from "@/lib/core/comments/rules";
 import { AppError, notFound } from "@/lib/core/errors";
 import {
@@ -48,6 +50,26 @@ async function commentToChange(
   return comment;
 }
 
+/**
+ * The body to store and the people it mentions: the picked people (and any already in stored
+ * form) are checked to be active members — every member may read every article — and each
+ * one's `@Name` becomes their stored mention. A mention of someone unknown or disabled is
+ * refused with a message, rather than stored as a dead reference.
+ */
+async function withMentions(tx: Db, body: string, picked: readonly string[]) {
+  const wanted = [...new Set([...picked, ...parseMentions(body).map((m) => m.userId)])];
+  if (wanted.length === 0) return { body, mentions: [] as string[] };
+  const people = await findActiveMembers(tx, wanted);
+  if (people.length < wanted.length) {
+    throw new AppError(
+      "validation",
+      "Someone this comment mentions is not an active member of the workspace. Remove the mention and try again.",
+      { fieldErrors: { body: ["Someone mentioned is not an active member of the workspace."] } },
+    );
+  }
+  return storeMentions(body, people);
+}
+
 /** What the client gets back: never the deletion marker, which it has no use for. */
 const view = (c: CommentRow) => ({
   id: c.id,
@@ -62,17 +84,19 @@ export const addComment = defineAction({
   name: "comment.add",
   input: addCommentSchema,
   permission: "comment:write",
-  run: async ({ tx, actor }, { claimId, body }) => {
+  run: async ({ tx, actor }, input) => {
+    const { claimId } = input;
     const claim = await findClaimById(tx, claimId);
     if (!claim) throw notFound("The claim");
-    const row = await insertComment(tx, { claimId, authorId: actor.id, body });
+    const { body, mentions } = await withMentions(tx, input.body, input.mentions);
+    const row = await insertComment(tx, { claimId, authorId: actor.id, body, mentions });
     await insertAuditEvent(tx, {
       actorId: actor.id,
       action: "comment.add",
       entityType: "comment",
       entityId: row.id,
       articleId: claim.articleId,
-      after: { claimId, body },
+      after: { claimId, body, mentions },
     });
     return view(row);
   },
@@ -84,12 +108,14 @@ export const editComment = defineAction({
   permission: "comment:write",
   // Audited when it changes something: a comment saved with the same body changes nothing.
   audit: "when-changed",
-  run: async ({ tx, actor }, { commentId, body }) => {
-    const comment = await commentToChange(tx, actor, commentId, "edit");
+  run: async ({ tx, actor }, input) => {
+    const comment = await commentToChange(tx, actor, input.commentId, "edit");
+    // The edit box shows mentions as plain `@Name`; the ones kept come back as picked.
+    const { body, mentions } = await withMentions(tx, input.body, input.mentions);
     if (comment.body === body) return view(comment);
     const claim = await findClaimById(tx, comment.claimId);
     if (!claim) throw notFound("The claim");
-    const updated = await updateCommentBody(tx, comment.id, body);
+    const updated = await updateCommentBody(tx, comment.id, body, mentions);
     if (!updated) throw gone();
     await insertAuditEvent(tx, {
       actorId: actor.id,
@@ -97,8 +123,8 @@ export const editComment = defineAction({
       entityType: "comment",
       entityId: comment.id,
       articleId: claim.articleId,
-      before: { claimId: comment.claimId, body: comment.body },
-      after: { claimId: comment.claimId, body },
+      before: { claimId: comment.claimId, body: comment.body, mentions: comment.mentions },
+      after: { claimId: comment.claimId, body, mentions },
     });
     return view(updated);
   },

@@ -1,7 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, type KeyboardEvent, useState, useTransition } from "react";
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  lazy,
+  Suspense,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
 import { ConfirmDelete } from "@/app/_components/confirm-delete";
 import { dateTimeFormat } from "@/app/_components/date-format";
 import { DraftNote, useDraft, useReopenDraft } from "@/app/_components/drafts";
@@ -15,6 +23,9 @@ import {
 import type { ReviewComment } from "@/lib/services/comments/read";
 import { MarkdownHtml } from "./markdown-html";
 
+/** The @-mention picker, fetched on the first `@` typed: the review page's first load stays lean. */
+const MentionPicker = lazy(() => import("./mention-picker"));
+
 const MARKDOWN_HINT = "Markdown: **bold**, *italic*, - lists, [link](https://…). Ctrl+Enter sends.";
 
 /** Ctrl+Enter (Cmd+Enter on a Mac) in a comment box submits its form. */
@@ -27,7 +38,8 @@ function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
 
 /**
  * A comment's markdown box: Ctrl+Enter sends, read-only while sending. With `onEscape` it is an
- * edit box, opened by a click on Edit: focused at once, and Escape (when idle) closes it.
+ * edit box, opened by a click on Edit: focused at once, and Escape (when idle) closes it. `@`
+ * offers members to mention; `mentions` collects the ids picked.
  */
 function CommentField({
   id,
@@ -37,6 +49,7 @@ function CommentField({
   errors,
   pending,
   onEscape,
+  mentions,
 }: {
   id: string;
   label: string;
@@ -45,13 +58,20 @@ function CommentField({
   errors: string[] | undefined;
   pending: boolean;
   onEscape?: () => void;
+  mentions: Set<string>;
 }) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [picking, setPicking] = useState(false);
   return (
     <Field id={id} label={label} hint={MARKDOWN_HINT} errors={errors}>
       <textarea
+        ref={box}
         rows={3}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          onChange(e.target.value);
+          if (e.target.value.includes("@")) setPicking(true);
+        }}
         onKeyDown={(e) => {
           if (onEscape && e.key === "Escape" && !pending) onEscape();
           else submitOnCtrlEnter(e);
@@ -61,6 +81,16 @@ function CommentField({
         autoFocus={onEscape !== undefined}
         {...fieldA11y(id, errors, true)}
       />
+      {picking ? (
+        <Suspense fallback={null}>
+          <MentionPicker
+            box={box}
+            value={value}
+            onChange={onChange}
+            onPick={(p) => mentions.add(p)}
+          />
+        </Suspense>
+      ) : null}
     </Field>
   );
 }
@@ -107,6 +137,7 @@ export function CommentsSection({
 function NewComment({ claimId }: { claimId: string }) {
   const router = useRouter();
   const [body, setBody] = useState("");
+  const [mentions] = useState(() => new Set<string>());
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [refreshing, startTransition] = useTransition();
@@ -125,11 +156,12 @@ function NewComment({ claimId }: { claimId: string }) {
     if (pending) return;
     setSending(true);
     setError(null);
-    const result = await addCommentAction({ claimId, body });
+    const result = await addCommentAction({ claimId, body, mentions: [...mentions] });
     setSending(false);
     // On error the text stays in the box, with the reason beside it.
     if (!result.ok) return setError(errorText(result.error));
     draft.clear();
+    mentions.clear();
     startTransition(() => {
       setBody("");
       router.refresh();
@@ -147,6 +179,7 @@ function NewComment({ claimId }: { claimId: string }) {
         onChange={setBody}
         errors={errors}
         pending={pending}
+        mentions={mentions}
       />
       <SubmitButton pending={pending} busy="Adding…">
         Add comment
@@ -161,6 +194,8 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
   const [draft, setDraft] = useState(comment.body);
+  // Those it mentions stay mentioned while their `@Name` stays in the text.
+  const [mentions] = useState(() => new Set(comment.mentions));
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState<"saving" | "deleting" | null>(null);
   const [refreshing, startTransition] = useTransition();
@@ -183,7 +218,11 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
     if (pending) return;
     setWorking("saving");
     setError(null);
-    const result = await editCommentAction({ commentId: comment.id, body: draft });
+    const result = await editCommentAction({
+      commentId: comment.id,
+      body: draft,
+      mentions: [...mentions],
+    });
     setWorking(null);
     if (!result.ok) return setError(errorText(result.error));
     kept.clear();
@@ -238,6 +277,7 @@ function CommentItem({ comment, claimId }: { comment: ReviewComment; claimId: st
             onChange={setDraft}
             errors={errors}
             pending={pending}
+            mentions={mentions}
             onEscape={() => {
               kept.clear();
               setMode("view");
