@@ -109,18 +109,23 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** Each test database is created, migrated and dropped on the server; names start with cdt_. */
+/**
+ * Each test database is created and dropped on the server; names start with cdt_. A migrated
+ * one is a copy of the project's migrated template (global-setup.ts) when there is one (the
+ * PostgreSQL project), else it is migrated here.
+ */
 async function createPostgresDatabase(migrate = true): Promise<DbHandle> {
   const name = `cdt_${randomUUID().replace(/-/g, "")}`;
+  const template = migrate ? inject("postgresTemplate") : null;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await admin.end();
   }
   const handle = await openDatabase({ engine: "postgres", url: withDatabase(serverUrl(), name) });
-  if (migrate) await handle.migrate();
+  if (migrate && !template) await handle.migrate();
   return {
     ...handle,
     close: async () => {
