@@ -55,6 +55,12 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Two test files at a time. Vitest's default is one fewer than the cores, so one worker on
+    // CI's two, and the projects' files then ran one after another. PGlite's files keep one core
+    // busy; the PostgreSQL project's and the CLI tests' mostly wait on another process; two
+    // workers keep both cores busy (docs/figures.md, "Test suite time"). Three, on a machine
+    // also busy with other work, pushed time-sensitive tests past their 30-second limit.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -6,7 +6,10 @@
  *    HTTP — SIGKILL mid-burst on PGlite, two instances on one PostgreSQL (with
  *    TEST_DATABASE_URL), a 10-second load run;
  * 2. Playwright against `next start` servers on their own temporary PGlite directories,
- *    removed afterwards. E2E_DEMO_PORT / E2E_FRESH_PORT move the servers.
+ *    removed afterwards: two workers, each with its own demo workspace (playwright.config.ts).
+ *    E2E_DEMO_PORT / E2E_FRESH_PORT / E2E_OUTSIDE_PORT move the servers (the second demo
+ *    workspace and stand-in take E2E_DEMO_PORT + 2 and E2E_OUTSIDE_PORT + 1 unless
+ *    E2E_DEMO_2_PORT / E2E_OUTSIDE_2_PORT say otherwise).
  * Extra arguments go to Playwright (e.g. a spec file or --grep) and skip the system tests;
  * E2E_SKIP_SYSTEM=1 skips them too.
  */
@@ -44,6 +47,7 @@ try {
     [path.join("node_modules", "@playwright", "test", "cli.js"), "test", ...playwrightArgs],
     {
       E2E_DEMO_DATA_DIR: path.join(tmp, "demo"),
+      E2E_DEMO_2_DATA_DIR: path.join(tmp, "demo-2"),
       E2E_FRESH_DATA_DIR: path.join(tmp, "fresh"),
     },
   );
