@@ -20,7 +20,13 @@ import { defineAction } from "@/lib/server/action";
 import { appSecret } from "@/lib/server/session-secret";
 
 export const unsubscribeSchema = z.strictObject({
-  token: z.string().min(1, "The link has no token.").max(MAX_UNSUBSCRIBE_TOKEN),
+  token: z
+    .string()
+    .min(1, "The link has no token.")
+    .max(
+      MAX_UNSUBSCRIBE_TOKEN,
+      `An unsubscribe token is at most ${MAX_UNSUBSCRIBE_TOKEN} characters.`,
+    ),
 });
 
 const REASONS: Record<Exclude<UnsubscribeTokenCheck, { ok: true }>["reason"], string> = {
