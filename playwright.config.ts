@@ -13,6 +13,16 @@ const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3101);
 // The stand-in for Crossref and NCBI (tests/helpers/outside/server.ts), steered by the specs.
 const OUTSIDE_PORT = Number(process.env.E2E_OUTSIDE_PORT ?? 3190);
 export const OUTSIDE_URL = `http://127.0.0.1:${OUTSIDE_PORT}`;
+// The stand-in mail server (tests/helpers/outside/smtp-standin.ts): the demo server sends its
+// e-mail there; specs read what arrived at SMTP_STANDIN_URL/messages.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2630);
+const SMTP_CONTROL_PORT = Number(process.env.E2E_SMTP_CONTROL_PORT ?? 2631);
+export const SMTP_STANDIN_URL = `http://127.0.0.1:${SMTP_CONTROL_PORT}`;
+const demoEmailEnv = {
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  EMAIL_FROM: "Claimdesk <claimdesk@example.com>",
+  CLAIMDESK_EMAIL_POLL_MS: "2000",
+};
 
 const serverEnv = (dataDir: string | undefined, url: string, demo: boolean) => ({
   NODE_ENV: "production",
@@ -55,6 +65,14 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: `node --import tsx tests/helpers/outside/smtp-standin.ts ${SMTP_PORT} ${SMTP_CONTROL_PORT}`,
+      url: `${SMTP_STANDIN_URL}/messages`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       command: `node --import tsx tests/helpers/outside/server.ts ${OUTSIDE_PORT}`,
       url: `${OUTSIDE_URL}/__requests`,
       reuseExistingServer: false,
@@ -65,7 +83,7 @@ export default defineConfig({
     {
       command: `node node_modules/next/dist/bin/next start -p ${DEMO_PORT}`,
       url: `${demoUrl}/api/health`,
-      env: serverEnv(process.env.E2E_DEMO_DATA_DIR, demoUrl, true),
+      env: { ...serverEnv(process.env.E2E_DEMO_DATA_DIR, demoUrl, true), ...demoEmailEnv },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
