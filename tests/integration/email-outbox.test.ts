@@ -10,13 +10,19 @@ import type { Db } from "../../db/client";
 import { auditEvents, emailOutbox, notificationPreferences } from "../../db/schema";
 import { nextDigestAt } from "../../lib/core/email/config";
 import { verifyUnsubscribeToken } from "../../lib/core/email/unsubscribe-token";
+import { ALL_JOBS } from "../../lib/entry/jobs";
 import { executeAction } from "../../lib/server/action";
 import { appSecret } from "../../lib/server/session-secret";
 import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs } from "../../lib/services/email/deliver";
 import { emailOutboxJob } from "../../lib/services/email/outbox-job";
 import { emailStatusNote } from "../../lib/services/email/settings";
 import { readUnsubscribeToken, unsubscribeByToken } from "../../lib/services/email/unsubscribe";
-import { newHolderId, runDueJobs, runJobOnce } from "../../lib/services/jobs/runner";
+import {
+  newHolderId,
+  runDueJobs,
+  runJobOnce,
+  schedulerPollMs,
+} from "../../lib/services/jobs/runner";
 import { databasePerFile, testEngine } from "../helpers/db";
 import { seedEmail } from "../helpers/email-outbox";
 import { claimQuote, createActor, importArticle } from "../helpers/fixtures";
@@ -332,12 +338,15 @@ describe("the e-mail outbox", () => {
     delete process.env.SMTP_URL;
     try {
       expect(emailOutboxJob.intervalMs()).toBeNull();
+      // The scheduler goes back to its minute (the watch alone is on).
+      expect(schedulerPollMs(ALL_JOBS)).toBe(60_000);
       expect(await runDueJobs(file.db, [emailOutboxJob], newHolderId(), soon())).toEqual({});
       expect(emailStatusNote()).toMatch(/^E-mail is off/);
     } finally {
       process.env.SMTP_URL = url;
     }
     expect(mailTo(reviewer.email)).toHaveLength(0);
+    expect(schedulerPollMs(ALL_JOBS)).toBe(10_000);
     expect(emailStatusNote()).toMatch(/^E-mail is on: sent through 127\.0\.0\.1:26/);
   });
 });
