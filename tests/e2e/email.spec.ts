@@ -33,6 +33,7 @@ async function mailsTo(page: Page, address: string): Promise<Mail[]> {
 test("an assignment e-mails the reviewer once, and its link opens the claim after sign-in", async ({
   page,
   browser,
+  request,
 }) => {
   await signIn(page, DEMO.editor);
   const article = new ArticlePage(page);
@@ -72,4 +73,20 @@ test("an assignment e-mails the reviewer once, and its link opens the claim afte
 
   // Still once: the sign-in above took longer than several of the worker's polls.
   expect(await mailsTo(page, DEMO.reviewer.email)).toHaveLength(before + 1);
+
+  // Its unsubscribe link: a page that says what it turns off and asks for the click.
+  const unsubscribe = /http:\/\/\S+\/unsubscribe\?token=\S+/.exec(mail.text)?.[0];
+  expect(unsubscribe, mail.text).toBeTruthy();
+  await page.goto(unsubscribe as string);
+  await expect(page.getByRole("heading", { name: "Stop e-mail" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Assigned to you" })).toBeVisible();
+  await page.getByRole("button", { name: "Turn e-mail off" }).click();
+  await expect(page.getByRole("status")).toContainText("e-mail for these notifications is off");
+  // The mail provider's one-click POST to the List-Unsubscribe address, without a session.
+  const oneClick = mail.headers.listUnsubscribe?.slice(1, -1) ?? "";
+  const response = await request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ unsubscribed: ["assigned"] });
+  const tampered = await request.post(oneClick.replace(/.$/, (c) => (c === "A" ? "B" : "A")));
+  expect(tampered.status()).toBe(400);
 });
