@@ -39,4 +39,5 @@ export const emailOutboxJob: JobDefinition = {
       heartbeat: () => ctx.heartbeat(),
     });
   },
+  idle: (summary) => Object.values(summary).every((n) => n === 0),
 };

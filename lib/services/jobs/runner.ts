@@ -33,6 +33,11 @@ export interface JobDefinition {
   leaseMs: number;
   /** The work. Its result is stored as the job's `last_summary`. */
   run(ctx: JobContext): Promise<Record<string, unknown>>;
+  /**
+   * Whether a run with this summary did nothing worth a log line (a job polled every few
+   * seconds would otherwise fill the log with "job finished"). @default never
+   */
+  idle?(summary: Record<string, unknown>): boolean;
 }
 
 export class LeaseLost extends Error {
@@ -96,7 +101,7 @@ export async function runJobOnce(
       summary,
       error: null,
     });
-    logInfo("job finished", { job: job.name, holder, ...summary });
+    if (!job.idle?.(summary)) logInfo("job finished", { job: job.name, holder, ...summary });
     return { ran: true, ok: true, summary };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
