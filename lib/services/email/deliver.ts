@@ -30,7 +30,7 @@ import type { NotificationKind } from "@/lib/core/desk-vocabulary";
 import type { EmailConfig } from "@/lib/core/email/config";
 import { composeEmail, type EmailLinks } from "@/lib/core/email/message";
 import { signUnsubscribeToken } from "@/lib/core/email/unsubscribe-token";
-import { logError } from "@/lib/server/logging/log";
+import { logError, logInfo } from "@/lib/server/logging/log";
 
 /** Attempts before a row is given up (`failed`). */
 export const MAX_ATTEMPTS = 6;
@@ -151,11 +151,10 @@ export async function deliverOutbox(db: Db, options: DeliverOptions): Promise<De
         });
         if (last) summary.failed++;
         else summary.retrying++;
-        logError("e-mail not sent", err, {
-          outbox: ids,
-          attempt: claimed.attempt,
-          willRetry: !last,
-        });
+        // A retry is routine (a greylisting server, a restart); giving up is an error.
+        const fields = { outbox: ids, attempt: claimed.attempt, smtpCode: code, error: message };
+        if (last) logError("e-mail failed for good", err, fields);
+        else logInfo("e-mail not sent, will retry", fields);
       }
       await options.heartbeat();
     }
