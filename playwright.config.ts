@@ -24,6 +24,16 @@ const OUTSIDE_2_URL = `http://127.0.0.1:${OUTSIDE_2_PORT}`;
 const DEMO_2_DATA_DIR =
   process.env.E2E_DEMO_2_DATA_DIR ??
   (process.env.E2E_DEMO_DATA_DIR ? `${process.env.E2E_DEMO_DATA_DIR}-2` : undefined);
+// The stand-in mail server (tests/helpers/outside/smtp-standin.ts): the demo server sends its
+// e-mail there; specs read what arrived at SMTP_STANDIN_URL/messages.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2630);
+const SMTP_CONTROL_PORT = Number(process.env.E2E_SMTP_CONTROL_PORT ?? 2631);
+export const SMTP_STANDIN_URL = `http://127.0.0.1:${SMTP_CONTROL_PORT}`;
+const demoEmailEnv = {
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  EMAIL_FROM: "Claimdesk <claimdesk@example.com>",
+  CLAIMDESK_EMAIL_POLL_MS: "2000",
+};
 
 /**
  * The specs of the second set: about half of the suite's time, none that steers the stand-in or
@@ -94,6 +104,14 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: `node --import tsx tests/helpers/outside/smtp-standin.ts ${SMTP_PORT} ${SMTP_CONTROL_PORT}`,
+      url: `${SMTP_STANDIN_URL}/messages`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       command: `node --import tsx tests/helpers/outside/server.ts ${OUTSIDE_PORT}`,
       url: `${OUTSIDE_URL}/__requests`,
       reuseExistingServer: false,
@@ -104,7 +122,7 @@ export default defineConfig({
     {
       command: `node node_modules/next/dist/bin/next start -p ${DEMO_PORT}`,
       url: `${demoUrl}/api/health`,
-      env: serverEnv(process.env.E2E_DEMO_DATA_DIR, demoUrl, true),
+      env: { ...serverEnv(process.env.E2E_DEMO_DATA_DIR, demoUrl, true), ...demoEmailEnv },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",

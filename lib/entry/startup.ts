@@ -11,6 +11,7 @@ import { seedDemo } from "@/lib/entry/demo/seed";
 import { ALL_JOBS } from "@/lib/entry/jobs";
 import { logError, logInfo } from "@/lib/server/logging/log";
 import { sessionSecretProblem } from "@/lib/server/session-secret";
+import { emailStatusNote } from "@/lib/services/email/settings";
 import { type Scheduler, startScheduler } from "@/lib/services/jobs/runner";
 import { outsideServicesStatus } from "@/lib/services/outside/config";
 
@@ -55,6 +56,8 @@ export async function startServer(): Promise<void> {
 
   // What is off or slower among the outside services (look-ups, the retraction watch).
   for (const note of outsideServicesStatus()) logInfo("outside services", { note });
+  // Whether notifications go out by e-mail (SMTP_URL; docs/operations.md "E-mail").
+  logInfo("e-mail", { note: emailStatusNote() });
 
   // Once per process, whichever of Next's chunks calls (see db/instance.ts); its timer is
   // unref()'d, so it never holds the process open.

@@ -23,3 +23,12 @@ export function sessionSecretProblem(env: {
   }
   return null;
 }
+
+/**
+ * The secret other signatures of the app use (the e-mail unsubscribe links): NEXTAUTH_SECRET,
+ * which production requires (above). A development or test server without one uses a fixed
+ * development value, as its sessions then are not secret either.
+ */
+export function appSecret(env: { NEXTAUTH_SECRET?: string } = process.env): string {
+  return env.NEXTAUTH_SECRET?.trim() || "claimdesk-development-secret-not-for-production";
+}

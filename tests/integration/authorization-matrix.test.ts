@@ -38,10 +38,12 @@ import {
 } from "../../db/schema";
 import type { Actor } from "../../lib/core/auth/permissions";
 import { textToDoc } from "../../lib/core/document/from-text";
+import { signUnsubscribeToken } from "../../lib/core/email/unsubscribe-token";
 import { auditLogQuerySchema } from "../../lib/core/validation/audit";
 import { ROLES, type Role } from "../../lib/core/vocabulary";
 import { API_ACTIONS } from "../../lib/entry/api/actions";
 import { type ActionResult, executeAction } from "../../lib/server/action";
+import { appSecret } from "../../lib/server/session-secret";
 import { getArticleForApi } from "../../lib/services/articles/read";
 import { transitionArticle } from "../../lib/services/articles/service";
 import { auditCsvStream } from "../../lib/services/audit/read";
@@ -263,6 +265,17 @@ const ACTIONS: Record<
       name: "Ada",
       email: `ada.${unique()}@example.org`,
       password: TEST_PASSWORD,
+    }),
+  },
+  "notification.unsubscribe": {
+    // The signed link of an e-mail is the authority (no session: one-click POSTs carry none).
+    least: "anyone",
+    input: async (seed, actor) => ({
+      token: signUnsubscribeToken(
+        appSecret(),
+        { userId: someone(seed, actor).id, kinds: ["assigned"] },
+        new Date(),
+      ),
     }),
   },
   "user.create": {
@@ -678,6 +691,10 @@ const ROUTES: Record<
   | { least: Role; calls: string; read: (seed: Seed, actor: Actor | null) => Promise<unknown> }
 > = {
   "POST /api/actions/[name]": { least: "per action", calls: "actionRoute" },
+  "POST /api/unsubscribe": {
+    least: "anyone",
+    why: "RFC 8058 one-click unsubscribe of an e-mail: the signed token in its link names the person and kinds; mail providers send no session",
+  },
   "GET /api/health": {
     least: "anyone",
     why: "liveness for the load balancer; says only that the database answers and its engine",

@@ -5,7 +5,9 @@
  * givers) narrow a stored event by its action and read its values by name. The codes and entity
  * labels are the strings stored in `audit_events`: never rename one (old rows keep them). Pure.
  */
+
 import type { ClaimFieldChanges } from "@/lib/core/claims/shapes";
+import type { NotificationKind } from "@/lib/core/desk-vocabulary";
 import type { GradeJudgements } from "@/lib/core/evidence/grade-assessment";
 import type { EvidenceFields } from "@/lib/core/evidence/shapes";
 import type {
@@ -159,6 +161,15 @@ export interface AuditEventKinds {
   /** Only the settings that changed, by name. */
   "settings.update": Kind<"settings", Record<string, unknown>, Record<string, unknown>>;
   "demo.seed_user": Kind<"user", null, { email: string; role: Role }>;
+  /**
+   * E-mail turned off for kinds of notification from an e-mail's unsubscribe link (the
+   * person is the actor and the entity): each kind's e-mail setting before and after.
+   */
+  "notification.unsubscribe": Kind<
+    "user",
+    { email: Partial<Record<NotificationKind, boolean>> },
+    { email: Partial<Record<NotificationKind, boolean>> }
+  >;
   "article.import": Kind<
     "article",
     null,

@@ -20,6 +20,7 @@ export const ACTION_WORDS: { readonly [A in AuditAction]: string } = {
   "account.update_profile": "Edited their name or credentials",
   "settings.update": "Changed the workspace settings",
   "demo.seed_user": "Created a demo account",
+  "notification.unsubscribe": "Turned e-mail off from an unsubscribe link",
   "article.import": "Imported an article",
   "article.transition.submit": "Submitted for review",
   "article.transition.request_changes": "Requested changes",

@@ -10,6 +10,7 @@ import { backupCommand } from "./backup";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { detectCommand } from "./detect";
+import { emailCommand } from "./email";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   libraryCommand,
   watchCommand,
+  emailCommand,
 ];
 
 /** The top-level help text. */

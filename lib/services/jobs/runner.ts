@@ -5,8 +5,8 @@
  * run and lets go. Another instance polling at the same moment finds the row locked or leased
  * and skips it; if the holder dies, its lease runs out and the next poll anywhere takes over.
  *
- * A job is a `JobDefinition` (lib/entry/jobs.ts lists them): adding one — an
- * e-mail outbox, say — is one more definition; the runner, the scheduler and the lease are
+ * A job is a `JobDefinition` (lib/entry/jobs.ts lists them): adding one — the e-mail
+ * outbox, say — is one more definition; the runner, the scheduler and the lease are
  * shared. A job must be safe to run again after a crash part-way (the watch is: it writes each
  * batch's results in their own transaction and skips what it already recorded).
  */
@@ -33,6 +33,11 @@ export interface JobDefinition {
   leaseMs: number;
   /** The work. Its result is stored as the job's `last_summary`. */
   run(ctx: JobContext): Promise<Record<string, unknown>>;
+  /**
+   * Whether a run with this summary did nothing worth a log line (a job polled every few
+   * seconds would otherwise fill the log with "job finished"). @default never
+   */
+  idle?(summary: Record<string, unknown>): boolean;
 }
 
 export class LeaseLost extends Error {
@@ -96,7 +101,7 @@ export async function runJobOnce(
       summary,
       error: null,
     });
-    logInfo("job finished", { job: job.name, holder, ...summary });
+    if (!job.idle?.(summary)) logInfo("job finished", { job: job.name, holder, ...summary });
     return { ran: true, ok: true, summary };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
@@ -134,13 +139,27 @@ export interface Scheduler {
 }
 
 /**
- * Polls `jobs` every `pollMs` (a minute by default) until stopped. The timer is `unref()`'d, so
- * it never keeps a process alive; `stop()` waits for a poll in progress to end.
+ * How often the scheduler polls: often enough for the shortest interval among the jobs that are
+ * on (the e-mail outbox's seconds), at most a minute, at least a second. A poll only takes the
+ * lease of a job that is due, so polling often never runs a daily job more than daily; it costs
+ * two small queries per job that is on.
+ */
+export function schedulerPollMs(jobs: readonly JobDefinition[]): number {
+  const intervals = jobs.map((j) => j.intervalMs()).filter((ms): ms is number => ms !== null);
+  return Math.max(1000, Math.min(60_000, ...intervals));
+}
+
+/**
+ * Polls `jobs` every `pollMs` (`schedulerPollMs(jobs)` by default) until stopped. The timer is
+ * `unref()`'d, so it never keeps a process alive; `stop()` waits for a poll in progress to end.
  */
 export function startScheduler(
   getDb: () => Promise<Db>,
   jobs: readonly JobDefinition[],
-  { pollMs = 60_000, firstPollMs = 15_000 }: { pollMs?: number; firstPollMs?: number } = {},
+  {
+    pollMs = schedulerPollMs(jobs),
+    firstPollMs = Math.min(15_000, pollMs),
+  }: { pollMs?: number; firstPollMs?: number } = {},
 ): Scheduler {
   const holder = newHolderId();
   let stopped = false;
@@ -166,6 +185,7 @@ export function startScheduler(
   schedule(firstPollMs);
   logInfo("job scheduler started", {
     holder,
+    pollMs,
     jobs: jobs.filter((j) => j.intervalMs() !== null).map((j) => j.name),
   });
   return {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/instance";
 import { can } from "@/lib/core/auth/permissions";
 import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
+import { readEmailStatusForAdmin } from "@/lib/services/email/status";
 import { readSettingsForAdmin } from "@/lib/services/settings/read";
 import { SettingsForm } from "./settings-form";
 
@@ -21,7 +22,12 @@ export default async function SettingsPage() {
       </div>
     );
   }
-  const settings = await readSettingsForAdmin(await getDb(), actor);
+  const db = await getDb();
+  const [settings, email] = await Promise.all([
+    readSettingsForAdmin(db, actor),
+    readEmailStatusForAdmin(db, actor),
+  ]);
+  const { counts } = email.outbox;
   return (
     <div className="page stack">
       <div>
@@ -32,6 +38,14 @@ export default async function SettingsPage() {
         </p>
       </div>
       <SettingsForm settings={settings} />
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading">E-mail</h2>
+        <p>{email.note}</p>
+        <p className="muted">
+          Outbox: {counts.pending + counts.sending} waiting, {counts.sent} sent, {counts.failed}{" "}
+          failed in the last 30 days. Set with SMTP_URL and EMAIL_FROM (see the operations guide).
+        </p>
+      </section>
     </div>
   );
 }
