@@ -60,7 +60,7 @@ function where(item: EmailItem): string {
 }
 
 /** Where a person chooses what they are told about (their account page). */
-export const SETTINGS_PATH = "/account";
+export const SETTINGS_PATH = "/account/notifications";
 
 const STYLE_P = 'style="margin:0 0 12px"';
 const STYLE_SMALL = 'style="color:#555;font-size:13px"';
