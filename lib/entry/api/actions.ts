@@ -33,12 +33,12 @@ import {
   matchRevisionAction,
 } from "@/lib/services/library/matching";
 import { mergeLibraryEntries, splitLibraryEntry } from "@/lib/services/library/merge";
-import { bulkAssignClaims, bulkSetClaimStatus, bulkTagClaims } from "@/lib/services/queues/bulk";
-import { deleteFilter, saveFilter } from "@/lib/services/queues/saved-filters";
 import {
   markNotificationsReadDef,
   saveNotificationPreferences,
 } from "@/lib/services/notifications/service";
+import { bulkAssignClaims, bulkSetClaimStatus, bulkTagClaims } from "@/lib/services/queues/bulk";
+import { deleteFilter, saveFilter } from "@/lib/services/queues/saved-filters";
 import { importReferences } from "@/lib/services/references/import";
 import { createReference, updateReference } from "@/lib/services/references/references";
 import { runWatchNow } from "@/lib/services/references/watch-run";
