@@ -42,6 +42,9 @@ const demoEmailEnv = {
  */
 const SECOND_SET = [
   "access",
+  "dashboard",
+  "notifications",
+  "queues",
   "accounts",
   "activity",
   "review-dates",
