@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, lazy, Suspense, useState } from "react";
+import { type FormEvent, lazy, Suspense, useContext, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y, SelectField, SubmitButton } from "@/app/_components/field";
 import {
@@ -32,6 +32,7 @@ import { ClaimHistory } from "./claim-history";
 import { CommentsSection } from "./comments-section";
 import { DeleteClaim, type DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
+import { LivePresence, PresenceNote } from "./live-presence";
 import { RationaleView } from "./rationale-view";
 
 // On demand, not in the review page's first load (its budget is spent): React.lazy rather than
@@ -46,7 +47,8 @@ interface ClaimForm {
   suggestedCorrection: string;
 }
 
-type Conflict = { current: ClaimForm & { version: number } };
+/** Their version: found by a stale save, or (`by`) arriving live under unsaved input. */
+type Conflict = { current: ClaimForm & { version: number }; by?: string };
 /** What a failed save's error carries: the claim as it is now, for a stale save. */
 type UpdateClaimDetails = NonNullable<typeof updateClaim.errorDetails>;
 
@@ -59,8 +61,9 @@ const formOf = (c: ClaimForm): ClaimForm => ({
 });
 
 /**
- * The review fields of one claim. Remounted (by key) when the claim's version changes, so it
- * always starts from the saved values; `notice` carries a success message across that remount.
+ * The review fields of one claim. A new version from elsewhere (a live update) is taken into
+ * the form when nothing is typed; over unsaved input it is offered instead ("Changed by …",
+ * keep mine or use theirs), as a stale save's conflict is.
  */
 export function ClaimPanel({
   claim,
@@ -98,6 +101,22 @@ export function ClaimPanel({
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
+  // The saved claim the form was last in step with; a newer one arrives with the page's data.
+  const [base, setBase] = useState(claim);
+  const changer = useContext(LivePresence).changedBy[claim.id];
+  if (claim.version !== base.version) {
+    const typed = JSON.stringify(form) !== JSON.stringify(formOf(base));
+    setBase(claim);
+    if (claim.version > version && !typed) {
+      setForm(formOf(claim));
+      setVersion(claim.version);
+    } else if (claim.version > version) {
+      setConflict({
+        current: { ...formOf(claim), version: claim.version },
+        by: changer ?? "someone",
+      });
+    }
+  }
   // Unsaved review fields survive switching claims, links and reloads (per user and claim).
   const draft = useDraft({
     claimId: claim.id,
@@ -136,6 +155,7 @@ export function ClaimPanel({
     draft.clear();
     setErrors({});
     setConflict(null);
+    setVersion(result.data.version);
     const text = status ? "Confirmed in this article." : "Saved.";
     setMessage({ kind: "success", text });
     onSaved?.(result.data.version, text);
@@ -202,6 +222,12 @@ export function ClaimPanel({
 
       <FormMessage message={message} />
       <DraftNote draft={draft} />
+      <PresenceNote claimId={claim.id} />
+      {conflict?.by ? (
+        <p className="alert warning" role="status" data-testid="live-change">
+          Changed by {conflict.by} while you were typing: your text is kept.
+        </p>
+      ) : null}
       {conflict ? (
         <ConflictNotice
           testId="conflict"
@@ -315,7 +341,10 @@ export function ClaimPanel({
           version={claim.version}
           note={claim.editorNote ?? ""}
           canEdit={canOverride}
-          onSaved={onSaved}
+          onSaved={(v, text) => {
+            setVersion(v);
+            onSaved?.(v, text);
+          }}
         />
       ) : null}
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
@@ -15,10 +15,14 @@ import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
 import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
+import { LivePresence, type PresentPerson } from "./live-presence";
 import { OrphanedPanel } from "./orphaned-panel";
 import { ReviewContext } from "./review-context";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
+
+// After the page: the live connection's review side (its first-load budget is spent).
+const LiveReview = lazy(() => import("./live-review"));
 
 export interface ReviewPermissions {
   createClaim: boolean;
@@ -59,6 +63,14 @@ export function ReviewWorkspace({
   // What a server-rendered panel just did ("Added 2 claims to the claims library").
   const [notice, setNotice] = useState<string | null>(null);
   const review = useMemo(() => ({ selectClaim: setSelectedId, notify: setNotice }), []);
+  // Who else is on the page, and who last changed each claim (live-review.tsx).
+  const [people, setPeople] = useState<PresentPerson[]>([]);
+  const [changedBy, setChangedBy] = useState<Record<string, string>>({});
+  const live = useMemo(() => ({ people, changedBy }), [people, changedBy]);
+  const onChangedBy = useCallback(
+    (id: string, name: string) => setChangedBy((m) => ({ ...m, [id]: name })),
+    [],
+  );
 
   // The claims the approval panel offers one editor's note for, as the gate listed them.
   const claimsNeedingNote = useMemo(
@@ -165,137 +177,149 @@ export function ReviewWorkspace({
 
   return (
     <ReviewContext.Provider value={review}>
-      <div className="review-grid">
-        <div>
-          {selection && can.createClaim ? (
-            <section className="selection-bar" aria-label="Selected text">
-              <q>{selection.exact}</q>
-              <button
-                type="button"
-                className="button primary"
-                onClick={createClaim}
-                disabled={creating}
-              >
-                {creating ? "Creating…" : "Create claim"}
-              </button>
-              <span className="muted small">
-                or press <kbd>C</kbd>
-              </span>
-            </section>
-          ) : null}
-          <ErrorAlert message={error} />
-          <article className="card article-body">
-            <ArticleViewer
-              doc={data.revision.doc}
-              expectedText={data.revision.plainText}
-              highlights={allHighlights}
-              selectedClaimId={selectedId}
-              onActivateClaim={activate}
-              onSelectText={setSelection}
-            />
-          </article>
-        </div>
-        <aside className="sidebar stack" aria-label="Review">
-          <WorkflowPanel
-            articleId={data.article.id}
-            state={data.article.state}
-            version={data.article.version}
-            canTransition={can.transition}
-            blockers={data.blockers}
-            slug={data.article.slug}
-            publication={data.publications[0] ?? null}
-            onShowClaim={setSelectedId}
-            revisionId={data.revision.id}
-            noClaims={data.revision.noClaims}
-            canOverride={can.override}
-            claimsNeedingNote={claimsNeedingNote}
-            hasClaims={data.claims.some((c) => c.status !== "dismissed")}
-          />
-          {notice ? (
-            <p className="alert success" role="status" data-testid="review-notice">
-              {notice}
-            </p>
-          ) : null}
-          {libraryOffer}
-          <OrphanedPanel
-            claims={orphaned}
-            revisionId={data.revision.id}
-            selection={selection}
-            canReattach={can.updateClaim}
-            onShowClaim={setSelectedId}
-            onReattached={(id) => {
-              setSelection(null);
-              setSelectedId(id);
-            }}
-          />
-          <div className="card">
-            {selected ? (
-              <ClaimPanel
-                key={`${selected.id}:${selected.version}`}
-                claim={selected}
-                notice={
-                  savedNotice?.key === `${selected.id}:${selected.version}`
-                    ? savedNotice.text
-                    : null
-                }
-                onSaved={(version, text) =>
-                  setSavedNotice({ key: `${selected.id}:${version}`, text })
-                }
-                canEdit={can.updateClaim}
-                canOverride={can.override}
-                canAssign={can.assign}
-                canComment={data.canComment}
-                assignableUsers={data.assignableUsers}
-                onDeleted={(d) => {
-                  setDeleted(d);
-                  setSelectedId(null);
-                }}
-                onClose={() => setSelectedId(null)}
+      <Suspense>
+        <LiveReview
+          articleId={data.article.id}
+          claimId={selected?.id ?? null}
+          onPresence={setPeople}
+          onChangedBy={onChangedBy}
+        />
+      </Suspense>
+      <LivePresence value={live}>
+        <div className="review-grid">
+          <div>
+            {selection && can.createClaim ? (
+              <section className="selection-bar" aria-label="Selected text">
+                <q>{selection.exact}</q>
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={createClaim}
+                  disabled={creating}
+                >
+                  {creating ? "Creating…" : "Create claim"}
+                </button>
+                <span className="muted small">
+                  or press <kbd>C</kbd>
+                </span>
+              </section>
+            ) : null}
+            <ErrorAlert message={error} />
+            <article className="card article-body">
+              <ArticleViewer
+                doc={data.revision.doc}
+                expectedText={data.revision.plainText}
+                highlights={allHighlights}
+                selectedClaimId={selectedId}
+                onActivateClaim={activate}
+                onSelectText={setSelection}
               />
-            ) : (
-              <>
-                {deleted ? (
-                  <DeletedClaimNotice
-                    key={deleted.id}
-                    deleted={deleted}
-                    onRestored={(id) => {
-                      setDeleted(null);
-                      setSelectedId(id);
-                    }}
-                    onDismiss={() => setDeleted(null)}
-                  />
-                ) : null}
-                <h2 className="section-title">Claims ({data.claims.length})</h2>
-                <Legend />
-                <div style={{ marginTop: "0.75rem" }}>
-                  <ClaimList
-                    claims={data.claims}
-                    selectedId={selectedId}
-                    onSelect={setSelectedId}
-                    view={listView}
-                    onViewChange={setListView}
-                  />
-                </div>
-                <div style={{ marginTop: "1rem" }}>{knownClaims}</div>
-                {can.createClaim ? (
-                  <div style={{ marginTop: "1rem" }}>
-                    <SuggestionsPanel
-                      articleId={data.article.id}
-                      revisionId={data.revision.id}
-                      suggestions={data.suggestions}
-                      onCreated={setSelectedId}
+            </article>
+          </div>
+          <aside className="sidebar stack" aria-label="Review">
+            <WorkflowPanel
+              articleId={data.article.id}
+              state={data.article.state}
+              version={data.article.version}
+              canTransition={can.transition}
+              blockers={data.blockers}
+              slug={data.article.slug}
+              publication={data.publications[0] ?? null}
+              onShowClaim={setSelectedId}
+              revisionId={data.revision.id}
+              noClaims={data.revision.noClaims}
+              canOverride={can.override}
+              claimsNeedingNote={claimsNeedingNote}
+              hasClaims={data.claims.some((c) => c.status !== "dismissed")}
+            />
+            {notice ? (
+              <p className="alert success" role="status" data-testid="review-notice">
+                {notice}
+              </p>
+            ) : null}
+            {libraryOffer}
+            <OrphanedPanel
+              claims={orphaned}
+              revisionId={data.revision.id}
+              selection={selection}
+              canReattach={can.updateClaim}
+              onShowClaim={setSelectedId}
+              onReattached={(id) => {
+                setSelection(null);
+                setSelectedId(id);
+              }}
+            />
+            <div className="card">
+              {selected ? (
+                <ClaimPanel
+                  // Not remounted for a new version: a change made elsewhere must not replace
+                  // what is being typed (the panel offers their version instead).
+                  key={selected.id}
+                  claim={selected}
+                  notice={
+                    savedNotice?.key === `${selected.id}:${selected.version}`
+                      ? savedNotice.text
+                      : null
+                  }
+                  onSaved={(version, text) =>
+                    setSavedNotice({ key: `${selected.id}:${version}`, text })
+                  }
+                  canEdit={can.updateClaim}
+                  canOverride={can.override}
+                  canAssign={can.assign}
+                  canComment={data.canComment}
+                  assignableUsers={data.assignableUsers}
+                  onDeleted={(d) => {
+                    setDeleted(d);
+                    setSelectedId(null);
+                  }}
+                  onClose={() => setSelectedId(null)}
+                />
+              ) : (
+                <>
+                  {deleted ? (
+                    <DeletedClaimNotice
+                      key={deleted.id}
+                      deleted={deleted}
+                      onRestored={(id) => {
+                        setDeleted(null);
+                        setSelectedId(id);
+                      }}
+                      onDismiss={() => setDeleted(null)}
                     />
-                    <DismissedSuggestions
-                      articleId={data.article.id}
-                      dismissed={data.dismissedSuggestions}
+                  ) : null}
+                  <h2 className="section-title">Claims ({data.claims.length})</h2>
+                  <Legend />
+                  <div style={{ marginTop: "0.75rem" }}>
+                    <ClaimList
+                      claims={data.claims}
+                      selectedId={selectedId}
+                      onSelect={setSelectedId}
+                      view={listView}
+                      onViewChange={setListView}
                     />
                   </div>
-                ) : null}
-              </>
-            )}
-          </div>
-        </aside>
-      </div>
+                  <div style={{ marginTop: "1rem" }}>{knownClaims}</div>
+                  {can.createClaim ? (
+                    <div style={{ marginTop: "1rem" }}>
+                      <SuggestionsPanel
+                        articleId={data.article.id}
+                        revisionId={data.revision.id}
+                        suggestions={data.suggestions}
+                        onCreated={setSelectedId}
+                      />
+                      <DismissedSuggestions
+                        articleId={data.article.id}
+                        dismissed={data.dismissedSuggestions}
+                      />
+                    </div>
+                  ) : null}
+                </>
+              )}
+            </div>
+          </aside>
+        </div>
+      </LivePresence>
     </ReviewContext.Provider>
   );
 }
