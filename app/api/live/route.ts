@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/server/route";
-import { openLiveStream } from "@/lib/services/live/stream";
+import { authorizeLiveStream, openLiveStream } from "@/lib/services/live/stream";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -16,12 +16,14 @@ export const GET = defineRoute({
     article: z.uuid({ message: "Not a valid article id." }).optional(),
   }),
   run: async ({ db, actor, input, request }) => {
+    const articleId = input.article ?? null;
+    const me = await authorizeLiveStream(db, actor, articleId);
     const last = Number(request.headers.get("last-event-id") ?? "");
     const stream = await openLiveStream(
       db,
-      actor,
+      me,
       {
-        articleId: input.article ?? null,
+        articleId,
         lastEventId: Number.isSafeInteger(last) && last > 0 ? last : null,
       },
       request.signal,

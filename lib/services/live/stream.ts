@@ -46,21 +46,33 @@ const frame = (data: unknown, id?: number) =>
   encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`);
 
 /**
- * Opens the stream for `actor`: refused when signed out or not allowed to read articles, and
- * when the article does not exist. `signal` is the request's: the stream ends when it aborts.
+ * Who may open a live stream: signed in, allowed to read articles (or, without an article,
+ * their own desk), and the article exists. Returns the actor to open it for.
+ */
+export async function authorizeLiveStream(
+  db: Db,
+  actor: Actor | null,
+  articleId: string | null,
+): Promise<Actor> {
+  const me = authorize(actor, articleId ? "article:read" : "desk:read");
+  if (articleId && !(await findArticleById(db, articleId))) {
+    throw new AppError("not_found", "This article does not exist.");
+  }
+  return me;
+}
+
+/**
+ * Opens the stream for `me`, authorized by `authorizeLiveStream`. `signal` is the request's:
+ * the stream ends when it aborts. Refused when the person or the instance has too many open.
  */
 export async function openLiveStream(
   db: Db,
-  actor: Actor | null,
+  me: Actor,
   input: LiveStreamInput,
   signal: AbortSignal,
   hub: LiveHub = getLiveHub(),
 ): Promise<ReadableStream<Uint8Array>> {
-  const me = authorize(actor, input.articleId ? "article:read" : "desk:read");
   const { articleId } = input;
-  if (articleId && !(await findArticleById(db, articleId))) {
-    throw new AppError("not_found", "This article does not exist.");
-  }
   if (hub.count(me.id) >= MAX_STREAMS_PER_USER || hub.count() >= MAX_STREAMS) {
     throw new AppError("rate_limited", "Too many live connections: close some tabs.");
   }

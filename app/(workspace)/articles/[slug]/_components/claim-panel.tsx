@@ -28,9 +28,7 @@ import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { updateClaim } from "@/lib/services/claims/service";
 import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
-import { ClaimHistory } from "./claim-history";
-import { CommentsSection } from "./comments-section";
-import { DeleteClaim, type DeletedClaim } from "./delete-claim";
+import type { DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
 import { LivePresence, PresenceNote } from "./live-presence";
 import { RationaleView } from "./rationale-view";
@@ -38,6 +36,14 @@ import { RationaleView } from "./rationale-view";
 // On demand, not in the review page's first load (its budget is spent): React.lazy rather than
 // next/dynamic, whose wrapper would itself be new first-load code on this page.
 const GradeSection = lazy(() => import("./grade-section"));
+// Loaded when shown, not with the review page (its first-load budget is spent).
+const CommentsSection = lazy(() =>
+  import("./comments-section").then((m) => ({ default: m.CommentsSection })),
+);
+const ClaimHistory = lazy(() =>
+  import("./claim-history").then((m) => ({ default: m.ClaimHistory })),
+);
+const DeleteClaim = lazy(() => import("./delete-claim").then((m) => ({ default: m.DeleteClaim })));
 
 interface ClaimForm {
   status: ClaimStatus;
@@ -333,7 +339,9 @@ export function ClaimPanel({
         <GradeSection claim={claim} canEdit={canEdit} />
       </Suspense>
 
-      <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
+      <Suspense>
+        <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
+      </Suspense>
 
       {canOverride || claim.editorNote ? (
         <EditorNote
@@ -349,15 +357,19 @@ export function ClaimPanel({
       ) : null}
 
       {claim.canDelete && onDeleted ? (
-        <DeleteClaim
-          claimId={claim.id}
-          number={claim.number}
-          version={claim.version}
-          onDeleted={onDeleted}
-        />
+        <Suspense>
+          <DeleteClaim
+            claimId={claim.id}
+            number={claim.number}
+            version={claim.version}
+            onDeleted={onDeleted}
+          />
+        </Suspense>
       ) : null}
 
-      <ClaimHistory claimId={claim.id} />
+      <Suspense>
+        <ClaimHistory claimId={claim.id} />
+      </Suspense>
     </section>
   );
 }

@@ -16,13 +16,16 @@ import { DismissedSuggestions } from "./dismissed-suggestions";
 import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
 import { LivePresence, type PresentPerson } from "./live-presence";
-import { OrphanedPanel } from "./orphaned-panel";
 import { ReviewContext } from "./review-context";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
 
 // After the page: the live connection's review side (its first-load budget is spent).
 const LiveReview = lazy(() => import("./live-review"));
+// Loaded when shown, not with the review page (its first-load budget is spent).
+const OrphanedPanel = lazy(() =>
+  import("./orphaned-panel").then((m) => ({ default: m.OrphanedPanel })),
+);
 
 export interface ReviewPermissions {
   createClaim: boolean;
@@ -238,17 +241,19 @@ export function ReviewWorkspace({
               </p>
             ) : null}
             {libraryOffer}
-            <OrphanedPanel
-              claims={orphaned}
-              revisionId={data.revision.id}
-              selection={selection}
-              canReattach={can.updateClaim}
-              onShowClaim={setSelectedId}
-              onReattached={(id) => {
-                setSelection(null);
-                setSelectedId(id);
-              }}
-            />
+            <Suspense>
+              <OrphanedPanel
+                claims={orphaned}
+                revisionId={data.revision.id}
+                selection={selection}
+                canReattach={can.updateClaim}
+                onShowClaim={setSelectedId}
+                onReattached={(id) => {
+                  setSelection(null);
+                  setSelectedId(id);
+                }}
+              />
+            </Suspense>
             <div className="card">
               {selected ? (
                 <ClaimPanel
