@@ -9,8 +9,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { setTimeout } from "node:timers/promises";
 import pg from "pg";
 import { type DbHandle, openDatabase } from "../db/client";
+import { listPresence } from "../db/queries/presence";
 import { insertUser } from "../db/queries/users";
 import type { Actor } from "../lib/core/auth/permissions";
 import { executeAction } from "../lib/server/action";
@@ -108,6 +110,8 @@ async function measure(label: string, writer: DbHandle, listener: DbHandle): Pro
   }
   abort.abort();
   await reader.cancel().catch(() => {});
+  // The stream's close removes its presence row (and says so): let it finish first.
+  while ((await listPresence(listener.db, article.id)).length > 0) await setTimeout(10);
   await hub.close();
   times.sort((x, y) => x - y);
   console.log(

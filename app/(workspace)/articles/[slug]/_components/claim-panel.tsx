@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, lazy, Suspense, useContext, useState } from "react";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, SelectField, SubmitButton } from "@/app/_components/field";
+import { Field, fieldA11y, SelectField } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -22,7 +22,7 @@ import {
   VERDICTS,
   type Verdict,
 } from "@/lib/core/vocabulary";
-import { setEditorNoteAction, updateClaimAction } from "@/lib/entry/actions/claims";
+import { updateClaimAction } from "@/lib/entry/actions/claims";
 import { addClaimToLibraryAction } from "@/lib/entry/actions/library";
 import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { updateClaim } from "@/lib/services/claims/service";
@@ -43,6 +43,7 @@ const CommentsSection = lazy(() =>
 const ClaimHistory = lazy(() =>
   import("./claim-history").then((m) => ({ default: m.ClaimHistory })),
 );
+const EditorNote = lazy(() => import("./editor-note").then((m) => ({ default: m.EditorNote })));
 const DeleteClaim = lazy(() => import("./delete-claim").then((m) => ({ default: m.DeleteClaim })));
 
 interface ClaimForm {
@@ -344,16 +345,18 @@ export function ClaimPanel({
       </Suspense>
 
       {canOverride || claim.editorNote ? (
-        <EditorNote
-          claimId={claim.id}
-          version={claim.version}
-          note={claim.editorNote ?? ""}
-          canEdit={canOverride}
-          onSaved={(v, text) => {
-            setVersion(v);
-            onSaved?.(v, text);
-          }}
-        />
+        <Suspense>
+          <EditorNote
+            claimId={claim.id}
+            version={claim.version}
+            note={claim.editorNote ?? ""}
+            canEdit={canOverride}
+            onSaved={(v, text) => {
+              setVersion(v);
+              onSaved?.(v, text);
+            }}
+          />
+        </Suspense>
       ) : null}
 
       {claim.canDelete && onDeleted ? (
@@ -371,71 +374,5 @@ export function ClaimPanel({
         <ClaimHistory claimId={claim.id} />
       </Suspense>
     </section>
-  );
-}
-
-/** The editor's override of the approval gate, published as an editor's note. */
-function EditorNote({
-  claimId,
-  version,
-  note,
-  canEdit,
-  onSaved,
-}: {
-  claimId: string;
-  version: number;
-  note: string;
-  canEdit: boolean;
-  onSaved?: (version: number, notice: string) => void;
-}) {
-  const router = useRouter();
-  const [value, setValue] = useState(note);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const draft = useDraft({
-    claimId,
-    field: "editorNote",
-    saved: note,
-    value,
-    restore: (v) => setValue(String(v)),
-    enabled: canEdit,
-  });
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    const result = await setEditorNoteAction({ claimId, version, editorNote: value });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    draft.clear();
-    setError(null);
-    onSaved?.(result.data.version, "Editor’s note saved.");
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={save} className="stack" style={{ marginTop: "1.25rem" }}>
-      <h3 className="section-title">Editor’s note</h3>
-      <DraftNote draft={draft} />
-      <Field
-        id="editorNote"
-        label="Note to readers"
-        hint="Lets this claim through approval with its verdict; published beside it."
-        errors={error ? [error] : undefined}
-      >
-        <textarea
-          rows={3}
-          value={value}
-          readOnly={!canEdit}
-          onChange={(e) => setValue(e.target.value)}
-          {...fieldA11y("editorNote", error ? [error] : undefined, true)}
-        />
-      </Field>
-      {canEdit ? (
-        <SubmitButton pending={pending} busy="Saving…" className="button">
-          Save editor’s note
-        </SubmitButton>
-      ) : null}
-    </form>
   );
 }

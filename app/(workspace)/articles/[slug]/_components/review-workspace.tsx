@@ -11,7 +11,6 @@ import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
 import type { DeletedClaim } from "./delete-claim";
-import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
 import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
@@ -23,6 +22,9 @@ import { WorkflowPanel } from "./workflow-panel";
 // After the page: the live connection's review side (its first-load budget is spent).
 const LiveReview = lazy(() => import("./live-review"));
 // Loaded when shown, not with the review page (its first-load budget is spent).
+const DeletedClaimNotice = lazy(() =>
+  import("./deleted-claim-notice").then((m) => ({ default: m.DeletedClaimNotice })),
+);
 const OrphanedPanel = lazy(() =>
   import("./orphaned-panel").then((m) => ({ default: m.OrphanedPanel })),
 );
@@ -283,15 +285,17 @@ export function ReviewWorkspace({
               ) : (
                 <>
                   {deleted ? (
-                    <DeletedClaimNotice
-                      key={deleted.id}
-                      deleted={deleted}
-                      onRestored={(id) => {
-                        setDeleted(null);
-                        setSelectedId(id);
-                      }}
-                      onDismiss={() => setDeleted(null)}
-                    />
+                    <Suspense>
+                      <DeletedClaimNotice
+                        key={deleted.id}
+                        deleted={deleted}
+                        onRestored={(id) => {
+                          setDeleted(null);
+                          setSelectedId(id);
+                        }}
+                        onDismiss={() => setDeleted(null)}
+                      />
+                    </Suspense>
                   ) : null}
                   <h2 className="section-title">Claims ({data.claims.length})</h2>
                   <Legend />
