@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, lazy, Suspense, useContext, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
 import { Field, fieldA11y, SelectField } from "@/app/_components/field";
 import {
@@ -340,12 +341,12 @@ export function ClaimPanel({
         <GradeSection claim={claim} canEdit={canEdit} />
       </Suspense>
 
-      <Suspense>
+      <AfterHydration>
         <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
-      </Suspense>
+      </AfterHydration>
 
       {canOverride || claim.editorNote ? (
-        <Suspense>
+        <AfterHydration>
           <EditorNote
             claimId={claim.id}
             version={claim.version}
@@ -356,23 +357,23 @@ export function ClaimPanel({
               onSaved?.(v, text);
             }}
           />
-        </Suspense>
+        </AfterHydration>
       ) : null}
 
       {claim.canDelete && onDeleted ? (
-        <Suspense>
+        <AfterHydration>
           <DeleteClaim
             claimId={claim.id}
             number={claim.number}
             version={claim.version}
             onDeleted={onDeleted}
           />
-        </Suspense>
+        </AfterHydration>
       ) : null}
 
-      <Suspense>
+      <AfterHydration>
         <ClaimHistory claimId={claim.id} />
-      </Suspense>
+      </AfterHydration>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import { ErrorAlert } from "@/app/_components/notice";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
@@ -243,7 +244,7 @@ export function ReviewWorkspace({
               </p>
             ) : null}
             {libraryOffer}
-            <Suspense>
+            <AfterHydration>
               <OrphanedPanel
                 claims={orphaned}
                 revisionId={data.revision.id}
@@ -255,7 +256,7 @@ export function ReviewWorkspace({
                   setSelectedId(id);
                 }}
               />
-            </Suspense>
+            </AfterHydration>
             <div className="card">
               {selected ? (
                 <ClaimPanel
@@ -285,7 +286,7 @@ export function ReviewWorkspace({
               ) : (
                 <>
                   {deleted ? (
-                    <Suspense>
+                    <AfterHydration>
                       <DeletedClaimNotice
                         key={deleted.id}
                         deleted={deleted}
@@ -295,7 +296,7 @@ export function ReviewWorkspace({
                         }}
                         onDismiss={() => setDeleted(null)}
                       />
-                    </Suspense>
+                    </AfterHydration>
                   ) : null}
                   <h2 className="section-title">Claims ({data.claims.length})</h2>
                   <Legend />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import type { PublicationSummary } from "@/db/queries/publications";
 import type { ApprovalBlocker, ArticleTransition } from "@/lib/core/articles/workflow";
 import { availableTransitions } from "@/lib/core/articles/workflow";
@@ -123,7 +124,7 @@ export function WorkflowPanel({
           </ul>
         </div>
       ) : null}
-      <Suspense>
+      <AfterHydration>
         {noClaims ? <NoClaimsRecord record={noClaims} hasClaims={hasClaims} /> : null}
         {canOverride && reviewing && claimsNeedingNote.length > 0 ? (
           <EditorNotesForm
@@ -134,7 +135,7 @@ export function WorkflowPanel({
         {canOverride && reviewing && untriaged && !noClaims ? (
           <NoClaimsForm articleId={articleId} revisionId={revisionId} />
         ) : null}
-      </Suspense>
+      </AfterHydration>
       {canTransition && transitions.length > 0 ? (
         <>
           <div className="field">
