@@ -31,3 +31,14 @@ export function onLiveFocus(listener: (focus: LiveFocus) => void): () => void {
 
 /** The browser event each live message is dispatched as, with the message as its `detail`. */
 export const LIVE_EVENT = "claimdesk:live";
+
+let presence: unknown = null;
+
+/** The last presence list the connection received: for a page part that starts listening late. */
+export function lastPresence(): unknown {
+  return presence;
+}
+
+export function keepPresence(message: unknown): void {
+  presence = message;
+}

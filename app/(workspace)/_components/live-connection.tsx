@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { LIVE_EVENT, type LiveFocus, liveFocus, onLiveFocus } from "./live-bus";
+import { keepPresence, LIVE_EVENT, type LiveFocus, liveFocus, onLiveFocus } from "./live-bus";
 
 /**
  * The tab's one live connection (GET /api/live, Server-Sent Events), on every workspace page:
@@ -41,6 +41,7 @@ export function LiveConnection() {
           connection = detail.connectionId ?? null;
           post(liveFocus());
         }
+        if (detail.type === "presence") keepPresence(detail);
         window.dispatchEvent(new CustomEvent(LIVE_EVENT, { detail }));
       };
       s.onerror = () => {

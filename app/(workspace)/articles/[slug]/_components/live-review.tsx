@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useContext, useEffect } from "react";
 import { DraftUser } from "@/app/_components/draft-scope";
-import { LIVE_EVENT, setLiveFocus } from "@/app/(workspace)/_components/live-bus";
+import { LIVE_EVENT, lastPresence, setLiveFocus } from "@/app/(workspace)/_components/live-bus";
 import type { PresentPerson } from "./live-presence";
 
 /** How long to gather others' changes before re-reading the page once. */
@@ -76,6 +76,11 @@ export default function LiveReview({
       refresh();
     };
     window.addEventListener(LIVE_EVENT, onLive);
+    // The list that came before this part loaded (the connection opens with the page).
+    const kept = lastPresence() as Message | null;
+    if (kept?.type === "presence" && kept.articleId === articleId) {
+      onPresence(kept.people.filter((p) => p.userId !== me));
+    }
     return () => {
       clearTimeout(timer);
       window.removeEventListener(LIVE_EVENT, onLive);

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { AfterHydration } from "@/app/_components/after-hydration";
 import { ErrorAlert } from "@/app/_components/notice";
+import { setLiveFocus } from "@/app/(workspace)/_components/live-bus";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
 import type { ReviewData } from "@/lib/services/articles/read";
@@ -73,6 +74,12 @@ export function ReviewWorkspace({
   const [people, setPeople] = useState<PresentPerson[]>([]);
   const [changedBy, setChangedBy] = useState<Record<string, string>>({});
   const live = useMemo(() => ({ people, changedBy }), [people, changedBy]);
+  // Before the layout's live connection opens (its effect runs after this one): straight to
+  // this article's stream, not a first one without it while live-review.tsx loads.
+  useEffect(
+    () => setLiveFocus({ articleId: data.article.id, claimId: null, editing: false }),
+    [data.article.id],
+  );
   const onChangedBy = useCallback(
     (id: string, name: string) => setChangedBy((m) => ({ ...m, [id]: name })),
     [],
