@@ -31,8 +31,9 @@ import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
 import type { DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
-import { LivePresence, PresenceNote } from "./live-presence";
+import { PresenceNote } from "./live-presence";
 import { RationaleView } from "./rationale-view";
+import { ReviewContext } from "./review-context";
 
 // On demand, not in the review page's first load (its budget is spent): React.lazy rather than
 // next/dynamic, whose wrapper would itself be new first-load code on this page.
@@ -111,7 +112,7 @@ export function ClaimPanel({
   const [pending, setPending] = useState(false);
   // The saved claim the form was last in step with; a newer one arrives with the page's data.
   const [base, setBase] = useState(claim);
-  const changer = useContext(LivePresence).changedBy[claim.id];
+  const changer = useContext(ReviewContext).changedBy[claim.id];
   if (claim.version !== base.version) {
     const typed = JSON.stringify(form) !== JSON.stringify(formOf(base));
     setBase(claim);

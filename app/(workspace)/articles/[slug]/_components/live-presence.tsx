@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { useContext } from "react";
+import { ReviewContext } from "./review-context";
 
 /** Someone else on this review page (GET /api/live's presence list, less the person). */
 export interface PresentPerson {
@@ -11,15 +12,9 @@ export interface PresentPerson {
   mode: "viewing" | "editing";
 }
 
-/** Who else is here, and who last changed each claim (by claim id), from the live connection. */
-export const LivePresence = createContext<{
-  people: PresentPerson[];
-  changedBy: Record<string, string>;
-}>({ people: [], changedBy: {} });
-
 /** "Ann is editing claim 3", for the people who have this claim open. */
 export function PresenceNote({ claimId }: { claimId: string }) {
-  const people = useContext(LivePresence).people.filter((p) => p.claimId === claimId);
+  const people = useContext(ReviewContext).people.filter((p) => p.claimId === claimId);
   return people.map((p) => (
     <span key={p.userId} className="small muted" data-testid="presence">
       {p.name} is {p.mode} claim {p.claimNumber}

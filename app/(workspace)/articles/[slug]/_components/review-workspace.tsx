@@ -16,7 +16,7 @@ import type { DeletedClaim } from "./delete-claim";
 import { DismissedSuggestions } from "./dismissed-suggestions";
 import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
-import { LivePresence, type PresentPerson } from "./live-presence";
+import type { PresentPerson } from "./live-presence";
 import { ReviewContext } from "./review-context";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
@@ -69,11 +69,13 @@ export function ReviewWorkspace({
   const [deleted, setDeleted] = useState<DeletedClaim | null>(null);
   // What a server-rendered panel just did ("Added 2 claims to the claims library").
   const [notice, setNotice] = useState<string | null>(null);
-  const review = useMemo(() => ({ selectClaim: setSelectedId, notify: setNotice }), []);
   // Who else is on the page, and who last changed each claim (live-review.tsx).
   const [people, setPeople] = useState<PresentPerson[]>([]);
   const [changedBy, setChangedBy] = useState<Record<string, string>>({});
-  const live = useMemo(() => ({ people, changedBy }), [people, changedBy]);
+  const review = useMemo(
+    () => ({ selectClaim: setSelectedId, notify: setNotice, people, changedBy }),
+    [people, changedBy],
+  );
   // Before the layout's live connection opens (its effect runs after this one): straight to
   // this article's stream, not a first one without it while live-review.tsx loads.
   useEffect(
@@ -198,145 +200,143 @@ export function ReviewWorkspace({
           onChangedBy={onChangedBy}
         />
       </Suspense>
-      <LivePresence value={live}>
-        <div className="review-grid">
-          <div>
-            {selection && can.createClaim ? (
-              <section className="selection-bar" aria-label="Selected text">
-                <q>{selection.exact}</q>
-                <button
-                  type="button"
-                  className="button primary"
-                  onClick={createClaim}
-                  disabled={creating}
-                >
-                  {creating ? "Creating…" : "Create claim"}
-                </button>
-                <span className="muted small">
-                  or press <kbd>C</kbd>
-                </span>
-              </section>
-            ) : null}
-            <ErrorAlert message={error} />
-            <article className="card article-body">
-              <ArticleViewer
-                doc={data.revision.doc}
-                expectedText={data.revision.plainText}
-                highlights={allHighlights}
-                selectedClaimId={selectedId}
-                onActivateClaim={activate}
-                onSelectText={setSelection}
-              />
-            </article>
-          </div>
-          <aside className="sidebar stack" aria-label="Review">
-            <WorkflowPanel
-              articleId={data.article.id}
-              state={data.article.state}
-              version={data.article.version}
-              canTransition={can.transition}
-              blockers={data.blockers}
-              slug={data.article.slug}
-              publication={data.publications[0] ?? null}
-              onShowClaim={setSelectedId}
-              revisionId={data.revision.id}
-              noClaims={data.revision.noClaims}
-              canOverride={can.override}
-              claimsNeedingNote={claimsNeedingNote}
-              hasClaims={data.claims.some((c) => c.status !== "dismissed")}
+      <div className="review-grid">
+        <div>
+          {selection && can.createClaim ? (
+            <section className="selection-bar" aria-label="Selected text">
+              <q>{selection.exact}</q>
+              <button
+                type="button"
+                className="button primary"
+                onClick={createClaim}
+                disabled={creating}
+              >
+                {creating ? "Creating…" : "Create claim"}
+              </button>
+              <span className="muted small">
+                or press <kbd>C</kbd>
+              </span>
+            </section>
+          ) : null}
+          <ErrorAlert message={error} />
+          <article className="card article-body">
+            <ArticleViewer
+              doc={data.revision.doc}
+              expectedText={data.revision.plainText}
+              highlights={allHighlights}
+              selectedClaimId={selectedId}
+              onActivateClaim={activate}
+              onSelectText={setSelection}
             />
-            {notice ? (
-              <p className="alert success" role="status" data-testid="review-notice">
-                {notice}
-              </p>
-            ) : null}
-            {libraryOffer}
-            <AfterHydration>
-              <OrphanedPanel
-                claims={orphaned}
-                revisionId={data.revision.id}
-                selection={selection}
-                canReattach={can.updateClaim}
-                onShowClaim={setSelectedId}
-                onReattached={(id) => {
-                  setSelection(null);
-                  setSelectedId(id);
+          </article>
+        </div>
+        <aside className="sidebar stack" aria-label="Review">
+          <WorkflowPanel
+            articleId={data.article.id}
+            state={data.article.state}
+            version={data.article.version}
+            canTransition={can.transition}
+            blockers={data.blockers}
+            slug={data.article.slug}
+            publication={data.publications[0] ?? null}
+            onShowClaim={setSelectedId}
+            revisionId={data.revision.id}
+            noClaims={data.revision.noClaims}
+            canOverride={can.override}
+            claimsNeedingNote={claimsNeedingNote}
+            hasClaims={data.claims.some((c) => c.status !== "dismissed")}
+          />
+          {notice ? (
+            <p className="alert success" role="status" data-testid="review-notice">
+              {notice}
+            </p>
+          ) : null}
+          {libraryOffer}
+          <AfterHydration>
+            <OrphanedPanel
+              claims={orphaned}
+              revisionId={data.revision.id}
+              selection={selection}
+              canReattach={can.updateClaim}
+              onShowClaim={setSelectedId}
+              onReattached={(id) => {
+                setSelection(null);
+                setSelectedId(id);
+              }}
+            />
+          </AfterHydration>
+          <div className="card">
+            {selected ? (
+              <ClaimPanel
+                // Not remounted for a new version: a change made elsewhere must not replace
+                // what is being typed (the panel offers their version instead).
+                key={selected.id}
+                claim={selected}
+                notice={
+                  savedNotice?.key === `${selected.id}:${selected.version}`
+                    ? savedNotice.text
+                    : null
+                }
+                onSaved={(version, text) =>
+                  setSavedNotice({ key: `${selected.id}:${version}`, text })
+                }
+                canEdit={can.updateClaim}
+                canOverride={can.override}
+                canAssign={can.assign}
+                canComment={data.canComment}
+                assignableUsers={data.assignableUsers}
+                onDeleted={(d) => {
+                  setDeleted(d);
+                  setSelectedId(null);
                 }}
+                onClose={() => setSelectedId(null)}
               />
-            </AfterHydration>
-            <div className="card">
-              {selected ? (
-                <ClaimPanel
-                  // Not remounted for a new version: a change made elsewhere must not replace
-                  // what is being typed (the panel offers their version instead).
-                  key={selected.id}
-                  claim={selected}
-                  notice={
-                    savedNotice?.key === `${selected.id}:${selected.version}`
-                      ? savedNotice.text
-                      : null
-                  }
-                  onSaved={(version, text) =>
-                    setSavedNotice({ key: `${selected.id}:${version}`, text })
-                  }
-                  canEdit={can.updateClaim}
-                  canOverride={can.override}
-                  canAssign={can.assign}
-                  canComment={data.canComment}
-                  assignableUsers={data.assignableUsers}
-                  onDeleted={(d) => {
-                    setDeleted(d);
-                    setSelectedId(null);
-                  }}
-                  onClose={() => setSelectedId(null)}
-                />
-              ) : (
-                <>
-                  {deleted ? (
-                    <AfterHydration>
-                      <DeletedClaimNotice
-                        key={deleted.id}
-                        deleted={deleted}
-                        onRestored={(id) => {
-                          setDeleted(null);
-                          setSelectedId(id);
-                        }}
-                        onDismiss={() => setDeleted(null)}
-                      />
-                    </AfterHydration>
-                  ) : null}
-                  <h2 className="section-title">Claims ({data.claims.length})</h2>
-                  <Legend />
-                  <div style={{ marginTop: "0.75rem" }}>
-                    <ClaimList
-                      claims={data.claims}
-                      selectedId={selectedId}
-                      onSelect={setSelectedId}
-                      view={listView}
-                      onViewChange={setListView}
+            ) : (
+              <>
+                {deleted ? (
+                  <AfterHydration>
+                    <DeletedClaimNotice
+                      key={deleted.id}
+                      deleted={deleted}
+                      onRestored={(id) => {
+                        setDeleted(null);
+                        setSelectedId(id);
+                      }}
+                      onDismiss={() => setDeleted(null)}
+                    />
+                  </AfterHydration>
+                ) : null}
+                <h2 className="section-title">Claims ({data.claims.length})</h2>
+                <Legend />
+                <div style={{ marginTop: "0.75rem" }}>
+                  <ClaimList
+                    claims={data.claims}
+                    selectedId={selectedId}
+                    onSelect={setSelectedId}
+                    view={listView}
+                    onViewChange={setListView}
+                  />
+                </div>
+                <div style={{ marginTop: "1rem" }}>{knownClaims}</div>
+                {can.createClaim ? (
+                  <div style={{ marginTop: "1rem" }}>
+                    <SuggestionsPanel
+                      articleId={data.article.id}
+                      revisionId={data.revision.id}
+                      suggestions={data.suggestions}
+                      onCreated={setSelectedId}
+                    />
+                    <DismissedSuggestions
+                      articleId={data.article.id}
+                      dismissed={data.dismissedSuggestions}
                     />
                   </div>
-                  <div style={{ marginTop: "1rem" }}>{knownClaims}</div>
-                  {can.createClaim ? (
-                    <div style={{ marginTop: "1rem" }}>
-                      <SuggestionsPanel
-                        articleId={data.article.id}
-                        revisionId={data.revision.id}
-                        suggestions={data.suggestions}
-                        onCreated={setSelectedId}
-                      />
-                      <DismissedSuggestions
-                        articleId={data.article.id}
-                        dismissed={data.dismissedSuggestions}
-                      />
-                    </div>
-                  ) : null}
-                </>
-              )}
-            </div>
-          </aside>
-        </div>
-      </LivePresence>
+                ) : null}
+              </>
+            )}
+          </div>
+        </aside>
+      </div>
     </ReviewContext.Provider>
   );
 }
