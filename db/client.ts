@@ -39,8 +39,19 @@ export interface DbHandle {
   location: string;
   /** Applies the committed drizzle-kit migrations that this database has not seen yet. */
   migrate(options?: MigrateOptions): Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` from now on (delivered at
+   * commit, never for a rolled-back transaction) until the returned function is called. PGlite
+   * delivers in process; PostgreSQL through one dedicated connection (not the pool's), which is
+   * re-opened with backoff when it drops — after which `onResync` is called, since messages
+   * sent while it was down are lost. Resolves once the first LISTEN is in effect.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onResync?: () => void): Listening;
   close(): Promise<void>;
 }
+
+/** A listen in effect: call `unlisten()` to stop it (and close its connection). */
+export type Listening = Promise<() => Promise<void>>;
 
 /** `db/migrations`, found from the working directory or `CLAIMDESK_ROOT` (set by the CLI). */
 export function migrationsFolder(env: NodeJS.ProcessEnv = process.env): string {
@@ -121,6 +132,8 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
       engine: "postgres",
       location: redactUrl(target.url),
       migrate,
+      listen: (channel, onMessage, onResync) =>
+        listenPostgres(target.url, channel, onMessage, onResync),
       close: () => pool.end(),
     };
   }
@@ -159,6 +172,13 @@ export function pgliteHandle(
       migratePglite(pgliteDb, {
         migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
       }),
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return async () => {
+        // A closed instance has nothing left to unlisten (and throws when asked).
+        if (!client.closed) await unlisten();
+      };
+    },
     close: async () => {
       try {
         await client.close();
@@ -166,5 +186,81 @@ export function pgliteHandle(
         lock?.release();
       }
     },
+  };
+}
+
+/** The longest wait between two attempts to re-open a dropped LISTEN connection. */
+const MAX_LISTEN_BACKOFF_MS = 30_000;
+
+/**
+ * LISTEN on a connection of its own: a pool's connections are shared and recycled, and a
+ * LISTEN lasts only as long as its session. A dropped connection is re-opened after 0.5 s,
+ * 1 s, 2 s… (at most 30 s), and `onResync` says that messages may have been missed meanwhile.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onResync?: () => void,
+): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+
+  const open = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    client.on("notification", (m) => {
+      if (m.channel === channel) onMessage(m.payload ?? "");
+    });
+    // A dropped connection emits "error" then "end"; "end" re-opens, "error" is only logged.
+    client.on("error", (err) =>
+      console.error(JSON.stringify({ level: "error", msg: "pg listen", err: String(err) })),
+    );
+    await client.connect();
+    try {
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+    client.on("end", () => {
+      if (current !== client || stopped) return;
+      current = null;
+      retry();
+    });
+  };
+
+  const retry = () => {
+    const wait = Math.min(MAX_LISTEN_BACKOFF_MS, 500 * 2 ** failures);
+    timer = setTimeout(() => {
+      timer = null;
+      if (stopped) return;
+      open().then(
+        () => {
+          failures = 0;
+          if (!stopped) onResync?.();
+        },
+        () => {
+          failures++;
+          retry();
+        },
+      );
+    }, wait);
+    timer.unref();
+  };
+
+  await open();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
   };
 }

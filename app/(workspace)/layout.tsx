@@ -9,6 +9,7 @@ import { ROLE_LABELS } from "@/lib/core/vocabulary";
 import { CHOOSE_PASSWORD_PATH, getCurrentActor } from "@/lib/server/auth/current-actor";
 import { loadUnreadCount } from "@/lib/services/notifications/read";
 import { loadOverdueCount } from "@/lib/services/review/read";
+import { LiveConnection } from "./_components/live-connection";
 import { NotificationBell } from "./_components/notification-bell";
 import { SEARCH_BOX_ID } from "./_components/search-keys";
 import { SearchShortcut } from "./_components/search-shortcut";
@@ -109,6 +110,8 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         {/* Whose drafts of unsaved form text this browser keeps (app/_components/drafts.tsx). */}
         <DraftScope userId={actor.id}>{children}</DraftScope>
       </main>
+      {/* One live connection per tab: changes, presence and notifications (docs/architecture.md). */}
+      {can(actor, "article:read") ? <LiveConnection /> : null}
     </>
   );
 }

@@ -11,6 +11,7 @@
  * called here with each actor; the test also checks that the route file still calls it. Over
  * HTTP, tests/e2e/access.spec.ts checks the anonymous 401 of a protected route.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -54,6 +55,8 @@ import { dashboardCsv } from "../../lib/services/dashboard/read";
 import { loadExportFile } from "../../lib/services/downloads/export-file";
 import { addEvidence } from "../../lib/services/evidence/service";
 import { loadLibraryExport } from "../../lib/services/library/export";
+import { setPresenceFocus } from "../../lib/services/live/presence";
+import { authorizeLiveStream } from "../../lib/services/live/stream";
 import { listMembersForPicker, loadUnreadCount } from "../../lib/services/notifications/read";
 import { lookupReference } from "../../lib/services/references/lookup";
 import {
@@ -760,6 +763,22 @@ const ROUTES: Record<
     least: "viewer",
     calls: "loadUnreadCount",
     read: (seed, actor) => loadUnreadCount(seed.db, actor),
+  },
+  "GET /api/live": {
+    least: "viewer",
+    calls: "authorizeLiveStream",
+    read: (seed, actor) => authorizeLiveStream(seed.db, actor, seed.article.id),
+  },
+  "POST /api/live/presence": {
+    least: "viewer",
+    calls: "setPresenceFocus",
+    // No such connection: allowed through the door, then nothing to update.
+    read: (seed, actor) =>
+      setPresenceFocus(seed.db, actor, {
+        connectionId: "00000000-0000-4000-8000-000000000000",
+        claimId: null,
+        mode: "viewing",
+      }),
   },
   "GET /api/claims/[id]/history": {
     least: "viewer",

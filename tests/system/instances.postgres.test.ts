@@ -138,3 +138,49 @@ it("two instances on one PostgreSQL: no lost update, every conflict reported", a
     await handle.close();
   }
 });
+
+it("a change made through one instance reaches the live stream served by the other", async () => {
+  const [a, b] = servers;
+  if (!a || !b) throw new Error("both servers should be running");
+  const rita = await ApiClient.signIn(a.base, demoLogin("reviewer@example.com"));
+  const alex = await ApiClient.signIn(b.base, demoLogin("admin@example.com"));
+  const { article, revision } = await rita.article(DEMO_ARTICLE_SLUG);
+  const abort = new AbortController();
+  // As a browser asks: compression offered, which must not hold the stream back.
+  const response = await alex.request(`/api/live?article=${article.id}`, {
+    headers: { accept: "text/event-stream", "accept-encoding": "gzip, br" },
+    signal: abort.signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  expect(response.headers.get("content-encoding")).toBeNull();
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no stream");
+  const decoder = new TextDecoder();
+  let text = "";
+  const readUntil = async (pattern: RegExp) => {
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before ${pattern}: ${text}`);
+      text += decoder.decode(value, { stream: true });
+    }
+  };
+  // Subscribed and present: Ada's own presence comes back through PostgreSQL's NOTIFY.
+  await readUntil(/"people":\[[^\]]*Ada Admin/);
+
+  const sentence = revision.plainText.match(/[^.!?\n]{20,300}[.!?]/g)?.at(-1) ?? "";
+  const start = revision.plainText.indexOf(sentence);
+  const created = await rita.action<{ id: string }>("claim.create", {
+    revisionId: revision.id,
+    start,
+    end: start + sentence.length,
+    exact: sentence,
+  });
+  if (!("data" in created)) throw new Error(`claim.create: ${JSON.stringify(created)}`);
+  await readUntil(
+    new RegExp(`id: \\d+\\ndata: \\{"type":"article"[^\\n]*"entityId":"${created.data.id}"`),
+  );
+  expect(text).toContain('"actorName":"Rita Reviewer"');
+  abort.abort();
+  await reader.cancel().catch(() => {});
+});

@@ -18,6 +18,7 @@ import {
 import type { ReviewClaim } from "@/lib/services/articles/read";
 import { ClaimListItem } from "./claim-list-item";
 import { EvidenceSummaryLine } from "./evidence-summary";
+import { PresenceNote } from "./live-presence";
 
 export interface ClaimListView {
   filter: ClaimFilter;
@@ -181,6 +182,7 @@ export function ClaimList({
               {c.assigneeName ? (
                 <span className="small muted">Assigned to {c.assigneeName}</span>
               ) : null}
+              <PresenceNote claimId={c.id} />
             </ClaimListItem>
           ))}
         </ol>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, lazy, Suspense, useState } from "react";
+import { type FormEvent, lazy, Suspense, useContext, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import { DraftNote, useDraft } from "@/app/_components/drafts";
-import { Field, fieldA11y, SelectField, SubmitButton } from "@/app/_components/field";
+import { Field, fieldA11y, SelectField } from "@/app/_components/field";
 import {
   ConflictNotice,
   FormMessage,
@@ -22,21 +23,30 @@ import {
   VERDICTS,
   type Verdict,
 } from "@/lib/core/vocabulary";
-import { setEditorNoteAction, updateClaimAction } from "@/lib/entry/actions/claims";
+import { updateClaimAction } from "@/lib/entry/actions/claims";
 import { addClaimToLibraryAction } from "@/lib/entry/actions/library";
 import type { ReviewClaim } from "@/lib/services/articles/read";
 import type { updateClaim } from "@/lib/services/claims/service";
 import { AnchorStateNote } from "./anchor-state";
 import { AssigneeField } from "./assignee-field";
-import { ClaimHistory } from "./claim-history";
-import { CommentsSection } from "./comments-section";
-import { DeleteClaim, type DeletedClaim } from "./delete-claim";
+import type { DeletedClaim } from "./delete-claim";
 import { EvidenceSection } from "./evidence-section";
+import { PresenceNote } from "./live-presence";
 import { RationaleView } from "./rationale-view";
+import { ReviewContext } from "./review-context";
 
 // On demand, not in the review page's first load (its budget is spent): React.lazy rather than
 // next/dynamic, whose wrapper would itself be new first-load code on this page.
 const GradeSection = lazy(() => import("./grade-section"));
+// Loaded when shown, not with the review page (its first-load budget is spent).
+const CommentsSection = lazy(() =>
+  import("./comments-section").then((m) => ({ default: m.CommentsSection })),
+);
+const ClaimHistory = lazy(() =>
+  import("./claim-history").then((m) => ({ default: m.ClaimHistory })),
+);
+const EditorNote = lazy(() => import("./editor-note").then((m) => ({ default: m.EditorNote })));
+const DeleteClaim = lazy(() => import("./delete-claim").then((m) => ({ default: m.DeleteClaim })));
 
 interface ClaimForm {
   status: ClaimStatus;
@@ -46,7 +56,8 @@ interface ClaimForm {
   suggestedCorrection: string;
 }
 
-type Conflict = { current: ClaimForm & { version: number } };
+/** Their version: found by a stale save, or (`by`) arriving live under unsaved input. */
+type Conflict = { current: ClaimForm & { version: number }; by?: string };
 /** What a failed save's error carries: the claim as it is now, for a stale save. */
 type UpdateClaimDetails = NonNullable<typeof updateClaim.errorDetails>;
 
@@ -59,8 +70,9 @@ const formOf = (c: ClaimForm): ClaimForm => ({
 });
 
 /**
- * The review fields of one claim. Remounted (by key) when the claim's version changes, so it
- * always starts from the saved values; `notice` carries a success message across that remount.
+ * The review fields of one claim. A new version from elsewhere (a live update) is taken into
+ * the form when nothing is typed; over unsaved input it is offered instead ("Changed by …",
+ * keep mine or use theirs), as a stale save's conflict is.
  */
 export function ClaimPanel({
   claim,
@@ -98,6 +110,22 @@ export function ClaimPanel({
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
+  // The saved claim the form was last in step with; a newer one arrives with the page's data.
+  const [base, setBase] = useState(claim);
+  const changer = useContext(ReviewContext).changedBy[claim.id];
+  if (claim.version !== base.version) {
+    const typed = JSON.stringify(form) !== JSON.stringify(formOf(base));
+    setBase(claim);
+    if (claim.version > version && !typed) {
+      setForm(formOf(claim));
+      setVersion(claim.version);
+    } else if (claim.version > version) {
+      setConflict({
+        current: { ...formOf(claim), version: claim.version },
+        by: changer ?? "someone",
+      });
+    }
+  }
   // Unsaved review fields survive switching claims, links and reloads (per user and claim).
   const draft = useDraft({
     claimId: claim.id,
@@ -136,6 +164,7 @@ export function ClaimPanel({
     draft.clear();
     setErrors({});
     setConflict(null);
+    setVersion(result.data.version);
     const text = status ? "Confirmed in this article." : "Saved.";
     setMessage({ kind: "success", text });
     onSaved?.(result.data.version, text);
@@ -202,6 +231,12 @@ export function ClaimPanel({
 
       <FormMessage message={message} />
       <DraftNote draft={draft} />
+      <PresenceNote claimId={claim.id} />
+      {conflict?.by ? (
+        <p className="alert warning" role="status" data-testid="live-change">
+          Changed by {conflict.by} while you were typing: your text is kept.
+        </p>
+      ) : null}
       {conflict ? (
         <ConflictNotice
           testId="conflict"
@@ -307,94 +342,39 @@ export function ClaimPanel({
         <GradeSection claim={claim} canEdit={canEdit} />
       </Suspense>
 
-      <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
+      <AfterHydration>
+        <CommentsSection claimId={claim.id} comments={claim.comments} canComment={canComment} />
+      </AfterHydration>
 
       {canOverride || claim.editorNote ? (
-        <EditorNote
-          claimId={claim.id}
-          version={claim.version}
-          note={claim.editorNote ?? ""}
-          canEdit={canOverride}
-          onSaved={onSaved}
-        />
+        <AfterHydration>
+          <EditorNote
+            claimId={claim.id}
+            version={claim.version}
+            note={claim.editorNote ?? ""}
+            canEdit={canOverride}
+            onSaved={(v, text) => {
+              setVersion(v);
+              onSaved?.(v, text);
+            }}
+          />
+        </AfterHydration>
       ) : null}
 
       {claim.canDelete && onDeleted ? (
-        <DeleteClaim
-          claimId={claim.id}
-          number={claim.number}
-          version={claim.version}
-          onDeleted={onDeleted}
-        />
+        <AfterHydration>
+          <DeleteClaim
+            claimId={claim.id}
+            number={claim.number}
+            version={claim.version}
+            onDeleted={onDeleted}
+          />
+        </AfterHydration>
       ) : null}
 
-      <ClaimHistory claimId={claim.id} />
+      <AfterHydration>
+        <ClaimHistory claimId={claim.id} />
+      </AfterHydration>
     </section>
-  );
-}
-
-/** The editor's override of the approval gate, published as an editor's note. */
-function EditorNote({
-  claimId,
-  version,
-  note,
-  canEdit,
-  onSaved,
-}: {
-  claimId: string;
-  version: number;
-  note: string;
-  canEdit: boolean;
-  onSaved?: (version: number, notice: string) => void;
-}) {
-  const router = useRouter();
-  const [value, setValue] = useState(note);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const draft = useDraft({
-    claimId,
-    field: "editorNote",
-    saved: note,
-    value,
-    restore: (v) => setValue(String(v)),
-    enabled: canEdit,
-  });
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    const result = await setEditorNoteAction({ claimId, version, editorNote: value });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    draft.clear();
-    setError(null);
-    onSaved?.(result.data.version, "Editor’s note saved.");
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={save} className="stack" style={{ marginTop: "1.25rem" }}>
-      <h3 className="section-title">Editor’s note</h3>
-      <DraftNote draft={draft} />
-      <Field
-        id="editorNote"
-        label="Note to readers"
-        hint="Lets this claim through approval with its verdict; published beside it."
-        errors={error ? [error] : undefined}
-      >
-        <textarea
-          rows={3}
-          value={value}
-          readOnly={!canEdit}
-          onChange={(e) => setValue(e.target.value)}
-          {...fieldA11y("editorNote", error ? [error] : undefined, true)}
-        />
-      </Field>
-      {canEdit ? (
-        <SubmitButton pending={pending} busy="Saving…" className="button">
-          Save editor’s note
-        </SubmitButton>
-      ) : null}
-    </form>
   );
 }

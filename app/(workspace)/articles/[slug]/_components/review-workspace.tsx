@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import { ErrorAlert } from "@/app/_components/notice";
+import { setLiveFocus } from "@/app/(workspace)/_components/live-bus";
 import { VERDICT_INFO } from "@/lib/core/vocabulary";
 import { createClaimAction } from "@/lib/entry/actions/claims";
 import type { ReviewData } from "@/lib/services/articles/read";
@@ -11,14 +13,23 @@ import { ClaimList, type ClaimListView, DEFAULT_LIST_VIEW } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { claimLook } from "./claim-style";
 import type { DeletedClaim } from "./delete-claim";
-import { DeletedClaimNotice } from "./deleted-claim-notice";
 import { DismissedSuggestions } from "./dismissed-suggestions";
 import { knownClaimElementId } from "./known-claim-id";
 import { Legend } from "./legend";
-import { OrphanedPanel } from "./orphaned-panel";
+import type { PresentPerson } from "./live-presence";
 import { ReviewContext } from "./review-context";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { WorkflowPanel } from "./workflow-panel";
+
+// After the page: the live connection's review side (its first-load budget is spent).
+const LiveReview = lazy(() => import("./live-review"));
+// Loaded when shown, not with the review page (its first-load budget is spent).
+const DeletedClaimNotice = lazy(() =>
+  import("./deleted-claim-notice").then((m) => ({ default: m.DeletedClaimNotice })),
+);
+const OrphanedPanel = lazy(() =>
+  import("./orphaned-panel").then((m) => ({ default: m.OrphanedPanel })),
+);
 
 export interface ReviewPermissions {
   createClaim: boolean;
@@ -58,7 +69,23 @@ export function ReviewWorkspace({
   const [deleted, setDeleted] = useState<DeletedClaim | null>(null);
   // What a server-rendered panel just did ("Added 2 claims to the claims library").
   const [notice, setNotice] = useState<string | null>(null);
-  const review = useMemo(() => ({ selectClaim: setSelectedId, notify: setNotice }), []);
+  // Who else is on the page, and who last changed each claim (live-review.tsx).
+  const [people, setPeople] = useState<PresentPerson[]>([]);
+  const [changedBy, setChangedBy] = useState<Record<string, string>>({});
+  const review = useMemo(
+    () => ({ selectClaim: setSelectedId, notify: setNotice, people, changedBy }),
+    [people, changedBy],
+  );
+  // Before the layout's live connection opens (its effect runs after this one): straight to
+  // this article's stream, not a first one without it while live-review.tsx loads.
+  useEffect(
+    () => setLiveFocus({ articleId: data.article.id, claimId: null, editing: false }),
+    [data.article.id],
+  );
+  const onChangedBy = useCallback(
+    (id: string, name: string) => setChangedBy((m) => ({ ...m, [id]: name })),
+    [],
+  );
 
   // The claims the approval panel offers one editor's note for, as the gate listed them.
   const claimsNeedingNote = useMemo(
@@ -165,6 +192,14 @@ export function ReviewWorkspace({
 
   return (
     <ReviewContext.Provider value={review}>
+      <Suspense>
+        <LiveReview
+          articleId={data.article.id}
+          claimId={selected?.id ?? null}
+          onPresence={setPeople}
+          onChangedBy={onChangedBy}
+        />
+      </Suspense>
       <div className="review-grid">
         <div>
           {selection && can.createClaim ? (
@@ -217,21 +252,25 @@ export function ReviewWorkspace({
             </p>
           ) : null}
           {libraryOffer}
-          <OrphanedPanel
-            claims={orphaned}
-            revisionId={data.revision.id}
-            selection={selection}
-            canReattach={can.updateClaim}
-            onShowClaim={setSelectedId}
-            onReattached={(id) => {
-              setSelection(null);
-              setSelectedId(id);
-            }}
-          />
+          <AfterHydration>
+            <OrphanedPanel
+              claims={orphaned}
+              revisionId={data.revision.id}
+              selection={selection}
+              canReattach={can.updateClaim}
+              onShowClaim={setSelectedId}
+              onReattached={(id) => {
+                setSelection(null);
+                setSelectedId(id);
+              }}
+            />
+          </AfterHydration>
           <div className="card">
             {selected ? (
               <ClaimPanel
-                key={`${selected.id}:${selected.version}`}
+                // Not remounted for a new version: a change made elsewhere must not replace
+                // what is being typed (the panel offers their version instead).
+                key={selected.id}
                 claim={selected}
                 notice={
                   savedNotice?.key === `${selected.id}:${selected.version}`
@@ -255,15 +294,17 @@ export function ReviewWorkspace({
             ) : (
               <>
                 {deleted ? (
-                  <DeletedClaimNotice
-                    key={deleted.id}
-                    deleted={deleted}
-                    onRestored={(id) => {
-                      setDeleted(null);
-                      setSelectedId(id);
-                    }}
-                    onDismiss={() => setDeleted(null)}
-                  />
+                  <AfterHydration>
+                    <DeletedClaimNotice
+                      key={deleted.id}
+                      deleted={deleted}
+                      onRestored={(id) => {
+                        setDeleted(null);
+                        setSelectedId(id);
+                      }}
+                      onDismiss={() => setDeleted(null)}
+                    />
+                  </AfterHydration>
                 ) : null}
                 <h2 className="section-title">Claims ({data.claims.length})</h2>
                 <Legend />

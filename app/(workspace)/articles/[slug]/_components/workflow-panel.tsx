@@ -1,18 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
+import { AfterHydration } from "@/app/_components/after-hydration";
 import type { PublicationSummary } from "@/db/queries/publications";
 import type { ApprovalBlocker, ArticleTransition } from "@/lib/core/articles/workflow";
 import { availableTransitions } from "@/lib/core/articles/workflow";
 import { ARTICLE_STATE_LABELS, type ArticleState } from "@/lib/core/vocabulary";
 import { transitionArticleAction } from "@/lib/entry/actions/articles";
-import {
-  type ClaimNeedingNote,
-  EditorNotesForm,
-  NoClaimsForm,
-  NoClaimsRecord,
-} from "./approval-forms";
+import type { ClaimNeedingNote } from "./approval-forms";
+
+// Loaded when shown, not with the review page (its first-load budget is spent).
+const NoClaimsRecord = lazy(() =>
+  import("./approval-forms").then((m) => ({ default: m.NoClaimsRecord })),
+);
+const NoClaimsForm = lazy(() =>
+  import("./approval-forms").then((m) => ({ default: m.NoClaimsForm })),
+);
+const EditorNotesForm = lazy(() =>
+  import("./approval-forms").then((m) => ({ default: m.EditorNotesForm })),
+);
 
 export function WorkflowPanel({
   articleId,
@@ -117,16 +124,18 @@ export function WorkflowPanel({
           </ul>
         </div>
       ) : null}
-      {noClaims ? <NoClaimsRecord record={noClaims} hasClaims={hasClaims} /> : null}
-      {canOverride && reviewing && claimsNeedingNote.length > 0 ? (
-        <EditorNotesForm
-          key={claimsNeedingNote.map((c) => `${c.id}@${c.version}`).join(" ")}
-          claims={claimsNeedingNote}
-        />
-      ) : null}
-      {canOverride && reviewing && untriaged && !noClaims ? (
-        <NoClaimsForm articleId={articleId} revisionId={revisionId} />
-      ) : null}
+      <AfterHydration>
+        {noClaims ? <NoClaimsRecord record={noClaims} hasClaims={hasClaims} /> : null}
+        {canOverride && reviewing && claimsNeedingNote.length > 0 ? (
+          <EditorNotesForm
+            key={claimsNeedingNote.map((c) => `${c.id}@${c.version}`).join(" ")}
+            claims={claimsNeedingNote}
+          />
+        ) : null}
+        {canOverride && reviewing && untriaged && !noClaims ? (
+          <NoClaimsForm articleId={articleId} revisionId={revisionId} />
+        ) : null}
+      </AfterHydration>
       {canTransition && transitions.length > 0 ? (
         <>
           <div className="field">
