@@ -17,6 +17,7 @@ import "./styles/workspace/search.css";
 import "./styles/workspace/queues.css";
 import "./styles/workspace/library.css";
 import "./styles/workspace/notifications.css";
+import "./styles/workspace/dashboard.css";
 import "./styles/admin.css";
 
 export const metadata: Metadata = {

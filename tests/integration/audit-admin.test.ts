@@ -209,6 +209,7 @@ describe("audit log for admins", () => {
     expect(JSON.parse(comment?.after ?? "")).toEqual({
       claimId: s.claim.id,
       body: 'Line one, with "quotes"\nline two: élève',
+      mentions: [],
     });
 
     // The same filters as the page.

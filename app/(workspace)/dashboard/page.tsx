@@ -11,7 +11,6 @@ import { requireActorOrRedirect } from "@/lib/server/auth/current-actor";
 import { requirePagePermission } from "@/lib/server/auth/page-access";
 import { type Dashboard, loadDashboard, loadTagChoices } from "@/lib/services/dashboard/read";
 import { BarChartSvg, DataTable, TimeChartSvg } from "./_components/charts";
-import "@/app/styles/workspace/dashboard.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
