@@ -87,7 +87,8 @@ test("a mention reaches the editor live and by e-mail; the editor's status chang
   await expect(ePanel.getByRole("heading", { name: `Claim ${n}` })).toBeVisible();
   await expect(ePanel).toContainText(PHRASE);
 
-  // The editor sets the status; the reviewer's page shows it without a reload.
+  // The editor sets the status; the reviewer, back on the claims list, sees it without a reload.
+  await rArticle.claimPanel.getByRole("button", { name: "All claims" }).click();
   const rItem = rPage
     .getByRole("complementary", { name: "Review" })
     .getByRole("button", { name: new RegExp(`^Claim ${n} `) });
