@@ -8,7 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { type DbHandle, openDatabase } from "../db/client";
+import type { DbHandle } from "../db/client";
 import {
   commonLibraryLexemes,
   findLibraryCandidates,
@@ -19,6 +19,7 @@ import { insertUser } from "../db/queries/users";
 import { splitSentences } from "../lib/core/detect/split";
 import { matchAgainstLibrary, matchSpans, retrievalText } from "../lib/core/library/match";
 import { STEM_CELL_TEXT } from "../tests/helpers/fixtures";
+import { onEachEngine } from "./_engines";
 import { madeUpNames } from "./_made-up";
 
 const ENTRIES = 100_000;
@@ -248,20 +249,4 @@ async function run(label: string, handle: DbHandle): Promise<void> {
   await matchWholeArticle(handle);
 }
 
-const pglite = await openDatabase({ engine: "pglite", memory: true });
-await pglite.migrate();
-await run("PGlite (in memory)", pglite);
-await pglite.close();
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const pg = await openDatabase({ engine: "postgres", url });
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
-  await pg.db.execute(sql`CREATE SCHEMA public`);
-  await pg.migrate();
-  await run("PostgreSQL", pg);
-  await pg.close();
-} else {
-  console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL to a scratch database)");
-}
+await onEachEngine(run);

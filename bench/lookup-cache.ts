@@ -8,14 +8,14 @@
  * Target: p95 < 50 ms.
  */
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
-import { type DbHandle, openDatabase } from "../db/client";
+import type { DbHandle } from "../db/client";
 import { insertUser } from "../db/queries/users";
 import { bibReferences, lookupCache } from "../db/schema";
 import type { Actor } from "../lib/core/auth/permissions";
 import { outsideConfig } from "../lib/services/outside/config";
 import { lookupReference } from "../lib/services/references/lookup";
 import { startOutsideServices } from "../tests/helpers/outside/server";
+import { onEachEngine } from "./_engines";
 
 const OTHER_ANSWERS = 20_000;
 const REFERENCES = 2_000;
@@ -95,23 +95,7 @@ async function run(label: string, handle: DbHandle, outsideEnv: Record<string, s
 
 const outside = await startOutsideServices();
 try {
-  const pglite = await openDatabase({ engine: "pglite", memory: true });
-  await pglite.migrate();
-  await run("PGlite (in memory)", pglite, outside.env);
-  await pglite.close();
-
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const pg = await openDatabase({ engine: "postgres", url });
-    await pg.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
-    await pg.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
-    await pg.db.execute(sql`CREATE SCHEMA public`);
-    await pg.migrate();
-    await run("PostgreSQL", pg, outside.env);
-    await pg.close();
-  } else {
-    console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL to a scratch database)");
-  }
+  await onEachEngine((label, handle) => run(label, handle, outside.env));
 } finally {
   await outside.close();
 }

@@ -8,7 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
-import { type DbHandle, openDatabase } from "../db/client";
+import type { DbHandle } from "../db/client";
 import { insertUser } from "../db/queries/users";
 import { claimFollowers, notifications } from "../db/schema";
 import type { Actor } from "../lib/core/auth/permissions";
@@ -17,6 +17,7 @@ import { executeAction } from "../lib/server/action";
 import { createArticleFromText } from "../lib/services/articles/service";
 import { createClaim } from "../lib/services/claims/service";
 import { addComment } from "../lib/services/comments/service";
+import { onEachEngine } from "./_engines";
 
 const FOLLOWERS = 50;
 const COMMENTS = 40;
@@ -98,20 +99,4 @@ async function run(label: string, handle: DbHandle) {
   );
 }
 
-const pglite = await openDatabase({ engine: "pglite", memory: true });
-await pglite.migrate();
-await run("PGlite (in memory)", pglite);
-await pglite.close();
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const pg = await openDatabase({ engine: "postgres", url });
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
-  await pg.db.execute(sql`CREATE SCHEMA public`);
-  await pg.migrate();
-  await run("PostgreSQL", pg);
-  await pg.close();
-} else {
-  console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL to a scratch database)");
-}
+await onEachEngine(run);

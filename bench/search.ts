@@ -9,11 +9,12 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { type DbHandle, openDatabase } from "../db/client";
+import type { DbHandle } from "../db/client";
 import { rawRows } from "../db/queries/raw-rows";
 import { insertUser } from "../db/queries/users";
 import type { Actor } from "../lib/core/auth/permissions";
 import { searchWorkspace } from "../lib/services/search/service";
+import { onEachEngine } from "./_engines";
 import { madeUpNames } from "./_made-up";
 
 const ARTICLES = 10_000;
@@ -247,20 +248,4 @@ async function run(label: string, handle: DbHandle): Promise<void> {
   );
 }
 
-const pglite = await openDatabase({ engine: "pglite", memory: true });
-await pglite.migrate();
-await run("PGlite (in memory)", pglite);
-await pglite.close();
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const pg = await openDatabase({ engine: "postgres", url });
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
-  await pg.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
-  await pg.db.execute(sql`CREATE SCHEMA public`);
-  await pg.migrate();
-  await run("PostgreSQL", pg);
-  await pg.close();
-} else {
-  console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL to a scratch database)");
-}
+await onEachEngine(run);
