@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { AuditEventInput, StoredAuditEvent } from "@/lib/core/audit/events";
 import type { FollowReason, NotificationKind } from "@/lib/core/desk-vocabulary";
 import { emailConfig, nextDigestAt } from "@/lib/core/email/config";
-import { LIVE_CHANNEL, type LiveEvent } from "@/lib/core/live/events";
+import type { LiveEvent } from "@/lib/core/live/events";
 import {
   deliveries,
   FAN_OUT_ACTIONS,
@@ -23,6 +23,7 @@ import {
   notifications,
   users,
 } from "../schema";
+import { publishLive } from "./live";
 
 /**
  * The notification fan-out of one audit event, in its transaction (called by
@@ -281,19 +282,12 @@ async function notify(
     .onConflictDoNothing()
     .returning({ id: notifications.id, userId: notifications.userId });
   if (rows.length === 0) return;
-  // One NOTIFY per person, all in one statement (delivered at commit).
-  const messages = rows.map((r) =>
-    JSON.stringify({
-      type: "notification",
-      userId: r.userId,
-      notificationId: r.id,
-    } satisfies LiveEvent),
-  );
-  await db.execute(
-    sql`SELECT pg_notify(${LIVE_CHANNEL}, m) FROM (VALUES ${sql.join(
-      messages.map((m) => sql`(${m}::text)`),
-      sql`, `,
-    )}) AS t(m)`,
+  // One message per person, all in one statement (delivered at commit).
+  await publishLive(
+    db,
+    ...rows.map(
+      (r): LiveEvent => ({ type: "notification", userId: r.userId, notificationId: r.id }),
+    ),
   );
   if (!email) return;
   const byUser = new Map(chosen.map((d) => [d.userId, d]));
