@@ -125,6 +125,9 @@ test("the dashboard's figures match its tables, its CSV and the demo article's c
   await page.getByLabel("From (UTC)").fill(today);
   await page.getByLabel("To (UTC, included)").fill(today);
   await page.getByRole("button", { name: "Apply filters" }).click();
+  // Read today's figures only once they are on the page (not the 2001 range's, still showing).
+  await expect(page).toHaveURL(new RegExp(`from=${today}`));
+  await expect(figure(page, "verdicts-empty")).toHaveCount(0);
   const todays = await tableCounts(figure(page, "verdicts"));
   expect(todays.Misleading).toBeGreaterThanOrEqual(1);
   expect(total(todays)).toBeLessThanOrEqual(total(after));
