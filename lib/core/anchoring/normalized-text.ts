@@ -20,6 +20,21 @@ export function collapseWhitespace(text: string): string {
   return text.replace(CHANGED_RUN, " ");
 }
 
+/** Index of the last value of ascending `values` at or below `limit`; -1 if none. */
+function lastAtOrBefore(values: Int32Array, limit: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= limit) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** The collapsed text and the offset maps between it and the original. */
 export class NormalizedText {
   /** The collapsed text. */
@@ -55,24 +70,9 @@ export class NormalizedText {
     this.rawEnd = Int32Array.from(rawEnd);
   }
 
-  /** Index of the last replaced run whose collapsed space is at or before `norm`; -1 if none. */
-  private runAtOrBefore(norm: number): number {
-    let lo = 0;
-    let hi = this.at.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.at[mid] ?? 0) <= norm) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  }
-
   /** The original offset of collapsed offset `norm` (a run's space: the run's first character). */
   private toRaw(norm: number): number {
-    const k = this.runAtOrBefore(norm);
+    const k = lastAtOrBefore(this.at, norm);
     if (k < 0) return norm;
     if (this.at[k] === norm) return this.rawStart[k] ?? norm;
     return norm + (this.shiftAfter[k] ?? 0);
@@ -85,16 +85,7 @@ export class NormalizedText {
 
   /** The collapsed offset of original offset `raw` (of the run it is in, for whitespace). */
   fromRaw(raw: number): number {
-    let lo = 0;
-    let hi = this.rawStart.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.rawStart[mid] ?? 0) <= raw) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const k = lastAtOrBefore(this.rawStart, raw);
     if (k < 0) return Math.min(raw, this.text.length);
     if (raw < (this.rawEnd[k] ?? 0)) return this.at[k] ?? 0;
     return Math.min(raw - (this.shiftAfter[k] ?? 0), this.text.length);
