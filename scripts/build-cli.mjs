@@ -29,7 +29,11 @@ export async function buildCli(root) {
   const staging = path.join(cliDir, `.build-${process.pid}-${Date.now()}`);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: "lib/entry/cli/main.ts" },
+    // The import worker (lib/server/isolated-import.ts) loads import-to-doc.js from beside its chunk.
+    entryPoints: {
+      main: "lib/entry/cli/main.ts",
+      "import-to-doc": "lib/core/import/import-to-doc.ts",
+    },
     outdir: staging,
     bundle: true,
     splitting: true,
