@@ -30,7 +30,9 @@ import {
 function workerEntry(): { entry: string; root: string } {
   const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
   const bundle = /^(.*)[\\/]dist[\\/]cli[\\/][0-9a-f]{16}[\\/][^\\/]+\.js$/.exec(here);
-  if (bundle) return { entry: path.join(path.dirname(here), "import-to-doc.js"), root: bundle[1] };
+  if (bundle?.[1]) {
+    return { entry: path.join(path.dirname(here), "import-to-doc.js"), root: bundle[1] };
+  }
   const source = /^(.*)[\\/]lib[\\/]server[\\/]isolated-import\.ts$/.exec(here);
   const root = source?.[1] ?? process.cwd();
   return { entry: path.join(root, "lib", "core", "import", "import-to-doc.ts"), root };
