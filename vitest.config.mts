@@ -21,7 +21,7 @@ const integration = (engine: "pglite" | "postgres") => ({
       NCBI_EUTILS_BASE_URL: "http://127.0.0.1:9/eutils",
       NCBI_IDCONV_BASE_URL: "http://127.0.0.1:9/idconv",
     },
-    globalSetup: ["tests/helpers/global-setup.ts"],
+    globalSetup: ["tests/helpers/cli-build-setup.ts", "tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -41,6 +41,7 @@ const system = {
     exclude: process.env.TEST_DATABASE_URL ? [] : ["tests/system/**/*.postgres.test.ts"],
     // One server set at a time: they share the machine's two cores and a port range.
     fileParallelism: false,
+    globalSetup: ["tests/helpers/cli-build-setup.ts"],
     testTimeout: 240_000,
     hookTimeout: 120_000,
   },
@@ -64,7 +65,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          // The CLI tests spawn bin/claimdesk.mjs, which runs the bundle.
+          globalSetup: ["tests/helpers/cli-build-setup.ts"],
+        },
       },
       integration("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("postgres")] : []),

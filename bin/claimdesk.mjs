@@ -1,57 +1,39 @@
 #!/usr/bin/env node
 /**
- * The `claimdesk` command (package.json "bin"). The command line itself is TypeScript
- * (lib/entry/cli/main.ts); this starts it in a child Node process with:
- * - tsx as a loader, resolved from this file so it works from any working directory;
- * - `--conditions=react-server`, under which `import "server-only"` (at the top of every db/
- *   module) resolves to an empty module instead of throwing;
- * - TSX_TSCONFIG_PATH set to the project's tsconfig.json, so the `@/…` paths resolve however
- *   far the working directory is from the project.
- * A child process rather than tsx's in-process API because resolution conditions can only be
- * set when Node starts.
+ * The `claimdesk` command (package.json "bin"). Runs the command line in this process from its
+ * JavaScript bundle, dist/cli/ (scripts/build-cli.mjs, run by `npm install` and `npm run
+ * build`): no TypeScript is compiled at start, and `claimdesk --help` loads only the command
+ * table. When the bundle is missing or older than the sources (a checkout after `git pull`),
+ * it is rebuilt first, with one line on stderr saying so.
+ *
+ * Everything is found from this file's own location (through symlinks, as `npm link` and
+ * `npm install -g` make them), so it works from any working directory; CLAIMDESK_ROOT tells
+ * db/client.ts where the migrations are.
  */
-import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleEntry, bundleState, readManifest } from "../scripts/cli-bundle.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fs.realpathSync(fileURLToPath(import.meta.url))), "..");
+process.env.CLAIMDESK_ROOT ||= root;
 
-const child = spawn(
-  process.execPath,
-  [
-    "--conditions=react-server",
-    "--import",
-    import.meta.resolve("tsx"),
-    path.join(root, "lib", "entry", "cli", "main.ts"),
-    ...process.argv.slice(2),
-  ],
-  {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
-      // db/client.ts finds the migrations from here, whatever the working directory.
-      CLAIMDESK_ROOT: process.env.CLAIMDESK_ROOT || root,
-    },
-  },
-);
-
-// Ctrl+C reaches both processes through the terminal; a signal sent to this process alone is
-// passed on so the child never outlives it.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => child.kill(signal));
+let manifest = readManifest(root);
+const state = bundleState(root, manifest);
+if (state !== "fresh") {
+  process.stderr.write(
+    `claimdesk: ${state === "missing" ? "building the command line" : "the sources changed since the last build; rebuilding the command line"} (dist/cli)…\n`,
+  );
+  try {
+    const { buildCli } = await import("../scripts/build-cli.mjs");
+    manifest = await buildCli(root);
+  } catch (err) {
+    process.stderr.write(
+      `claimdesk: cannot build the command line: ${err instanceof Error ? err.message : err}\n`,
+    );
+    process.exit(1);
+  }
 }
 
-child.on("error", (err) => {
-  process.stderr.write(`claimdesk: cannot start Node.js: ${err.message}\n`);
-  process.exit(1);
-});
-
-child.on("exit", (code, signal) => {
-  if (signal) {
-    process.removeAllListeners(signal);
-    process.kill(process.pid, signal);
-  } else {
-    process.exit(code ?? 1);
-  }
-});
+const { runProcess } = await import(pathToFileURL(bundleEntry(root, manifest)).href);
+await runProcess();

@@ -20,14 +20,22 @@ import {
 } from "@/lib/core/import/limits";
 
 /**
- * The project folder, where the TypeScript pipeline is. From source (tsx: the CLI, vitest)
- * this file is `<root>/lib/server/isolated-import.ts`; in Next's server bundle it is a chunk under the
- * build folder, and the root is the current directory of `next start`.
+ * The module the worker loads `importToDoc` from. From source (tsx: vitest, the benches) this
+ * file is `<root>/lib/server/isolated-import.ts` and the worker compiles the TypeScript
+ * pipeline through tsx; in the CLI's bundle (scripts/build-cli.mjs) it is a chunk in
+ * `dist/cli/<build>/`, and the pipeline is the bundle's `import-to-doc.js` beside it, plain
+ * JavaScript. In Next's server bundle it is a chunk under the build folder, and the root is the
+ * current directory of `next start`.
  */
-function projectRoot(): string {
+function workerEntry(): { entry: string; root: string } {
   const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
+  const bundle = /^(.*)[\\/]dist[\\/]cli[\\/][0-9a-f]{16}[\\/][^\\/]+\.js$/.exec(here);
+  if (bundle?.[1]) {
+    return { entry: path.join(path.dirname(here), "import-to-doc.js"), root: bundle[1] };
+  }
   const source = /^(.*)[\\/]lib[\\/]server[\\/]isolated-import\.ts$/.exec(here);
-  return source?.[1] ?? process.cwd();
+  const root = source?.[1] ?? process.cwd();
+  return { entry: path.join(root, "lib", "core", "import", "import-to-doc.ts"), root };
 }
 
 /**
@@ -44,11 +52,15 @@ const { pathToFileURL } = require("node:url");
 const path = require("node:path");
 (async () => {
   try {
-    // tsx's ESM API by its file: the CommonJS build of tsx/esm/api cannot load its own ESM half.
-    const tsx = path.join(path.dirname(createRequire(workerData.entry).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs");
-    const { tsImport } = await import(pathToFileURL(tsx).href);
     const url = pathToFileURL(workerData.entry).href;
-    const { importToDoc } = await tsImport(url, { parentURL: url, tsconfig: workerData.tsconfig });
+    let load = (specifier) => import(specifier);
+    if (workerData.entry.endsWith(".ts")) {
+      // tsx's ESM API by its file: the CommonJS build of tsx/esm/api cannot load its own ESM half.
+      const tsx = path.join(path.dirname(createRequire(workerData.entry).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs");
+      const { tsImport } = await import(pathToFileURL(tsx).href);
+      load = (specifier) => tsImport(specifier, { parentURL: url, tsconfig: workerData.tsconfig });
+    }
+    const { importToDoc } = await load(url);
     parentPort.postMessage({ ok: true, result: await importToDoc(workerData.source) });
   } catch (err) {
     // By name: tsx loads ImportError as a module instance of its own.
@@ -109,12 +121,12 @@ export async function importInWorker(
   await acquire();
   try {
     return await new Promise<ImportedDocument>((resolve, reject) => {
-      const root = projectRoot();
+      const { entry, root } = workerEntry();
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         workerData: {
           source,
-          entry: path.join(root, "lib", "core", "import", "import-to-doc.ts"),
+          entry,
           tsconfig: path.join(root, "tsconfig.json"),
         },
         resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb ?? IMPORT_MEMORY_LIMIT_MB },

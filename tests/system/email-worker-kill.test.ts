@@ -76,8 +76,8 @@ it("re-sends nothing a SIGKILLed worker had finished, and loses nothing", async 
         cwd: REPO_ROOT,
         env,
         stdio: "pipe",
-        // Its own process group: bin/claimdesk.mjs runs the command in a child of its own,
-        // and the kill takes both, as stopping a container does.
+        // Its own process group, killed as a whole, as stopping a container does (the bin
+        // runs the command in its own process; the group also takes any child it starts).
         detached: true,
       },
     );

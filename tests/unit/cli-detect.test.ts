@@ -1,8 +1,8 @@
 /**
  * The real `claimdesk` binary, spawned as a user would run it: `node bin/claimdesk.mjs …`
- * (tsx loader, react-server condition, tsconfig paths), from the project and from elsewhere.
- * Each run starts two Node processes and tsx (about half a second), so the variations of the
- * command line are tested in-process in lib/entry/cli/main.test.ts and only the essentials here.
+ * (the bundle in dist/cli, built by vitest's global setup), from the project and from elsewhere.
+ * Each run starts a Node process (about 0.2 s), so the variations of the command line are
+ * tested in-process in lib/entry/cli/main.test.ts and only the essentials here.
  */
 import fs from "node:fs";
 import os from "node:os";

@@ -116,7 +116,6 @@ function checkIds(io: CliIo, file: string, items: { id: string | number }[]) {
 
 export const anchorCommand: Command = {
   name: "anchor",
-  summary: "Re-anchor claims onto a new version of a text, as JSON",
   help: [
     "Usage: claimdesk anchor --old OLD.txt --new NEW.txt --claims CLAIMS.json",
     "       claimdesk anchor --new NEW.txt --selectors SELECTORS.json",

@@ -58,7 +58,6 @@ export function appVersion(env: NodeJS.ProcessEnv = process.env): string {
 
 export const backupCommand: Command = {
   name: "backup",
-  summary: "Write a backup of the database (restores into PGlite or PostgreSQL)",
   help: [
     "Usage: claimdesk backup [--out FILE]",
     "",

@@ -34,7 +34,6 @@ export function formatJsonLines(items: readonly unknown[]): string {
 
 export const detectCommand: Command = {
   name: "detect",
-  summary: "List check-worthy sentences of a text file as JSON",
   help: [
     "Usage: claimdesk detect FILE",
     "",

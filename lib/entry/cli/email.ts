@@ -15,7 +15,6 @@ import { openCliDatabase } from "./database";
 
 export const emailCommand: Command = {
   name: "email",
-  summary: "Show the e-mail outbox; --send-now delivers what is due once",
   help: [
     "Usage: claimdesk email [--send-now]",
     "",

@@ -98,7 +98,6 @@ function madeFrom({ filename, from }: ExportFile): string {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export an article as HTML, W3C annotations, ClaimReview, Markdown, CSV or Word",
   help: [
     "Usage: claimdesk export --article SLUG --format FORMAT --out FILE [--revision N]",
     "",

@@ -106,7 +106,6 @@ async function readImportFile(file: string, io: CliIo): Promise<File> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a .txt, .md, .html or .docx file as a new draft article",
   help: [
     "Usage: claimdesk import FILE [--title TITLE] [--author EMAIL] [--source-url URL]",
     "                             [--original-author NAME] [--original-date DATE]",

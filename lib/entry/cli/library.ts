@@ -143,7 +143,6 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
 
 export const libraryCommand: Command = {
   name: "library",
-  summary: "Import ClaimReview markup or a library JSON file into the claims library, or export it",
   help: [
     "Usage: claimdesk library import FILE [--format claimreview|json] [--author EMAIL]",
     "       claimdesk library export [--format json|claimreview] [--out FILE]",

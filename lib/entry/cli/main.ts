@@ -1,36 +1,79 @@
 /**
- * The `claimdesk` command line (run by `bin/claimdesk.mjs` through tsx). Dispatches to one
- * command per file; only commands that work are listed. Exit codes: 0 success, 1 the command
- * failed on its input, 2 the command line was wrong.
+ * The `claimdesk` command line. bin/claimdesk.mjs runs it from the bundle that
+ * scripts/build-cli.mjs makes of this file (dist/cli/main.js); tests import it from source.
+ * Dispatches to one command per file; only commands that work are listed. Exit codes: 0
+ * success, 1 the command failed on its input, 2 the command line was wrong.
  */
-import { realpathSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { anchorCommand } from "./anchor";
-import { backupCommand } from "./backup";
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
-import { detectCommand } from "./detect";
-import { emailCommand } from "./email";
-import { exportCommand } from "./export";
-import { importCommand } from "./import";
 import { type CliIo, processIo } from "./io";
-import { libraryCommand } from "./library";
-import { matchCommand } from "./match";
-import { restoreCommand } from "./restore";
-import { watchCommand } from "./watch";
+
+/**
+ * A subcommand as the table knows it: its name and summary, and how to load it. Each command
+ * is imported only when it runs (or its help is asked for), so that in the bundle every command
+ * is a chunk of its own and `claimdesk --help` loads none of them: the database, the importers
+ * and the exporters cost their start-up only to the commands that use them.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  load: () => Promise<Command>;
+}
 
 /** The subcommands, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [
-  detectCommand,
-  matchCommand,
-  importCommand,
-  exportCommand,
-  anchorCommand,
-  backupCommand,
-  restoreCommand,
-  libraryCommand,
-  watchCommand,
-  emailCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "detect",
+    summary: "List check-worthy sentences of a text file as JSON",
+    load: async () => (await import("./detect")).detectCommand,
+  },
+  {
+    name: "match",
+    summary: "Match a text file's sentences against a claims library (JSON)",
+    load: async () => (await import("./match")).matchCommand,
+  },
+  {
+    name: "import",
+    summary: "Import a .txt, .md, .html or .docx file as a new draft article",
+    load: async () => (await import("./import")).importCommand,
+  },
+  {
+    name: "export",
+    summary: "Export an article as HTML, W3C annotations, ClaimReview, Markdown, CSV or Word",
+    load: async () => (await import("./export")).exportCommand,
+  },
+  {
+    name: "anchor",
+    summary: "Re-anchor claims onto a new version of a text, as JSON",
+    load: async () => (await import("./anchor")).anchorCommand,
+  },
+  {
+    name: "backup",
+    summary: "Write a backup of the database (restores into PGlite or PostgreSQL)",
+    load: async () => (await import("./backup")).backupCommand,
+  },
+  {
+    name: "restore",
+    summary: "Load a backup into an empty database (PGlite or PostgreSQL)",
+    load: async () => (await import("./restore")).restoreCommand,
+  },
+  {
+    name: "library",
+    summary:
+      "Import ClaimReview markup or a library JSON file into the claims library, or export it",
+    load: async () => (await import("./library")).libraryCommand,
+  },
+  {
+    name: "watch",
+    summary: "Run the retraction and correction watch once (for cron)",
+    load: async () => (await import("./watch")).watchCommand,
+  },
+  {
+    name: "email",
+    summary: "Show the e-mail outbox; --send-now delivers what is due once",
+    load: async () => (await import("./email")).emailCommand,
+  },
 ];
 
 /** The top-level help text. */
@@ -55,11 +98,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (name === "--help" || name === "-h" || name === "help") {
     const topic = COMMANDS.find((c) => c.name === args[0]);
-    io.stdout(`${topic ? topic.help : usage()}\n`);
+    io.stdout(`${topic ? (await topic.load()).help : usage()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(
       `claimdesk: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. ` +
         'Run "claimdesk --help" for help.\n',
@@ -67,32 +110,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   try {
+    const command = await entry.load();
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof CliError) {
-      io.stderr(`claimdesk ${command.name}: ${err.message}\n`);
-      if (err.exitCode === EXIT_USAGE) io.stderr(`Run "claimdesk ${command.name} --help".\n`);
+      io.stderr(`claimdesk ${entry.name}: ${err.message}\n`);
+      if (err.exitCode === EXIT_USAGE) io.stderr(`Run "claimdesk ${entry.name} --help".\n`);
       return err.exitCode;
     }
     // Unexpected: one line for the user; the stack only when asked for.
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`claimdesk ${command.name}: unexpected error: ${message}\n`);
+    io.stderr(`claimdesk ${entry.name}: unexpected error: ${message}\n`);
     if (process.env.CLAIMDESK_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
     return EXIT_FAILURE;
   }
 }
 
-/** Whether this module is the process's entry point (and not imported by a test). */
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return pathToFileURL(realpathSync(script)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+/** The process's command line, run with its real input and output (bin/claimdesk.mjs). */
+export async function runProcess(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), processIo());
 }

@@ -120,7 +120,6 @@ function optionValue(args: string[], name: string): string | undefined {
 
 export const matchCommand: Command = {
   name: "match",
-  summary: "Match a text file's sentences against a claims library (JSON)",
   help: [
     "Usage: claimdesk match --library LIB.json --text FILE",
     "",

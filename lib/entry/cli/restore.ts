@@ -51,7 +51,6 @@ function summary(header: BackupHeader): string {
 
 export const restoreCommand: Command = {
   name: "restore",
-  summary: "Load a backup into an empty database (PGlite or PostgreSQL)",
   help: [
     "Usage: claimdesk restore FILE [--check]",
     "",

@@ -26,7 +26,6 @@ export function watchSummaryLines(s: WatchRunSummary): string[] {
 
 export const watchCommand: Command = {
   name: "watch",
-  summary: "Run the retraction and correction watch once (for cron)",
   help: [
     "Usage: claimdesk watch",
     "",
