@@ -14,15 +14,53 @@ const STOP =
 const FUNCTION_WORD =
   /^(?:a|an|the|is|are|was|were|be|been|it|its|this|that|these|those|and|but|or|to|of|in|on|at|for|with|by|as|than|so|not|no|can|will|may|still)$/i;
 
+/** Words that open a new clause on the left of a figure ("…, which cuts the risk by 30%"). */
+const CLAUSE_START =
+  /^(?:and|but|or|nor|which|who|whom|that|if|because|when|while|although|though|so|whereas|unless|since|says?|said|according)$/i;
+/**
+ * A word glued to the next sentence, a title run into its first sentence without a break
+ * ("FailureStem"): a phrase never crosses it.
+ */
+const GLUED = /\p{Ll}\p{Lu}\p{Ll}/u;
+
 /** Extends `end` over up to `max` words, stopping at punctuation or a clause word. */
 function extendRight(sentence: string, end: number, max: number): number {
   let at = end;
   for (let i = 0; i < max; i++) {
     const m = WORD.exec(sentence.slice(at));
-    if (!m?.[1] || !m[2] || STOP.test(m[2])) break;
+    if (!m?.[1] || !m[2] || STOP.test(m[2]) || GLUED.test(m[2])) break;
     at += m[1].length + m[2].length;
   }
   return at;
+}
+
+/** Extends `start` leftwards over up to `max` words, stopping at punctuation or a new clause. */
+function extendLeft(sentence: string, start: number, max: number): number {
+  let at = start;
+  for (let i = 0; i < max; i++) {
+    const m = WORD_BEFORE.exec(sentence.slice(0, at));
+    if (!m?.[1] || !m[2] || CLAUSE_START.test(m[1]) || GLUED.test(m[1])) break;
+    at -= m[1].length + m[2].length;
+  }
+  return at;
+}
+
+/** Leading words that frame a claim rather than make it: "In fact,", "However,", "Experts say". */
+const OPENER =
+  /^(?:(?:in fact|however|indeed|moreover|in short|overall|today|now|and|but|so|also|of course|according to [^,]{1,40}|(?:experts|doctors|researchers|scientists|studies|research) (?:say|show|says|shows|agree|found)(?: that)?)\s*,?\s+)/iu;
+
+/**
+ * The phrase for a sentence no rule matched: the sentence without a framing opener and its
+ * final punctuation, or `null` when what is left is too short to be a claim on its own.
+ */
+export function corePhrase(sentence: string): { start: number; end: number } | null {
+  let start = 0;
+  const opener = OPENER.exec(sentence);
+  if (opener) start = opener[0].length;
+  let end = sentence.length;
+  while (end > start && /[\s.!…;:"'”’)\]»]/u.test(sentence[end - 1] ?? "")) end--;
+  if (sentence.slice(start, end).split(/\s+/).length < 3) return null;
+  return { start, end };
 }
 
 /** Widens a rule match (offsets relative to `sentence`) to the phrase it is about. */
@@ -47,6 +85,10 @@ export function widenPhrase(sentence: string, m: RuleMatch): { start: number; en
         return { start: m.start - previous[1].length - previous[2].length, end: m.end };
       return { start: m.start, end: m.end };
     }
+    case "statistic":
+      // A figure alone ("3 in every", "40%") is a fragment: take what it counts and what it
+      // is about ("cut the risk of stroke by 40%", "3 in every 10 adults").
+      return { start: extendLeft(sentence, m.start, 5), end: extendRight(sentence, m.end, 3) };
     default:
       return { start: m.start, end: m.end };
   }
