@@ -23,12 +23,20 @@ const CLAUSE_START =
  */
 const GLUED = /\p{Ll}\p{Lu}\p{Ll}/u;
 
-/** Extends `end` over up to `max` words, stopping at punctuation or a clause word. */
-function extendRight(sentence: string, end: number, max: number): number {
+/** The verbs a figure's phrase stops before: "3 in every 10 adults" (have high blood pressure). */
+const VERB =
+  /^(?:is|are|was|were|have|has|had|will|can|could|may|might|would|should|do|does|did)$/i;
+
+/**
+ * Extends `end` over up to `max` words, stopping at punctuation or a clause word (and, with
+ * `beforeVerb`, at an auxiliary verb).
+ */
+function extendRight(sentence: string, end: number, max: number, beforeVerb = false): number {
   let at = end;
   for (let i = 0; i < max; i++) {
     const m = WORD.exec(sentence.slice(at));
     if (!m?.[1] || !m[2] || STOP.test(m[2]) || GLUED.test(m[2])) break;
+    if (beforeVerb && VERB.test(m[2])) break;
     at += m[1].length + m[2].length;
   }
   return at;
@@ -78,7 +86,7 @@ export function widenPhrase(sentence: string, m: RuleMatch): { start: number; en
     case "absolute": {
       if (/\s/.test(text)) return { start: m.start, end: m.end };
       const next = WORD.exec(sentence.slice(m.end));
-      if (next?.[1] && next[2] && !FUNCTION_WORD.test(next[2]))
+      if (next?.[1] && next[2] && !FUNCTION_WORD.test(next[2]) && !STOP.test(next[2]))
         return { start: m.start, end: m.end + next[1].length + next[2].length };
       const previous = WORD_BEFORE.exec(sentence.slice(0, m.start));
       if (previous?.[1] && previous[2] && !FUNCTION_WORD.test(previous[1]))
@@ -88,7 +96,10 @@ export function widenPhrase(sentence: string, m: RuleMatch): { start: number; en
     case "statistic":
       // A figure alone ("3 in every", "40%") is a fragment: take what it counts and what it
       // is about ("cut the risk of stroke by 40%", "3 in every 10 adults").
-      return { start: extendLeft(sentence, m.start, 5), end: extendRight(sentence, m.end, 3) };
+      return {
+        start: extendLeft(sentence, m.start, 5),
+        end: extendRight(sentence, m.end, 3, true),
+      };
     default:
       return { start: m.start, end: m.end };
   }
