@@ -66,6 +66,16 @@ export function corePhrase(sentence: string): { start: number; end: number } | n
   const opener = OPENER.exec(sentence);
   if (opener) start = opener[0].length;
   let end = sentence.length;
+  // The main clause only: "…is still not used maturely, so as a patient you'd better…" stops
+  // at ", so".
+  const clause =
+    /\s*(?:[;:(]|,\s+(?:so|but|and|which|because|while|although|though|whereas|as)\b)/giu;
+  for (const m of sentence.matchAll(clause)) {
+    if (m.index > start && sentence.slice(start, m.index).split(/\s+/).length >= 4) {
+      end = m.index;
+      break;
+    }
+  }
   while (end > start && /[\s.!…;:"'”’)\]»]/u.test(sentence[end - 1] ?? "")) end--;
   if (sentence.slice(start, end).split(/\s+/).length < 3) return null;
   return { start, end };
