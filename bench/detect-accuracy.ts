@@ -3,10 +3,10 @@
  * its speed on a 20,000-word synthetic health article. Prints figures only; the quality bar is
  * held by `lib/core/detect/accuracy.test.ts`.
  *
- * Two sets: `labelled-sentences.json` (written before the rules, but the rules were then
- * developed looking at it, so its figures are optimistic) and `holdout-sentences.json`
- * (written after the first version of the rules and run once before a few general fixes; see
- * tests/fixtures/detect/README.md for that first-run figure).
+ * Sets: the training sets (`labelled-sentences.json`, `train-sentences.json`; optimistic) and
+ * the held-out sets, never trained on (`holdout-sentences.json`, `test-sentences.json`,
+ * `test-second-kind.json`), each with the rules-only baseline beside it and figures per kind
+ * (the `note` of each sentence). See docs/detector.md.
  */
 import fs from "node:fs";
 import path from "node:path";

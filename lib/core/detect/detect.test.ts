@@ -155,6 +155,7 @@ describe("detectClaims context", () => {
     expect(phrase("About 3 in every 10 adults have high blood pressure.")).toBe(
       "About 3 in every 10 adults",
     );
+    expect(phrase("Never give aspirin to children under 16.")).toBe("Never give aspirin");
   });
 
   it("returns nothing for text without claims", () => {

@@ -95,6 +95,12 @@ export function widenPhrase(sentence: string, m: RuleMatch): { start: number; en
       return { start: m.start, end: m.end };
     case "absolute": {
       if (/\s/.test(text)) return { start: m.start, end: m.end };
+      // A rule of conduct ("Never give aspirin to …"): the verb and what it acts on.
+      if (
+        /^(?:never|always)$/i.test(text) &&
+        /^\s*(?:please\s+)?$/i.test(sentence.slice(0, m.start))
+      )
+        return { start: m.start, end: extendRight(sentence, m.end, 4) };
       const next = WORD.exec(sentence.slice(m.end));
       if (next?.[1] && next[2] && !FUNCTION_WORD.test(next[2]) && !STOP.test(next[2]))
         return { start: m.start, end: m.end + next[1].length + next[2].length };
