@@ -217,7 +217,10 @@ export function gluedTitleEnd(body: string): number {
     if (words.length < 3 || words.length > 15) continue;
     // The last word is the title's end ("Failure" of "FailureStem"); all must read as a title.
     const titled = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORD.test(w));
-    if (titled && /^\p{Lu}/u.test(words[0] ?? "")) return m.index + 1;
+    // "Mc"/"Mac" + capital is a surname ("McDonald"), not a seam.
+    const end = words[words.length - 1] ?? "";
+    const seamWord = end.length >= 3 && !/^(?:Mc|Mac)$/.test(end);
+    if (titled && seamWord && /^\p{Lu}/u.test(words[0] ?? "")) return m.index + 1;
     return -1;
   }
   return -1;
