@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectClaims } from "./detect";
-import { REASON_LABELS, REASONS, type Suggestion } from "./reasons";
+import { REASON_LABELS, REASONS, reasonLabel, type Suggestion } from "./reasons";
 
 const demo = fs.readFileSync(
   path.join(import.meta.dirname, "../../entry/demo/stem-cell-kidney-failure.txt"),
@@ -40,10 +40,22 @@ describe("detectClaims on the demo article", () => {
     );
   });
 
-  it("suggests the complete-recovery sentence despite its 'only if'", () => {
-    const s = suggestions.find((x) => x.text.includes("recovery completely"));
+  // The model no longer suggests the demo's long "only if … can patients have a chance to get
+  // recovery completely" sentence (its one trigger sits in a conditional); the widening of an
+  // absolute to the word before it is kept, on a plain sentence.
+  it("widens an absolute to the word it qualifies", () => {
+    const [s] = detectClaims("Patients can expect recovery completely within a month.");
     expect(s?.reasons).toEqual(["absolute"]);
     expect(s?.phrase?.text).toBe("recovery completely");
+  });
+
+  it("splits the glued title off and keeps phrases inside their sentence", () => {
+    const text =
+      "How does Stem Cell Therapy Treat Kidney FailureStem cell therapy cures kidney failure.";
+    const found = detectClaims(text);
+    expect(found.map((s) => s.text)).toEqual(["Stem cell therapy cures kidney failure."]);
+    expect(found[0]?.phrase?.text).toBe("cures kidney failure");
+    expectConsistent(text, found);
   });
 
   it("skips the headings, the date line and the questions", () => {
@@ -76,8 +88,14 @@ describe("detectClaims context", () => {
     ]);
   });
 
-  it("lets a hedge cancel a single trigger but not a figure", () => {
-    expect(suggested("Coffee may protect against liver disease.")).toEqual([]);
+  // Before the model, any hedge cancelled a single trigger; a hedged effect ("may protect") is
+  // still a claim to check, so only heavy hedging now keeps a sentence out.
+  it("lets heavy hedging cancel a single trigger but not a figure", () => {
+    expect(
+      suggested(
+        "Some researchers think coffee might possibly protect the liver, but it is too early to say.",
+      ),
+    ).toEqual([]);
     expect(suggested("Green tea may reduce the risk of prostate cancer by 40%.")).toHaveLength(1);
   });
 
@@ -125,6 +143,21 @@ describe("detectClaims context", () => {
     expectConsistent(text, suggestions);
   });
 
+  it("finds claims worded without a trigger word, with the reason in plain words", () => {
+    const [s] = detectClaims("Pineapple juice dissolves kidney stones overnight.");
+    expect(s?.reasons).toEqual(["claim-wording"]);
+    expect(s && reasonLabel(s.reasons[0] ?? "")).toBe("is worded as a health claim");
+    expect(s?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("proposes the figure with what it counts, not a fragment", () => {
+    const phrase = (text: string) => detectClaims(text)[0]?.phrase?.text;
+    expect(phrase("About 3 in every 10 adults have high blood pressure.")).toBe(
+      "About 3 in every 10 adults",
+    );
+    expect(phrase("Never give aspirin to children under 16.")).toBe("Never give aspirin");
+  });
+
   it("returns nothing for text without claims", () => {
     expect(detectClaims("")).toEqual([]);
     expect(detectClaims("Bring your list of medicines to the appointment.")).toEqual([]);
@@ -136,6 +169,11 @@ describe("reason vocabulary", () => {
     for (const r of REASONS) {
       expect(r).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
       expect(REASON_LABELS[r].length).toBeGreaterThan(0);
+      // Plain words for people, never the code itself.
+      expect(REASON_LABELS[r]).not.toContain("-");
+      expect(reasonLabel(r)).toBe(REASON_LABELS[r]);
     }
+    expect(reasonLabel("harm-denial")).toBe("says a treatment is free of harm");
+    expect(reasonLabel("retired-code")).toBe("retired-code");
   });
 });

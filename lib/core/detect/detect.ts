@@ -1,18 +1,20 @@
 /**
- * `detectClaims`: check-worthy sentences in health text, found by explainable rules. Pure: no
- * I/O, no database, no React, so the same function can run on the server, in the browser and in
- * `claimdesk detect`.
+ * `detectClaims`: check-worthy sentences in health text. Pure: no I/O, no database, no React,
+ * so the same function runs on the server and in `claimdesk detect`.
  *
- * Scoring. Each rule (`rules/*.ts`) returns weighted matches; a reason counts the sum of its
- * matches' weights up to `REASON_CAP`, the reasons add up, and `context.ts` adds its
- * adjustments (hedges, anecdotes, procedural text). A sentence is suggested from
- * `SUGGEST_THRESHOLD` up. With the weights used, one strong signal is enough (a harm denial, a
- * cure claim, a percentage, a comparison, a causal verb, an absolute), while a plain count
- * ("20 minutes") needs company. Questions are never suggested; headings only for a strong harm
- * denial or cure claim.
+ * Two layers. The explainable rules (`rules/*.ts`) find trigger words and give each suggestion
+ * its reasons and its phrase; a small logistic-regression model (`model/`), which reads the
+ * sentence's words and bigrams together with the rules' matches and the context cues of
+ * `context.ts`, decides whether the sentence is suggested. The rules alone missed claims
+ * worded without a trigger ("X dissolves Y", "starts to work within 24 hours") and flagged
+ * advice that claims nothing; the model learns both from labelled sentences (see
+ * docs/detector.md). `score` is still the rules' summed, capped weight (reasons up to
+ * `REASON_CAP`, plus context adjustments), kept for explanation; `confidence` is the model's.
  */
 import { readContext } from "./context";
-import { widenPhrase } from "./phrase";
+import { MODEL, probability } from "./model/classify";
+import { featuresOf } from "./model/features";
+import { corePhrase, widenPhrase } from "./phrase";
 import { type Match, REASONS, type Reason, type Suggestion } from "./reasons";
 import { findAbsolutes } from "./rules/absolute";
 import { findCausalClaims } from "./rules/causal";
@@ -23,8 +25,6 @@ import type { Rule, RuleMatch } from "./rules/rule";
 import { findStatistics } from "./rules/statistic";
 import { type Sentence, splitSentences } from "./split";
 
-/** The score from which a sentence is suggested. */
-export const SUGGEST_THRESHOLD = 1;
 /** The most one reason can add, so five numbers do not outweigh a hedge and an anecdote. */
 export const REASON_CAP = 2;
 /** Matches at least this strong count in headings. */
@@ -61,25 +61,49 @@ function withoutNested(matches: RuleMatch[]): RuleMatch[] {
   );
 }
 
-/** The suggestion for one sentence, or `null` when it is not check-worthy. */
+/** Every rule match in a sentence (offsets relative to it), nested ones dropped. */
+export function ruleMatches(sentence: string): RuleMatch[] {
+  return withoutNested(RULES.flatMap((rule) => rule(sentence)));
+}
+
+/** The features the model reads for one sentence (shared by inference and training). */
+export function sentenceFeatures(
+  sentence: Sentence,
+  matches = ruleMatches(sentence.text),
+  context = readContext(sentence.text, sentence),
+) {
+  return featuresOf(sentence.text, matches, context);
+}
+
+/**
+ * The suggestion for one sentence, or `null` when it is not check-worthy. Questions never are;
+ * headings only for a strong harm denial or cure claim (the rules decide). Otherwise the model
+ * decides, and the rules say why: a sentence that only the model finds has the reason
+ * `claim-wording`.
+ */
 export function assessSentence(text: string, sentence: Sentence): Suggestion | null {
   const context = readContext(sentence.text, sentence);
   if (context.question) return null;
-  let found = withoutNested(RULES.flatMap((rule) => rule(sentence.text)));
+  const all = ruleMatches(sentence.text);
+  let found = all;
+  let confidence: number;
   if (context.heading) {
-    found = found.filter(
+    found = all.filter(
       (m) =>
         (m.reason === "harm-denial" || m.reason === "cure-claim") && m.weight >= HEADING_MIN_WEIGHT,
     );
+    if (found.length === 0) return null;
+    confidence = 1;
+  } else {
+    confidence = probability(sentenceFeatures(sentence, all, context));
+    if (confidence < MODEL.threshold) return null;
   }
-  if (found.length === 0) return null;
 
   const perReason = new Map<Reason, number>();
   for (const m of found) perReason.set(m.reason, (perReason.get(m.reason) ?? 0) + m.weight);
   let score = 0;
   for (const sum of perReason.values()) score += Math.min(REASON_CAP, sum);
   for (const a of context.adjustments) score += a.delta;
-  if (score < SUGGEST_THRESHOLD) return null;
 
   found.sort(strongestFirst);
   const shift = sentence.start;
@@ -91,16 +115,18 @@ export function assessSentence(text: string, sentence: Sentence): Suggestion | n
     weight: m.weight,
   }));
   const best = found[0];
+  const reasons = REASONS.filter((r) => perReason.has(r));
   const suggestion: Suggestion = {
     start: sentence.start,
     end: sentence.end,
     text: sentence.text,
-    reasons: REASONS.filter((r) => perReason.has(r)),
+    reasons: reasons.length > 0 ? reasons : ["claim-wording"],
     matches,
     score,
+    confidence: Math.round(confidence * 1000) / 1000,
   };
-  if (best) {
-    const span = widenPhrase(sentence.text, best);
+  const span = best ? widenPhrase(sentence.text, best) : corePhrase(sentence.text);
+  if (span) {
     suggestion.phrase = {
       start: shift + span.start,
       end: shift + span.end,

@@ -11,18 +11,29 @@ export const REASONS = [
   "comparative",
   "causal",
   "statistic",
+  // No rule fired, only the model (`model/classify.ts`): the sentence reads like a health claim.
+  "claim-wording",
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-/** A human label for each reason code. */
+/**
+ * Each reason in plain words, to complete "This sentence …": what a reviewer reads on a
+ * suggestion. The code is for machines (JSON output, storage), never shown alone.
+ */
 export const REASON_LABELS: Record<Reason, string> = {
-  "harm-denial": "Denies harm, risk or side effects",
-  "cure-claim": "Claims to cure, reverse, prevent or heal",
-  absolute: "Absolute wording (always, never, completely, guaranteed, only)",
-  comparative: "Compares treatments or risks (better, safer, more effective than)",
-  causal: "States a cause or an effect (causes, leads to, lowers, linked to)",
-  statistic: "Gives a number, a percentage, a rate or a dose",
+  "harm-denial": "says a treatment is free of harm",
+  "cure-claim": "says something cures, prevents or heals",
+  absolute: "speaks in certainties (always, never, completely)",
+  comparative: "says one thing is better or riskier than another",
+  causal: "says X causes Y",
+  statistic: "gives a number",
+  "claim-wording": "is worded as a health claim",
 };
+
+/** The plain words for a reason code; an unknown code (from an older stored row) is shown as is. */
+export function reasonLabel(code: string): string {
+  return (REASON_LABELS as Record<string, string>)[code] ?? code;
+}
 
 /** One piece of evidence for a reason: the words that triggered it, in the input's offsets. */
 export interface Match {
@@ -49,6 +60,8 @@ export interface Suggestion extends Span {
   phrase?: Span;
   /** Every rule match in the sentence, strongest first. */
   matches: Match[];
-  /** The sentence's score after context adjustments; suggested from `SUGGEST_THRESHOLD` up. */
+  /** The rules' score after context adjustments (see `detect.ts`). */
   score: number;
+  /** The model's probability that the sentence is check-worthy, 0–1: for ranking. */
+  confidence: number;
 }

@@ -140,3 +140,26 @@ describe("splitSentences", () => {
     expect(splitSentences(" \r\n\t\n")).toEqual([]);
   });
 });
+
+describe("splitSentences with a title glued to its first sentence", () => {
+  const texts = (t: string) => splitSentences(t).map((s) => [s.text, s.marker]);
+
+  it("splits the title off at the seam and marks it as a heading", () => {
+    expect(
+      texts("How does Stem Cell Therapy Treat Kidney FailureStem cell therapy is new."),
+    ).toEqual([
+      ["How does Stem Cell Therapy Treat Kidney Failure", "heading"],
+      ["Stem cell therapy is new.", null],
+    ]);
+  });
+
+  it("leaves brand names and sentences that do not start as a title alone", () => {
+    expect(texts("The BioNTech vaccine was approved.")).toEqual([
+      ["The BioNTech vaccine was approved.", null],
+    ]);
+    expect(texts("GlaxoSmithKline makes it.")).toEqual([["GlaxoSmithKline makes it.", null]]);
+    expect(texts("Patients of McDonald Ward were moved.")).toEqual([
+      ["Patients of McDonald Ward were moved.", null],
+    ]);
+  });
+});

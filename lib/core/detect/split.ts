@@ -197,6 +197,35 @@ function tidy(text: string, range: Line, lineStart: boolean): Omit<Sentence, "wh
   return { start, end, text: text.slice(start, end), marker };
 }
 
+/** A lower-case letter directly followed by a capitalised word: "FailureStem". */
+const GLUE = /\p{Ll}(?=\p{Lu}\p{Ll})/gu;
+/** Words a title may have in lower case ("How does … Work", "Risks of the …"). */
+const TITLE_SMALL_WORD = /^(?:\p{Ll}{1,4}|about|after|before|during|without|versus)$/u;
+
+/**
+ * Where a title was glued to the first sentence, its paragraph break lost in copying ("How
+ * does Stem Cell Therapy Treat Kidney FailureStem cell therapy is…"): the offset just after
+ * the title, or -1. The text before the glue must read as a title (at least three words, each
+ * capitalised or a short function word, no sentence punctuation), so brand names ("BioNTech",
+ * "GlaxoSmithKline") inside a sentence never split it.
+ */
+export function gluedTitleEnd(body: string): number {
+  for (const m of body.matchAll(GLUE)) {
+    const title = body.slice(0, m.index + 1);
+    if (/[.!?…:;]/u.test(title)) return -1;
+    const words = title.trim().split(/\s+/);
+    if (words.length < 3 || words.length > 15) continue;
+    // The last word is the title's end ("Failure" of "FailureStem"); all must read as a title.
+    const titled = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORD.test(w));
+    // "Mc"/"Mac" + capital is a surname ("McDonald"), not a seam.
+    const end = words[words.length - 1] ?? "";
+    const seamWord = end.length >= 3 && !/^(?:Mc|Mac)$/.test(end);
+    if (titled && seamWord && /^\p{Lu}/u.test(words[0] ?? "")) return m.index + 1;
+    return -1;
+  }
+  return -1;
+}
+
 /**
  * Splits a text into sentences. Boundaries: a blank line; a line break unless the line was
  * wrapped in mid-sentence; `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed
@@ -207,7 +236,14 @@ function tidy(text: string, range: Line, lineStart: boolean): Omit<Sentence, "wh
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const segment of segments(text)) {
+  for (const whole of segments(text)) {
+    let segment = whole;
+    const glued = gluedTitleEnd(text.slice(whole.start, whole.end));
+    if (glued > 0) {
+      const title = tidy(text, { start: whole.start, end: whole.start + glued }, true);
+      if (title) out.push({ ...title, marker: title.marker ?? "heading", wholeLine: true });
+      segment = { start: whole.start + glued, end: whole.end };
+    }
     // A marker only counts at the start of its line, not after a sentence on the same line.
     const parts = splitSegment(text, segment)
       .map((range, i) => tidy(text, range, i === 0))

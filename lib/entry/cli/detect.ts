@@ -1,9 +1,11 @@
 /**
  * `claimdesk detect FILE`: prints the suggested claims of a text file as a JSON array of
- * `{start, end, text, reasons, phrase}`, offsets in JavaScript string (UTF-16) units into the
+ * `{start, end, text, reasons, labels, phrase}` (`labels`: each reason in plain words, in the
+ * order of `reasons`), offsets in JavaScript string (UTF-16) units into the
  * file's text (after a leading byte order mark, if any, is dropped; see `readTextInput`).
  */
 import { detectClaims } from "@/lib/core/detect/detect";
+import { reasonLabel } from "@/lib/core/detect/reasons";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import type { Command } from "./command";
 import { readTextInput } from "./io";
@@ -14,13 +16,21 @@ export interface DetectOutputItem {
   end: number;
   text: string;
   reasons: string[];
+  /** What each reason means, for people: `labels[i]` says `reasons[i]` in plain words. */
+  labels: string[];
   phrase?: { start: number; end: number; text: string };
 }
 
 /** The printed form of the suggestions for `text`. */
 export function detectOutput(text: string): DetectOutputItem[] {
   return detectClaims(text).map((s) => {
-    const item: DetectOutputItem = { start: s.start, end: s.end, text: s.text, reasons: s.reasons };
+    const item: DetectOutputItem = {
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      reasons: s.reasons,
+      labels: s.reasons.map(reasonLabel),
+    };
     if (s.phrase) item.phrase = { start: s.phrase.start, end: s.phrase.end, text: s.phrase.text };
     return item;
   });
@@ -39,10 +49,12 @@ export const detectCommand: Command = {
     "",
     "Reads FILE as UTF-8 text (- reads standard input) and prints a JSON array of the",
     "sentences worth fact-checking:",
-    '  [{"start": 0, "end": 42, "text": "...", "reasons": ["harm-denial"], "phrase": {...}}]',
+    '  [{"start": 0, "end": 42, "text": "...", "reasons": ["harm-denial"],',
+    '    "labels": ["says a treatment is free of harm"], "phrase": {...}}]',
     "start/end are offsets in JavaScript string (UTF-16) units into the text, after a leading",
     "byte order mark is dropped. Reasons: harm-denial, cure-claim, absolute, comparative,",
-    "causal, statistic.",
+    "causal, statistic, claim-wording (worded as a claim, no trigger word); labels says",
+    "each in plain words.",
   ].join("\n"),
   async run(args, io) {
     if (args.includes("--help") || args.includes("-h")) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
-import { REASON_LABELS } from "@/lib/core/detect/reasons";
+import { reasonLabel } from "@/lib/core/detect/reasons";
 import type { ShownSuggestion } from "@/lib/core/suggestions/select";
 import { createClaimAction, dismissSuggestionAction } from "@/lib/entry/actions/claims";
 
@@ -65,8 +65,8 @@ export function SuggestionsPanel({
               <p className="quote small flush">{s.phrase ? highlightPhrase(s) : s.text}</p>
               <ul className="reasons" aria-label="Why">
                 {s.reasons.map((r) => (
-                  <li key={r} className="badge" title={REASON_LABELS[r]}>
-                    {r}
+                  <li key={r} className="badge">
+                    {reasonLabel(r)}
                   </li>
                 ))}
               </ul>
