@@ -24,6 +24,7 @@ interface Item {
   text: string;
   reasons: string[];
   labels: string[];
+  label: string;
   phrase?: { start: number; end: number; text: string };
 }
 
@@ -32,9 +33,10 @@ function parseItems(expect: ExpectStatic, stdout: string, text: string): Item[] 
   const items = JSON.parse(stdout) as Item[];
   for (const item of items) {
     const keys = Object.keys(item);
-    expect(keys.slice(0, 5)).toEqual(["start", "end", "text", "reasons", "labels"]);
-    expect(keys.slice(5)).toEqual(item.phrase ? ["phrase"] : []);
+    expect(keys.slice(0, 6)).toEqual(["start", "end", "text", "reasons", "labels", "label"]);
+    expect(keys.slice(6)).toEqual(item.phrase ? ["phrase"] : []);
     expect(item.labels).toHaveLength(item.reasons.length);
+    expect(item.label).toBe(item.labels.join("; "));
     expect(text.slice(item.start, item.end)).toBe(item.text);
     if (item.phrase) expect(text.slice(item.phrase.start, item.phrase.end)).toBe(item.phrase.text);
   }
@@ -66,6 +68,7 @@ describe.concurrent("claimdesk (spawned)", { timeout: 60_000 }, () => {
         text: "This tea cures cancer.",
         reasons: ["cure-claim"],
         labels: ["says something cures, prevents or heals"],
+        label: "says something cures, prevents or heals",
         phrase: { start: 9, end: 21, text: "cures cancer" },
       },
     ]);

@@ -1,7 +1,7 @@
 /**
  * `claimdesk detect FILE`: prints the suggested claims of a text file as a JSON array of
- * `{start, end, text, reasons, labels, phrase}` (`labels`: each reason in plain words, in the
- * order of `reasons`), offsets in JavaScript string (UTF-16) units into the
+ * `{start, end, text, reasons, labels, label, phrase}` (`labels`: each reason in plain words, in
+ * the order of `reasons`; `label`: the same in one line, for reading), offsets in JavaScript string (UTF-16) units into the
  * file's text (after a leading byte order mark, if any, is dropped; see `readTextInput`).
  */
 import { detectClaims } from "@/lib/core/detect/detect";
@@ -18,6 +18,8 @@ export interface DetectOutputItem {
   reasons: string[];
   /** What each reason means, for people: `labels[i]` says `reasons[i]` in plain words. */
   labels: string[];
+  /** The labels in one line ("says a treatment is free of harm; gives a number"). */
+  label: string;
   phrase?: { start: number; end: number; text: string };
 }
 
@@ -30,6 +32,7 @@ export function detectOutput(text: string): DetectOutputItem[] {
       text: s.text,
       reasons: s.reasons,
       labels: s.reasons.map(reasonLabel),
+      label: s.reasons.map(reasonLabel).join("; "),
     };
     if (s.phrase) item.phrase = { start: s.phrase.start, end: s.phrase.end, text: s.phrase.text };
     return item;
