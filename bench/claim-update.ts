@@ -2,7 +2,9 @@
  * `node --conditions=react-server --import tsx bench/claim-update.ts [N]`: one claim update
  * (`POST /api/actions/claim.update`, a changed rationale, so the audit event is written too)
  * over HTTP on an idle `next start`, N times one after the other (default 200, after 20 not
- * counted); prints p50/p95/max per engine and the server's CPU per request. Same environment as
+ * counted); prints p50/p95/max per engine and the server's CPU per request. Then, for the cost
+ * of a read beside it, the review page of the same article once it has 40 claims (each with an
+ * evidence item and a comment, as the load's rounds make them), N/2 times. Same environment as
  * bench/load.ts: BENCH_DIST_DIR (default .next-bench, built if missing), BENCH_PORT (default
  * 3196), BENCH_ENGINE=pglite|postgres, TEST_DATABASE_URL for PostgreSQL's scratch database.
  */
@@ -20,6 +22,7 @@ import {
   sentenceRanges,
   startServer,
 } from "../tests/helpers/app-server";
+import { reviewRound } from "../tests/helpers/workload";
 import { serverCpuMs } from "./_server-cpu";
 
 const N = Number(process.argv[2] ?? 200);
@@ -67,13 +70,33 @@ async function measure(label: string, server: AppServer) {
     if (i >= WARM_UP) times.push(ms);
   }
   const cpu = serverCpuMs(server.process.pid as number) - cpuBefore;
-  times.sort((a, b) => a - b);
+  console.log(`${label} (${distDir}): claim.update over HTTP, ${summary(times, cpu)}`);
+
+  for (let i = 1; i < 40; i++) await reviewRound(reviewer, article, i, `idle-${i}`);
+  const page = `/articles/${encodeURIComponent(DEMO_ARTICLE_SLUG)}`;
+  const pageTimes: number[] = [];
+  let pageCpuBefore = 0;
+  let bytes = 0;
+  for (let i = 0; i < WARM_UP + N / 2; i++) {
+    if (i === WARM_UP) pageCpuBefore = serverCpuMs(server.process.pid as number);
+    const started = performance.now();
+    const response = await reviewer.get(page);
+    bytes = (await response.arrayBuffer()).byteLength;
+    if (response.status !== 200) throw new Error(`GET ${page}: ${response.status}`);
+    if (i >= WARM_UP) pageTimes.push(performance.now() - started);
+  }
+  const pageCpu = serverCpuMs(server.process.pid as number) - pageCpuBefore;
   console.log(
-    `${label} (${distDir}): claim.update over HTTP, n=${N}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; server CPU ${(cpu / N).toFixed(1)} ms/request; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")}`,
+    `${label} (${distDir}): review page, 40 claims (${(bytes / 1024).toFixed(0)} kB as sent), ${summary(pageTimes, pageCpu)}`,
   );
+}
+
+function summary(times: number[], cpuMs: number) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `n=${sorted.length}: p50 ${pct(sorted, 50).toFixed(1)} ms, p95 ${pct(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms; server CPU ${(cpuMs / sorted.length).toFixed(1)} ms/request; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`;
 }
 
 if (engine !== "postgres") {

@@ -7,9 +7,10 @@ import { listEvidenceForClaims } from "@/db/queries/evidence";
 import { listGradeAssessmentsForClaims } from "@/db/queries/grade-assessments";
 import { listLibraryEntriesByIds } from "@/db/queries/library";
 import { listUnlinkedResolvedClaims } from "@/db/queries/library-entry-reads";
+import { findMemberNames } from "@/db/queries/members";
 import { listPublicationsOfArticle, listPublishedClaimNumbers } from "@/db/queries/publications";
 import { findRevisionById } from "@/db/queries/revisions";
-import { findUserById, listAssignableUsers } from "@/db/queries/users";
+import { listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/core/auth/permissions";
 import { notFound } from "@/lib/core/errors";
 import { renderMarkdown } from "@/lib/core/markdown/render";
@@ -41,7 +42,10 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   const claimIds = claims.map((c) => c.id);
   const mayClaim = can(actor, "claim:create");
   const linkedEntries = [...new Set(claims.flatMap((c) => c.libraryEntryId ?? []))];
-  const nameOf = async (id: string | null) => (id ? await findUserById(db, id) : null);
+  // The revision's author, approver and "no claims" recorder: often one person, one query.
+  const people = [revision.authorId, revision.approvedById, revision.noClaimsById].flatMap(
+    (id) => id ?? [],
+  );
   // One round for everything that needs only the revision and its claims: these reads are
   // independent, and run one after the other they made a page ~13 round trips long (on
   // PostgreSQL each waits for a pooled connection and the network; PGlite queues them itself).
@@ -53,9 +57,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     published,
     anchorsBefore,
     entryNumbers,
-    author,
-    approver,
-    noClaimsBy,
+    names,
     publications,
     knownClaims,
     libraryOffer,
@@ -83,9 +85,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     listLibraryEntriesByIds(db, linkedEntries).then(
       (rows) => new Map(rows.map((e) => [e.id, e.number])),
     ),
-    nameOf(revision.authorId),
-    nameOf(revision.approvedById),
-    nameOf(revision.noClaimsById),
+    findMemberNames(db, [...new Set(people)]),
     listPublicationsOfArticle(db, article.id),
     knownClaimsInRevision(db, actor, revision.id),
     can(actor, "library:write") ? listUnlinkedResolvedClaims(db, article.id) : [],
@@ -105,16 +105,16 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
   return {
     article,
     revision: {
-      ...revisionForPage(revision, author?.name ?? "Unknown"),
+      ...revisionForPage(revision, names.get(revision.authorId) ?? "Unknown"),
       authorId: revision.authorId,
-      approvedByName: approver?.name ?? null,
+      approvedByName: revision.approvedById ? (names.get(revision.approvedById) ?? null) : null,
       /** The editor's "reviewed, no claims needed" record, if any. */
       noClaims:
         revision.noClaimsNote !== null && revision.noClaimsAt
           ? {
               note: revision.noClaimsNote,
               at: revision.noClaimsAt,
-              byName: noClaimsBy?.name ?? "Unknown",
+              byName: (revision.noClaimsById && names.get(revision.noClaimsById)) || "Unknown",
             }
           : null,
     },
