@@ -39,6 +39,8 @@ export interface ServerOptions {
   demo?: boolean;
   distDir?: string;
   env?: Record<string, string>;
+  /** Node's own flags for the server (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface AppServer {
@@ -82,11 +84,15 @@ export async function startServer(options: ServerOptions): Promise<AppServer> {
   if (options.dataDir) env.CLAIMDESK_DATA_DIR = options.dataDir;
 
   const started = performance.now();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(options.port)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;

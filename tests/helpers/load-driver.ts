@@ -19,6 +19,19 @@ export interface LoadOptions {
   articles?: number;
   users: number;
   durationMs: number;
+  /** The growth table's window: latency per window as claims accumulate. @default 10_000 */
+  windowMs?: number;
+}
+
+/** One window of the run: what was completed in it, and how many claims existed at its end. */
+export interface LoadWindow {
+  fromS: number;
+  toS: number;
+  requests: number;
+  /** Claims created since the start, over all the articles, at the window's end. */
+  claimsCreated: number;
+  /** Latency percentiles in ms of the requests completed in the window, by kind. */
+  latency: Record<string, { count: number; p50: number; p95: number; p99: number; max: number }>;
 }
 
 export interface LoadReport {
@@ -32,7 +45,12 @@ export interface LoadReport {
   errorSamples: string[];
   /** Latency percentiles in ms, over all requests and by kind. */
   latency: Record<string, { count: number; p50: number; p95: number; p99: number; max: number }>;
+  /** The growth table: the run cut into windows of `windowMs`. */
+  windows: LoadWindow[];
 }
+
+/** The actions of a review round, grouped as "writes" in the report. */
+const WRITES = new Set(["claim.create", "evidence.add", "comment.add"]);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -41,10 +59,14 @@ function percentile(sorted: number[], p: number): number {
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const samples = new Map<string, number[]>();
+  // Each request's completion time, kind and latency, for the growth table.
+  const timeline: { at: number; kind: string; ms: number }[] = [];
+  let started = 0;
   const record = (kind: string, ms: number) => {
     const list = samples.get(kind);
     if (list) list.push(ms);
     else samples.set(kind, [ms]);
+    timeline.push({ at: performance.now() - started, kind, ms });
   };
   let errors = 0;
   const errorSamples: string[] = [];
@@ -57,7 +79,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const first = options.clients[0];
   if (!first) throw new Error("runLoad needs at least one signed-in client");
   const articles = await prepareArticles(options.editor, options.slug, options.articles ?? 10);
-  const started = performance.now();
+  started = performance.now();
   const end = started + options.durationMs;
 
   const user = async (u: number) => {
@@ -88,8 +110,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     all.push(...values);
     latency[kind] = summarize(values);
   }
+  const writes = [...samples].flatMap(([kind, values]) => (WRITES.has(kind) ? values : []));
+  if (writes.length > 0) latency.writes = summarize(writes);
   latency.all = summarize(all);
   return {
+    windows: windowsOf(timeline, options.windowMs ?? 10_000),
     users: options.users,
     seconds,
     requests: all.length,
@@ -115,6 +140,31 @@ async function prepareArticles(editor: ApiClient, slug: string, count: number) {
   return articles;
 }
 
+function windowsOf(timeline: { at: number; kind: string; ms: number }[], windowMs: number) {
+  const windows: LoadWindow[] = [];
+  let claims = 0;
+  const last = timeline.reduce((m, e) => Math.max(m, e.at), 0);
+  for (let from = 0; from < last; from += windowMs) {
+    const inWindow = timeline.filter((e) => e.at >= from && e.at < from + windowMs);
+    const byKind = new Map<string, number[]>();
+    for (const e of inWindow) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.ms]);
+    claims += byKind.get("claim.create")?.length ?? 0;
+    const latency: LoadWindow["latency"] = {};
+    for (const [kind, values] of byKind) latency[kind] = summarize(values);
+    const writes = inWindow.filter((e) => WRITES.has(e.kind)).map((e) => e.ms);
+    if (writes.length > 0) latency.writes = summarize(writes);
+    latency.all = summarize(inWindow.map((e) => e.ms));
+    windows.push({
+      fromS: from / 1000,
+      toS: Math.min(from + windowMs, last) / 1000,
+      requests: inWindow.length,
+      claimsCreated: claims,
+      latency,
+    });
+  }
+  return windows;
+}
+
 function summarize(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return {
@@ -138,6 +188,20 @@ export function formatLoadReport(label: string, r: LoadReport): string {
     );
   }
   for (const e of r.errorSamples) lines.push(`  error: ${e}`);
+  return lines.join("\n");
+}
+
+/** The growth table: per window, the claims so far and the p50/p99 of the page and of all. */
+export function formatGrowthTable(r: LoadReport): string {
+  const lines = ["  window      claims  req/s  page p50  page p99  writes p50  all p50  all p99"];
+  for (const w of r.windows) {
+    const page = w.latency["read article"];
+    const cell = (v: number | undefined, width: number) =>
+      (v === undefined ? "-" : `${v.toFixed(0)}`).padStart(width);
+    lines.push(
+      `  ${`${w.fromS.toFixed(0)}-${w.toS.toFixed(0)} s`.padEnd(10)}${String(w.claimsCreated).padStart(8)}${(w.requests / Math.max(0.001, w.toS - w.fromS)).toFixed(1).padStart(7)}${cell(page?.p50, 10)}${cell(page?.p99, 10)}${cell(w.latency.writes?.p50, 12)}${cell(w.latency.all?.p50, 9)}${cell(w.latency.all?.p99, 9)}`,
+    );
+  }
   return lines.join("\n");
 }
 

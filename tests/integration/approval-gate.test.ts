@@ -197,6 +197,12 @@ describe("the 'reviewed, no claims needed' record", () => {
       ok: true,
       data: { state: "approved" },
     });
+    // The review page names the revision's people (read in one query for the three).
+    expect((await getReviewData(h.db, reviewer, article.slug)).revision).toMatchObject({
+      authorName: "Ed Author",
+      approvedByName: "Mona Approver",
+      noClaims: { note, byName: "Mona Approver" },
+    });
     // Decided: the record cannot be changed after approval.
     expect(await run(recordNoClaims, approver, { ...input, note: "Changed." })).toMatchObject({
       ok: false,

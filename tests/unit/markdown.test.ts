@@ -201,3 +201,17 @@ describe("renderMarkdown: formatting", () => {
     expect(renderMarkdown("  \n ")).toBe("");
   });
 });
+
+describe("renderMarkdown's memo", () => {
+  it("gives each text its own HTML, before and after the oldest entries are evicted", () => {
+    const html = (i: number) => `<p>note <strong>${i}</strong></p>\n`;
+    // More distinct texts than the memo keeps (10,000), so the first ones are evicted.
+    for (let i = 0; i < 10_050; i++) expect(renderMarkdown(`note **${i}**`)).toBe(html(i));
+    for (const i of [0, 1, 5_000, 10_049]) expect(renderMarkdown(`note **${i}**`)).toBe(html(i));
+  });
+
+  it("renders a text longer than the memo takes like any other", () => {
+    const long = `${"word ".repeat(1_000)}**end**`;
+    expect(renderMarkdown(long)).toBe(`<p>${"word ".repeat(1_000)}<strong>end</strong></p>\n`);
+  });
+});

@@ -84,9 +84,34 @@ rules.heading_open = () => "<p><strong>";
 rules.heading_close = () => "</strong></p>\n";
 
 /** Markdown source → HTML that is safe to insert into a page as it is. Empty for blank input. */
+/**
+ * Rendered HTML by source text. The review page renders every rationale and comment on every
+ * request, and under load the same few hundred texts were parsed again for each reader; the
+ * output depends on the text alone (no options vary per call), so a bounded memo is exact.
+ * Insertion order makes it a cheap LRU: a hit moves its entry to the end, the oldest goes first.
+ */
+const rendered = new Map<string, string>();
+/** Entries kept: ~10,000 short notes is a few MB at most. */
+const RENDER_CACHE_ENTRIES = 10_000;
+/** Longer texts are rendered each time: rare, and they would crowd out the many short ones. */
+const RENDER_CACHE_MAX_CHARS = 4_000;
+
 export function renderMarkdown(src: string): string {
   if (src.trim() === "") return "";
-  return md.render(src);
+  if (src.length > RENDER_CACHE_MAX_CHARS) return md.render(src);
+  const hit = rendered.get(src);
+  if (hit !== undefined) {
+    rendered.delete(src);
+    rendered.set(src, hit);
+    return hit;
+  }
+  const html = md.render(src);
+  rendered.set(src, html);
+  if (rendered.size > RENDER_CACHE_ENTRIES) {
+    const oldest = rendered.keys().next().value;
+    if (oldest !== undefined) rendered.delete(oldest);
+  }
+  return html;
 }
 
 /**
