@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditEvents, suggestionDismissals } from "../../db/schema";
+import { auditEvents, revisionSuggestions, suggestionDismissals } from "../../db/schema";
+import { detectClaims } from "../../lib/core/detect/detect";
+import { DETECTOR_VERSION, toStoredSuggestion } from "../../lib/core/suggestions/select";
 import { executeAction } from "../../lib/server/action";
 import { getReviewData } from "../../lib/services/articles/read";
 import { createClaim } from "../../lib/services/claims/service";
@@ -78,5 +80,39 @@ describe("suggested claims", () => {
     );
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await h.db.select().from(suggestionDismissals)).toHaveLength(0);
+  });
+});
+
+describe("stored suggestions", () => {
+  it("computes a revision's suggestions once and reads them back at the detector's version", async () => {
+    const { reviewer, article } = await setup();
+    const first = await getReviewData(h.db, reviewer, "stem-cells");
+    const rows = await h.db.select().from(revisionSuggestions);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      revisionId: article.revisionId,
+      detectorVersion: DETECTOR_VERSION,
+    });
+    expect(rows[0]?.suggestions).toEqual(
+      detectClaims(first.revision.plainText).map(toStoredSuggestion),
+    );
+    // A second read serves the stored row: no second row, the same list.
+    const second = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(second.suggestions).toEqual(first.suggestions);
+    expect(await h.db.select().from(revisionSuggestions)).toHaveLength(1);
+  });
+
+  it("replaces a row of another detector version instead of serving it", async () => {
+    const { reviewer, article } = await setup();
+    await h.db.insert(revisionSuggestions).values({
+      revisionId: article.revisionId,
+      detectorVersion: DETECTOR_VERSION - 1,
+      suggestions: [{ start: 0, end: 3, text: "Old", reasons: ["absolute"], phrase: null }],
+    });
+    const data = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(data.suggestions.some((s) => s.text === "Old")).toBe(false);
+    expect(data.suggestions.some((s) => s.text.includes(HARM))).toBe(true);
+    const rows = await h.db.select().from(revisionSuggestions);
+    expect(rows.map((r) => r.detectorVersion)).toEqual([DETECTOR_VERSION]);
   });
 });
