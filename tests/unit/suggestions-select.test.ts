@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type StoredSuggestion, selectSuggestions } from "../../lib/core/suggestions/select";
+import {
+  type StoredSuggestion,
+  SUGGESTIONS_PER_PAGE,
+  selectSuggestions,
+  suggestionsPage,
+} from "../../lib/core/suggestions/select";
 
 /** A small deterministic generator, so the comparison covers many layouts without flakiness. */
 function random(seed: number) {
@@ -47,5 +52,27 @@ describe("selectSuggestions", () => {
       [{ start: 10, end: 20 }],
     );
     expect(shown.map((s) => s.text)).toEqual(["s0-10"]);
+  });
+});
+
+describe("suggestionsPage", () => {
+  const all = Array.from({ length: 45 }, (_, i) => i);
+
+  it("gives 20 at a time with the total, the last page holding the rest", () => {
+    expect(SUGGESTIONS_PER_PAGE).toBe(20);
+    expect(suggestionsPage(all, 0)).toEqual({
+      items: all.slice(0, 20),
+      page: 0,
+      pages: 3,
+      total: 45,
+    });
+    expect(suggestionsPage(all, 2).items).toEqual([40, 41, 42, 43, 44]);
+  });
+
+  it("clamps pages out of range or not a number (a hand-edited ?suggestions=)", () => {
+    expect(suggestionsPage(all, 9).page).toBe(2);
+    expect(suggestionsPage(all, -3).page).toBe(0);
+    expect(suggestionsPage(all, Number.NaN).page).toBe(0);
+    expect(suggestionsPage([], 0)).toEqual({ items: [], page: 0, pages: 1, total: 0 });
   });
 });

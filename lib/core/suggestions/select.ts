@@ -80,3 +80,18 @@ export function selectSuggestions(
   }
   return shown;
 }
+
+/** How many suggestions the review page lists at once: a long article has thousands. */
+export const SUGGESTIONS_PER_PAGE = 20;
+
+/** One page of the suggestions (0-based; out-of-range pages are clamped), with the total. */
+export function suggestionsPage<T>(all: readonly T[], page: number) {
+  const pages = Math.max(1, Math.ceil(all.length / SUGGESTIONS_PER_PAGE));
+  const at = Math.min(Math.max(0, Number.isInteger(page) ? page : 0), pages - 1);
+  return {
+    items: all.slice(at * SUGGESTIONS_PER_PAGE, (at + 1) * SUGGESTIONS_PER_PAGE),
+    page: at,
+    pages,
+    total: all.length,
+  };
+}

@@ -324,6 +324,8 @@ export function ReviewWorkspace({
                       articleId={data.article.id}
                       revisionId={data.revision.id}
                       suggestions={data.suggestions}
+                      paging={data.suggestionsPaging}
+                      slug={data.article.slug}
                       onCreated={setSelectedId}
                     />
                     <DismissedSuggestions
