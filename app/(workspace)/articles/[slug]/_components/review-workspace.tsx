@@ -222,7 +222,7 @@ export function ReviewWorkspace({
           <article className="card article-body">
             <ArticleViewer
               doc={data.revision.doc}
-              expectedText={data.revision.plainText}
+              expectedFingerprint={data.revision.textFingerprint}
               highlights={allHighlights}
               selectedClaimId={selectedId}
               onActivateClaim={activate}
