@@ -2,6 +2,8 @@
  * Seeds a PGlite directory with a long article (about 20,000 words) and 500 claims through
  * the app's own services, for bench/review-page.mjs. Run with
  * `node --conditions=react-server --import tsx bench/_seed-large-article.ts DATA_DIR`.
+ * WORDS and CLAIMS (environment) change the size: bench/review-long.mjs seeds ~300,000 words
+ * and 2,000 claims.
  */
 import path from "node:path";
 import { openDatabase } from "@/db/client";
@@ -59,7 +61,8 @@ async function main() {
       passwordHash: await hashPassword("bench-editor-pass"),
       role: "editor",
     });
-    const text = longArticle(20_000);
+    const text = longArticle(Number(process.env.WORDS ?? 20_000));
+    const claimCount = Number(process.env.CLAIMS ?? 500);
     const article = await db.transaction((tx) =>
       createArticleFromText(tx, editor.id, {
         title: "Long read: kidney care",
@@ -77,9 +80,9 @@ async function main() {
       name: reviewer.name,
       role: reviewer.role,
     };
-    // 500 claims spread through the text: each a sentence's first 40 characters.
+    // CLAIMS (500) claims spread through the text: each a sentence's first 40 characters.
     const starts: number[] = [];
-    for (let at = plain.indexOf(". ") + 2; at > 1 && starts.length < 500; ) {
+    for (let at = plain.indexOf(". ") + 2; at > 1 && starts.length < claimCount; ) {
       starts.push(at);
       const next = plain.indexOf(". ", at + 150);
       at = next < 0 ? -1 : next + 2;

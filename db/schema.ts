@@ -42,6 +42,7 @@ import {
   REFERENCE_SOURCES,
 } from "@/lib/core/evidence-vocabulary";
 import type { ExportModel } from "@/lib/core/export/model";
+import type { StoredSuggestion } from "@/lib/core/suggestions/select";
 import {
   ANCHOR_STATES,
   ARTICLE_STATES,
@@ -495,6 +496,27 @@ export const suggestionDismissals = pgTable(
   (t) => [uniqueIndex("suggestion_dismissals_article_sentence_key").on(t.articleId, t.sentence)],
 );
 export type SuggestionDismissal = typeof suggestionDismissals.$inferSelect;
+
+/**
+ * The detector's suggestions for one revision, computed once (lib/services/articles/suggestions.ts)
+ * instead of on every review-page request (seconds on a 2 MB article). Derived data, like a
+ * cache: recomputable from the revision's immutable plain text, so it has no audit event.
+ * `detectorVersion` is `DETECTOR_VERSION` when the row was written: a row of another version is
+ * ignored and replaced, so a changed detector never serves stale suggestions.
+ */
+export const revisionSuggestions = pgTable(
+  "revision_suggestions",
+  {
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    detectorVersion: integer("detector_version").notNull(),
+    /** Ordered by `start`; offsets into the revision's plain text. */
+    suggestions: jsonb("suggestions").$type<StoredSuggestion[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.detectorVersion] })],
+);
 
 /**
  * Failed sign-in attempts in the throttling window (lib/server/auth/login-throttle.ts), shared by every

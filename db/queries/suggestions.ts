@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
+import type { StoredSuggestion } from "@/lib/core/suggestions/select";
 import type { Db } from "../client";
-import { suggestionDismissals, users } from "../schema";
+import { revisionSuggestions, suggestionDismissals, users } from "../schema";
 
 /** Records a dismissal; returns false when the sentence was already dismissed. */
 export async function insertDismissal(
@@ -52,4 +53,49 @@ export async function deleteDismissal(
       createdAt: suggestionDismissals.createdAt,
     });
   return row ?? null;
+}
+
+/** The stored suggestions of a revision for one detector version; null when none are stored. */
+export async function findRevisionSuggestions(
+  db: Db,
+  revisionId: string,
+  detectorVersion: number,
+): Promise<StoredSuggestion[] | null> {
+  const [row] = await db
+    .select({ suggestions: revisionSuggestions.suggestions })
+    .from(revisionSuggestions)
+    .where(
+      and(
+        eq(revisionSuggestions.revisionId, revisionId),
+        eq(revisionSuggestions.detectorVersion, detectorVersion),
+      ),
+    );
+  return row?.suggestions ?? null;
+}
+
+/**
+ * Stores a revision's suggestions. Two first readers may compute them at once: the second
+ * insert does nothing (both computed the same list from the same immutable text).
+ */
+export async function insertRevisionSuggestions(
+  db: Db,
+  values: { revisionId: string; detectorVersion: number; suggestions: StoredSuggestion[] },
+): Promise<void> {
+  await db.insert(revisionSuggestions).values(values).onConflictDoNothing();
+}
+
+/** Drops a revision's rows of other detector versions (they are never read again). */
+export async function deleteStaleRevisionSuggestions(
+  db: Db,
+  revisionId: string,
+  detectorVersion: number,
+): Promise<void> {
+  await db
+    .delete(revisionSuggestions)
+    .where(
+      and(
+        eq(revisionSuggestions.revisionId, revisionId),
+        ne(revisionSuggestions.detectorVersion, detectorVersion),
+      ),
+    );
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { auditEvents, suggestionDismissals } from "../../db/schema";
+import { findRevisionById } from "../../db/queries/revisions";
+import { auditEvents, revisionSuggestions, suggestionDismissals } from "../../db/schema";
+import { detectClaims } from "../../lib/core/detect/detect";
+import { DETECTOR_VERSION, toStoredSuggestion } from "../../lib/core/suggestions/select";
 import { executeAction } from "../../lib/server/action";
 import { getReviewData } from "../../lib/services/articles/read";
 import { createClaim } from "../../lib/services/claims/service";
@@ -24,7 +27,8 @@ describe("suggested claims", () => {
     const harm = data.suggestions.find((s) => s.text.includes(HARM));
     expect(harm?.reasons).toContain("harm-denial");
     expect(harm?.phrase?.text).toContain("no toxicity");
-    expect(data.revision.plainText.slice(harm?.start, harm?.end)).toBe(harm?.text);
+    const plainText = (await findRevisionById(h.db, article.revisionId))?.plainText ?? "";
+    expect(plainText.slice(harm?.start, harm?.end)).toBe(harm?.text);
     const viewer = await createActor(h.db, "viewer");
     expect((await getReviewData(h.db, viewer, "stem-cells")).suggestions).toEqual([]);
     expect(article.slug).toBe("stem-cells");
@@ -78,5 +82,37 @@ describe("suggested claims", () => {
     );
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await h.db.select().from(suggestionDismissals)).toHaveLength(0);
+  });
+});
+
+describe("stored suggestions", () => {
+  it("computes a revision's suggestions once and reads them back at the detector's version", async () => {
+    const { reviewer, article } = await setup();
+    const first = await getReviewData(h.db, reviewer, "stem-cells");
+    const rows = await h.db.select().from(revisionSuggestions);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      revisionId: article.revisionId,
+      detectorVersion: DETECTOR_VERSION,
+    });
+    expect(rows[0]?.suggestions).toEqual(detectClaims(STEM_CELL_TEXT).map(toStoredSuggestion));
+    // A second read serves the stored row: no second row, the same list.
+    const second = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(second.suggestions).toEqual(first.suggestions);
+    expect(await h.db.select().from(revisionSuggestions)).toHaveLength(1);
+  });
+
+  it("replaces a row of another detector version instead of serving it", async () => {
+    const { reviewer, article } = await setup();
+    await h.db.insert(revisionSuggestions).values({
+      revisionId: article.revisionId,
+      detectorVersion: DETECTOR_VERSION - 1,
+      suggestions: [{ start: 0, end: 3, text: "Old", reasons: ["absolute"], phrase: null }],
+    });
+    const data = await getReviewData(h.db, reviewer, "stem-cells");
+    expect(data.suggestions.some((s) => s.text === "Old")).toBe(false);
+    expect(data.suggestions.some((s) => s.text.includes(HARM))).toBe(true);
+    const rows = await h.db.select().from(revisionSuggestions);
+    expect(rows.map((r) => r.detectorVersion)).toEqual([DETECTOR_VERSION]);
   });
 });

@@ -285,6 +285,19 @@ describe.each(Object.entries(DOCS))("text map of %s", (_name, doc) => {
     }
   });
 
+  it("maps every position, between blocks too, as a walk over the segments would", () => {
+    // posToOffset's binary search against the plain rule it replaced.
+    const walk = (pos: number) => {
+      for (const seg of map.segments) {
+        if (pos < seg.pos) return seg.offset;
+        if (pos <= seg.pos + seg.length) return seg.offset + (pos - seg.pos);
+      }
+      return map.text.length;
+    };
+    for (let pos = 0; pos <= pm.content.size + 1; pos++)
+      expect(posToOffset(map, pos)).toBe(walk(pos));
+  });
+
   it("gives any plain-text range the same text in ProseMirror", () => {
     const inside = offsetsInSegments(map);
     const step = Math.max(1, Math.floor(inside.length / 60));

@@ -127,9 +127,18 @@ export function offsetToPos(map: TextMap, offset: number, side: "start" | "end")
  * start of the next text (or the end of the text when nothing follows).
  */
 export function posToOffset(map: TextMap, pos: number): number {
-  for (const seg of map.segments) {
-    if (pos < seg.pos) return seg.offset;
-    if (pos <= seg.pos + seg.length) return seg.offset + (pos - seg.pos);
+  // The first segment ending at or after `pos` (segments are in document order, so their ends
+  // grow): a binary search, not a walk over every segment of a long article on each selection.
+  const { segments } = map;
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const seg = segments[mid] as TextSegment;
+    if (seg.pos + seg.length < pos) lo = mid + 1;
+    else hi = mid;
   }
-  return map.text.length;
+  const seg = segments[lo];
+  if (!seg) return map.text.length;
+  return pos < seg.pos ? seg.offset : seg.offset + (pos - seg.pos);
 }

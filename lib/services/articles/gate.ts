@@ -9,8 +9,8 @@ import { type ClaimInRevision, listClaimsInRevision } from "@/db/queries/claims"
 import type { RevisionRow } from "@/db/queries/revisions";
 import { listDismissals } from "@/db/queries/suggestions";
 import { approvalBlockers } from "@/lib/core/articles/workflow";
-import { detectClaims } from "@/lib/core/detect/detect";
 import { selectSuggestions } from "@/lib/core/suggestions/select";
+import { revisionSuggestions } from "./suggestions";
 
 export async function loadApprovalGate(
   db: Db,
@@ -19,12 +19,12 @@ export async function loadApprovalGate(
   /** The revision's claims, when the caller has read them already. */
   known?: ClaimInRevision[],
 ) {
-  const [claims, dismissals] = await Promise.all([
+  const [claims, dismissals, detected] = await Promise.all([
     known ?? listClaimsInRevision(db, revision.id),
     listDismissals(db, articleId),
+    revisionSuggestions(db, revision),
   ]);
   // The sidebar's own rule: what it would still offer is what nobody has triaged.
-  const detected = detectClaims(revision.plainText);
   const untriaged = selectSuggestions(
     detected,
     new Set(dismissals.map((d) => d.sentence)),

@@ -14,7 +14,7 @@ import { listAssignableUsers } from "@/db/queries/users";
 import { type Actor, authorize, can } from "@/lib/core/auth/permissions";
 import { notFound } from "@/lib/core/errors";
 import { renderMarkdown } from "@/lib/core/markdown/render";
-import { sentenceKey } from "@/lib/core/suggestions/select";
+import { SUGGESTIONS_PER_PAGE, sentenceKey, suggestionsPage } from "@/lib/core/suggestions/select";
 import { mayDeleteClaim } from "@/lib/services/claims/delete";
 import { commentsByClaim } from "@/lib/services/comments/read";
 import { knownClaimsInRevision } from "@/lib/services/library/read";
@@ -36,7 +36,13 @@ async function currentRevisionWithClaims(db: Db, slug: string) {
 }
 
 /** Everything the review page shows: the current revision, its claims with evidence, the gate. */
-export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
+export async function getReviewData(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  /** Which page of the suggestions to send (0-based; `?suggestions=` on the page). */
+  options: { suggestionsPage?: number } = {},
+) {
   authorize(actor, "article:read");
   const { article, revision, claims } = await currentRevisionWithClaims(db, slug);
   const claimIds = claims.map((c) => c.id);
@@ -101,6 +107,7 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     list.push({ ...e, flagBadge: evidence.flags.get(e.id) ?? null });
     evidenceByClaim.set(e.claimId, list);
   }
+  const shownSuggestions = suggestionsPage(mayClaim ? untriaged : [], options.suggestionsPage ?? 0);
   const detectedKeys = new Set(detected.map((s) => sentenceKey(s.text)));
   return {
     article,
@@ -145,8 +152,18 @@ export async function getReviewData(db: Db, actor: Actor | null, slug: string) {
     libraryOffer,
     /** When this revision was last matched against the library (null: never). */
     libraryCheckedAt: revision.libraryCheckedAt,
-    /** Check-worthy sentences not yet claimed or dismissed; only for those who may claim. */
-    suggestions: mayClaim ? untriaged : [],
+    /**
+     * Check-worthy sentences not yet claimed or dismissed, one page of them (a 2 MB article has
+     * thousands); only for those who may claim.
+     */
+    suggestions: shownSuggestions.items,
+    /** Where that page is: its number (0-based), how many pages, how many suggestions in all. */
+    suggestionsPaging: {
+      page: shownSuggestions.page,
+      pages: shownSuggestions.pages,
+      total: shownSuggestions.total,
+      perPage: SUGGESTIONS_PER_PAGE,
+    },
     /**
      * Dismissed suggestions that the detector still finds in this revision (a dismissal of a
      * sentence no longer in the text would restore nothing visible), newest first.

@@ -16,6 +16,7 @@ import { findUserNames } from "@/db/queries/users";
 import { stateAfterEdit } from "@/lib/core/articles/workflow";
 import { type Actor, authorize } from "@/lib/core/auth/permissions";
 import { buildRevisionDiff } from "@/lib/core/diff/revision-diff";
+import { textFingerprint } from "@/lib/core/document/fingerprint";
 import { notFound } from "@/lib/core/errors";
 
 /**
@@ -37,7 +38,8 @@ export function revisionForPage(revision: RevisionRow, authorName: string) {
     id: revision.id,
     number: revision.number,
     doc: revision.doc,
-    plainText: revision.plainText,
+    /** Not the text itself: the page needs only to check that its copy agrees. */
+    textFingerprint: textFingerprint(revision.plainText),
     summary: revision.summary,
     createdAt: revision.createdAt,
     authorName,

@@ -30,11 +30,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ArticleReviewPage({ params, searchParams }: Params) {
   const { slug } = await params;
   // `?claim=<id>` opens that claim (links from "My claims" and history); `?saved=<n>` follows
-  // the editor's save of revision n.
-  const { claim: claimParam, saved } = await searchParams;
+  // the editor's save of revision n; `?suggestions=<n>` shows page n (1-based) of the
+  // suggestions, 20 at a time.
+  const { claim: claimParam, saved, suggestions: suggestionsParam } = await searchParams;
   const actor = await requireActorOrRedirect(`/articles/${slug}`);
   const db = await getDb();
-  const data = await getReviewData(db, actor, slug).catch((err: unknown) => {
+  const suggestionsPage = Number(typeof suggestionsParam === "string" ? suggestionsParam : 1) - 1;
+  const data = await getReviewData(db, actor, slug, { suggestionsPage }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });

@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
+import { textFingerprint } from "@/lib/core/document/fingerprint";
 import type { DocRoot } from "@/lib/core/document/schema";
 import { buildTextMap, offsetToPos, posToOffset, type TextMap } from "@/lib/core/document/text-map";
 import { ClaimHighlights } from "@/lib/editor/claim-highlights";
@@ -39,15 +40,15 @@ function trimRange(text: string, start: number, end: number): [number, number] {
  */
 export function ArticleViewer({
   doc,
-  expectedText,
+  expectedFingerprint,
   highlights,
   selectedClaimId,
   onActivateClaim,
   onSelectText,
 }: {
   doc: DocRoot;
-  /** The server's plain text of this revision, to check that both sides agree. */
-  expectedText: string;
+  /** `textFingerprint` of the server's plain text, to check that both sides agree. */
+  expectedFingerprint: string;
   highlights: ViewerHighlight[];
   selectedClaimId: string | null;
   onActivateClaim: (id: string) => void;
@@ -72,7 +73,10 @@ export function ArticleViewer({
     () => (editor ? buildTextMap(editor.state.doc.toJSON() as DocRoot) : null),
     [editor],
   );
-  const mismatch = map !== null && map.text !== expectedText;
+  const mismatch = useMemo(
+    () => map !== null && textFingerprint(map.text) !== expectedFingerprint,
+    [map, expectedFingerprint],
+  );
 
   useEffect(() => {
     if (!editor || !map) return;

@@ -23,9 +23,18 @@ import { PresenceNote } from "./live-presence";
 export interface ClaimListView {
   filter: ClaimFilter;
   sort: ClaimSort;
+  /** How many of the matching claims are listed: a long article has thousands. */
+  limit: number;
 }
 
-export const DEFAULT_LIST_VIEW: ClaimListView = { filter: NO_FILTER, sort: "position" };
+/** Claims listed at first and added by each "Show more". */
+const PAGE = 100;
+
+export const DEFAULT_LIST_VIEW: ClaimListView = {
+  filter: NO_FILTER,
+  sort: "position",
+  limit: PAGE,
+};
 
 type Option = [value: string, label: string];
 
@@ -164,7 +173,7 @@ export function ClaimList({
         <p className="empty">No claims match these filters.</p>
       ) : (
         <ol className="claim-list" aria-label="Claims">
-          {shown.map((c) => (
+          {shown.slice(0, view.limit).map((c) => (
             <ClaimListItem
               key={c.id}
               claim={c}
@@ -187,6 +196,18 @@ export function ClaimList({
           ))}
         </ol>
       )}
+      {shown.length > view.limit ? (
+        <p className="small muted" style={{ margin: 0 }}>
+          {view.limit} of {shown.length} listed.{" "}
+          <button
+            type="button"
+            className="button"
+            onClick={() => onViewChange({ ...view, limit: view.limit + PAGE })}
+          >
+            Show {Math.min(PAGE, shown.length - view.limit)} more
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

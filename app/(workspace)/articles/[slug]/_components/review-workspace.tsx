@@ -61,6 +61,10 @@ export function ReviewWorkspace({
   const [selection, setSelection] = useState<TextRange | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // The claim being created, drawn at once: on a long article the refreshed page with the new
+  // claim takes a while, and the selection must not look forgotten meanwhile. Cleared once the
+  // page's claims hold its id (or on an error).
+  const [pending, setPending] = useState<{ id: string | null; range: TextRange } | null>(null);
   // Kept here, not in the list, so filters survive opening a claim and coming back.
   const [listView, setListView] = useState<ClaimListView>(DEFAULT_LIST_VIEW);
   // What the last save did, shown by the claim panel remounted for the version it produced.
@@ -139,12 +143,30 @@ export function ReviewWorkspace({
         })),
     [data.knownClaims],
   );
+  useEffect(() => {
+    if (pending?.id && data.claims.some((c) => c.id === pending.id)) setPending(null);
+  }, [pending, data.claims]);
   const allHighlights = useMemo(
-    () => [...knownHighlights, ...highlights],
-    [knownHighlights, highlights],
+    () =>
+      pending
+        ? [
+            ...knownHighlights,
+            ...highlights,
+            {
+              id: "pending",
+              start: pending.range.start,
+              end: pending.range.end,
+              className: "claim-hl claim-pending",
+              label: "New claim: being created",
+              name: "New claim",
+            },
+          ]
+        : [...knownHighlights, ...highlights],
+    [knownHighlights, highlights, pending],
   );
   // A known claim's mark takes the focus to its item in the panel; a claim's mark opens it.
   const activate = useCallback((id: string) => {
+    if (id === "pending") return;
     if (!id.startsWith("known:")) return setSelectedId(id);
     // The list (and the panel in it) shows once no claim is open.
     setSelectedId(null);
@@ -155,12 +177,15 @@ export function ReviewWorkspace({
     if (!selection || creating) return;
     setCreating(true);
     setError(null);
+    setPending({ id: null, range: selection });
     const result = await createClaimAction({ revisionId: data.revision.id, ...selection });
     setCreating(false);
     if (!result.ok) {
+      setPending(null);
       setError(result.error.message);
       return;
     }
+    setPending({ id: result.data.id, range: selection });
     setSelection(null);
     window.getSelection()?.removeAllRanges();
     setSelectedId(result.data.id);
@@ -222,7 +247,7 @@ export function ReviewWorkspace({
           <article className="card article-body">
             <ArticleViewer
               doc={data.revision.doc}
-              expectedText={data.revision.plainText}
+              expectedFingerprint={data.revision.textFingerprint}
               highlights={allHighlights}
               selectedClaimId={selectedId}
               onActivateClaim={activate}
@@ -324,6 +349,8 @@ export function ReviewWorkspace({
                       articleId={data.article.id}
                       revisionId={data.revision.id}
                       suggestions={data.suggestions}
+                      paging={data.suggestionsPaging}
+                      slug={data.article.slug}
                       onCreated={setSelectedId}
                     />
                     <DismissedSuggestions

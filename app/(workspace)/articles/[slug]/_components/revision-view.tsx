@@ -14,7 +14,7 @@ export function RevisionView({
   revision,
   claims,
 }: {
-  revision: { doc: DocRoot; plainText: string };
+  revision: { doc: DocRoot; textFingerprint: string };
   claims: RevisionClaim[];
 }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function RevisionView({
       <article className="card article-body">
         <ArticleViewer
           doc={revision.doc}
-          expectedText={revision.plainText}
+          expectedFingerprint={revision.textFingerprint}
           highlights={highlights}
           selectedClaimId={selectedId}
           onActivateClaim={setSelectedId}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorAlert } from "@/app/_components/notice";
@@ -15,11 +16,18 @@ export function SuggestionsPanel({
   articleId,
   revisionId,
   suggestions,
+  paging = { page: 0, pages: 1, total: suggestions.length, perPage: suggestions.length },
+  slug,
   onCreated,
 }: {
   articleId: string;
   revisionId: string;
+  /** One page of them (the server pages: a long article has thousands). */
   suggestions: ShownSuggestion[];
+  /** Which page this is (0-based), of how many, and how many suggestions in all. */
+  paging?: { page: number; pages: number; total: number; perPage: number };
+  /** For the pages' links (`?suggestions=<n>`). */
+  slug?: string;
   onCreated: (claimId: string) => void;
 }) {
   const router = useRouter();
@@ -51,8 +59,12 @@ export function SuggestionsPanel({
   }
 
   return (
-    <details className="suggestions" open={suggestions.length > 0 && suggestions.length <= 5}>
-      <summary>Suggested claims ({suggestions.length})</summary>
+    // Open on a page the reviewer went to, and for a handful: a long list starts closed.
+    <details
+      className="suggestions"
+      open={(paging.total > 0 && paging.total <= 5) || paging.page > 0}
+    >
+      <summary>Suggested claims ({paging.total})</summary>
       <ErrorAlert message={error} />
       {suggestions.length === 0 ? (
         <p className="empty">
@@ -103,8 +115,32 @@ export function SuggestionsPanel({
           ))}
         </ol>
       )}
+      {paging.pages > 1 && slug ? (
+        <nav className="button-row small" aria-label="Suggestion pages">
+          {paging.page > 0 ? (
+            <Link href={pageHref(slug, paging.page - 1)} scroll={false}>
+              ← Previous
+            </Link>
+          ) : null}
+          <span className="muted">
+            {paging.page * paging.perPage + 1}–{paging.page * paging.perPage + suggestions.length}{" "}
+            of {paging.total}
+          </span>
+          {paging.page < paging.pages - 1 ? (
+            <Link href={pageHref(slug, paging.page + 1)} scroll={false}>
+              Next →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </details>
   );
+}
+
+/** The review page showing suggestion page `page` (0-based); the first page is the plain URL. */
+function pageHref(slug: string, page: number) {
+  const base = `/articles/${encodeURIComponent(slug)}`;
+  return page === 0 ? base : `${base}?suggestions=${page + 1}`;
 }
 
 /** The sentence with its trigger phrase emphasised. */
