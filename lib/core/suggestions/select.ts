@@ -10,6 +10,13 @@ import type { Suggestion } from "@/lib/core/detect/reasons";
  * another version are then recomputed on their next read instead of being served stale.
  */
 export const DETECTOR_VERSION = 1;
+/**
+ * The SHA-256 of the model weights (lib/core/detect/model/weights.json) that DETECTOR_VERSION
+ * stands for. `npm run train:detect` changing the weights fails a unit test until both are
+ * updated together, so retrained weights never meet suggestions stored by the old ones.
+ */
+export const DETECTOR_WEIGHTS_SHA256 =
+  "ac6012c3999ca79add05c33e5aec013d0935e7aa1377c9e05d22dae63ffc99f4";
 
 /** The form a sentence is remembered by: whitespace collapsed, so re-wrapping keeps it. */
 export function sentenceKey(sentence: string): string {
