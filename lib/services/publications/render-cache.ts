@@ -41,9 +41,10 @@ const asBytes = (buffer: Buffer) =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
 
 /**
- * `body` in both codings, off the event loop (zlib's thread pool). Brotli quality 5: on the
- * 3.6 MB page of bench/public-page.mjs it is within a few per cent of quality 9's size at a
- * fraction of its time, and this runs on a reader's first request of each publication version.
+ * `body` in both codings, off the event loop (zlib's thread pool). This runs on a reader's first
+ * request of each publication version, so brotli quality 5, the usual setting for content
+ * compressed as it is served (qualities 10–11 take tens of times longer, for build-time assets);
+ * gzip at 9, since it is paid once. The first request's time is in docs/figures-public.md.
  */
 async function compressed(
   body: Uint8Array<ArrayBuffer>,
