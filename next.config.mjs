@@ -1,3 +1,5 @@
+import { negotiatedEncodingRules } from "./lib/core/http/content-coding.mjs";
+
 /**
  * Features the app never uses, turned off for it and anything it might embed. Only names
  * Chromium knows (an unknown one is logged as a console error on every page).
@@ -47,7 +49,15 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The public pages and downloads are served compressed ahead of time (the render cache
+      // keeps brotli and gzip copies). Next drops a route handler's own Content-Encoding, but
+      // sets these rules' headers as they are: the rules pick the coding from Accept-Encoding
+      // with the same expressions the handlers encode by (lib/core/http/content-coding.mjs),
+      // and Next's own compression leaves a response that already has a Content-Encoding alone.
+      ...["/p/:slug", "/p/:slug/v/:n", "/p/:slug/export"].flatMap(negotiatedEncodingRules),
+    ];
   },
   experimental: {
     // Annotation imports send up to 2 MB of JSON as one string argument, escaped once more in

@@ -4,6 +4,7 @@
  * see only publications. One database serves the file; each test makes its own article.
  */
 import { randomUUID } from "node:crypto";
+import zlib from "node:zlib";
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { PublicPublication } from "../../db/queries/publications";
@@ -360,6 +361,31 @@ describe("the public pages' render cache", () => {
     const after = await get(a.slug, { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(await after.text()).toContain("The source was withdrawn.");
+  });
+
+  it("keeps the render compressed, and serves each coding with its own ETag and 304", async () => {
+    const { approver, article: a } = await approvedArticle();
+    await ok(transition(approver, a.id, "publish"));
+    const identity = await get(a.slug);
+    const html = await identity.text();
+    const tags = new Set([identity.headers.get("etag")]);
+    for (const [acceptEncoding, coding, decode] of [
+      ["gzip, deflate, br", "br", zlib.brotliDecompressSync],
+      ["gzip", "gzip", zlib.gunzipSync],
+    ] as const) {
+      const page = await get(a.slug, { "accept-encoding": acceptEncoding });
+      // Next drops this header (next.config.mjs labels the response); withNegotiatedEncoding
+      // reads it as "already encoded".
+      expect(page.headers.get("content-encoding")).toBe(coding);
+      const bytes = Buffer.from(await page.arrayBuffer());
+      expect(decode(bytes).toString("utf8")).toBe(html);
+      expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(html) / 2);
+      const etag = page.headers.get("etag") ?? "";
+      tags.add(etag);
+      const again = await get(a.slug, { "accept-encoding": acceptEncoding, "if-none-match": etag });
+      expect(again.status).toBe(304);
+    }
+    expect(tags.size).toBe(3);
   });
 
   it("shows a retraction made by another instance within a second", async () => {

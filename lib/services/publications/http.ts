@@ -2,8 +2,8 @@
  * The public pages' HTTP side. They are route handlers rather than React pages: the page is
  * the standalone HTML of the snapshot (no script, nothing to hydrate) and must carry the
  * ClaimReview JSON-LD in its head. They read one small row and no session, serve the render
- * from lib/services/publications/render-cache.ts (304 when the client has it already), and shared
- * caches may keep them briefly: a retraction or a new version shows within a minute.
+ * from lib/services/publications/render-cache.ts (304 when the client has it already), compressed
+ * ahead of time for clients that take brotli or gzip, and shared caches may keep them briefly.
  */
 import "server-only";
 import type { Db } from "@/db/client";
@@ -12,34 +12,47 @@ import { getWorkspaceSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/core/errors";
 import { escapeHtml } from "@/lib/core/html/escape";
 import { PUBLIC_PAGE_CSP } from "@/lib/server/content-security-policy";
+import { requestContentCoding } from "@/lib/server/negotiated-encoding";
 import { type PublicationView, renderPublicationHtml } from "./page";
 import { type CachedRender, cachedPublicationRender } from "./render-cache";
 
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
+/**
+ * Browsers and shared caches (a CDN) may keep a page 30 s, and a CDN may serve it 30 s more
+ * while it asks again in the background: a retraction, a new version or the public pages being
+ * switched off shows within a minute at most, as before stale-while-revalidate, while a CDN
+ * under load rarely has a reader wait for this server. A longer max-age would hide a
+ * retraction longer; nothing purges a CDN when a publication changes (docs/operations.md).
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=30, s-maxage=30, stale-while-revalidate=30";
 
 /**
- * A cached render as the response, or 304 when the client's ETag matches. Compression is
- * Next's (it gzips per response for clients that take it, and drops a Content-Encoding set
- * here), so the cache holds the plain bytes.
+ * A cached render as the response, in the coding the request negotiates (the one
+ * next.config.mjs labels it with: lib/core/http/content-coding.mjs), or 304 when the client's
+ * ETag matches. Each coding is its own representation with its own strong ETag, so that a CDN
+ * or a browser never revalidates gzip bytes with the ETag of brotli ones. The route must be
+ * wrapped in `withNegotiatedEncoding`, which reads the Content-Encoding set here as "done".
  */
 export function cachedRenderResponse(
   request: Request,
   entry: CachedRender,
   headers: Record<string, string>,
 ): Response {
-  const common = {
+  const coding = requestContentCoding(request);
+  const etag = coding === "identity" ? entry.etag : `${entry.etag.slice(0, -1)}-${coding}"`;
+  const common: Record<string, string> = {
     ...headers,
-    ETag: entry.etag,
+    ETag: etag,
     "Cache-Control": PUBLIC_CACHE_CONTROL,
     "Content-Security-Policy": PUBLIC_PAGE_CSP,
   };
   const known = request.headers.get("if-none-match");
-  if (known?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag)) {
+  if (known?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
     return new Response(null, { status: 304, headers: common });
   }
   // As a one-chunk stream: undici copies a Uint8Array body on every Response (3.6 MB for the
   // largest page in bench/public-page.mjs), a stream hands the cached bytes to the socket.
-  const body = entry.body;
+  const body = coding === "identity" ? entry.body : entry[coding];
+  if (coding !== "identity") common["Content-Encoding"] = coding;
   return new Response(
     new ReadableStream<Uint8Array>({
       start(controller) {

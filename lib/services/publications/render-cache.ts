@@ -6,10 +6,16 @@
  * per key and process. Several instances each keep their own: nothing here is state, only a
  * cache of what the database says (DESIGN.md: the app keeps no state of its own in memory).
  *
- * Bounded by bytes (CLAIMDESK_RENDER_CACHE_MB, default 64), least recently used out first.
+ * Each render is kept as it is and compressed (brotli and gzip), once per key: compressing per
+ * response cost three quarters of the page's throughput (docs/figures-public.md).
+ *
+ * Bounded by bytes (CLAIMDESK_RENDER_CACHE_MB, default 64; the three copies count), least
+ * recently used out first.
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import type { Db } from "@/db/client";
 import {
   findPublicationSnapshot,
@@ -22,8 +28,37 @@ import { publicationNotFound } from "./read";
 
 export interface CachedRender {
   body: Uint8Array<ArrayBuffer>;
-  /** A strong validator for If-None-Match: the key's hash. */
+  /** `body` compressed, for the codings the public pages negotiate (content-coding.mjs). */
+  br: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  /** A strong validator for If-None-Match: the key's hash (of the identity bytes). */
   etag: string;
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const asBytes = (buffer: Buffer) =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
+
+/**
+ * `body` in both codings, off the event loop (zlib's thread pool). This runs on a reader's first
+ * request of each publication version, so brotli quality 5, the usual setting for content
+ * compressed as it is served (qualities 10–11 take tens of times longer, for build-time assets);
+ * gzip at 9, since it is paid once. The first request's time is in docs/figures-public.md.
+ */
+async function compressed(
+  body: Uint8Array<ArrayBuffer>,
+): Promise<Pick<CachedRender, "br" | "gzip">> {
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+      },
+    }),
+    gzip(body, { level: 9 }),
+  ]);
+  return { br: asBytes(br), gzip: asBytes(gz) };
 }
 
 class ByteLru {
@@ -43,7 +78,7 @@ class ByteLru {
   }
 
   set(key: string, entry: CachedRender): void {
-    const size = (e: CachedRender) => e.body.byteLength;
+    const size = (e: CachedRender) => e.body.byteLength + e.br.byteLength + e.gzip.byteLength;
     const old = this.entries.get(key);
     if (old) this.bytes -= size(old);
     this.entries.delete(key);
@@ -144,6 +179,7 @@ export async function cachedPublicationRender(
       const body = await render({ ...rest, snapshot, evidenceUpdates });
       const entry: CachedRender = {
         body,
+        ...(await compressed(body)),
         etag: `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`,
       };
       cache().set(key, entry);
