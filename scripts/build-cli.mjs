@@ -2,7 +2,7 @@
 /**
  * Builds the `claimdesk` command line (lib/entry/cli/main.ts) into dist/cli/ with esbuild, so
  * that bin/claimdesk.mjs starts it as plain JavaScript instead of compiling TypeScript at every
- * start through tsx (about 2.5 s before; docs/figures-cli.md). Run by `npm install` (prepare),
+ * start through tsx (about 2.5 s before; docs/figures.md, "Fast at the limits"). Run by `npm install` (prepare),
  * `npm run build` and `npm run build:cli`; `--if-stale` builds only when a source changed
  * (scripts/cli-bundle.mjs), which is how vitest's global setup calls it.
  *

@@ -7,7 +7,7 @@
  * cache of what the database says (DESIGN.md: the app keeps no state of its own in memory).
  *
  * Each render is kept as it is and compressed (brotli and gzip), once per key: compressing per
- * response cost three quarters of the page's throughput (docs/figures-public.md).
+ * response cost three quarters of the page's throughput (docs/figures.md, "Fast at the limits").
  *
  * Bounded by bytes (CLAIMDESK_RENDER_CACHE_MB, default 64; the three copies count), least
  * recently used out first.
@@ -44,7 +44,7 @@ const asBytes = (buffer: Buffer) =>
  * `body` in both codings, off the event loop (zlib's thread pool). This runs on a reader's first
  * request of each publication version, so brotli quality 5, the usual setting for content
  * compressed as it is served (qualities 10–11 take tens of times longer, for build-time assets);
- * gzip at 9, since it is paid once. The first request's time is in docs/figures-public.md.
+ * gzip at 9, since it is paid once. The first request's time is in docs/figures.md ("Fast at the limits").
  */
 async function compressed(
   body: Uint8Array<ArrayBuffer>,
