@@ -16,20 +16,18 @@ import {
   ApiClient,
   type AppServer,
   buildApp,
-  createScratchDatabase,
   demoLogin,
   ROOT,
   sentenceRanges,
-  startServer,
 } from "../tests/helpers/app-server";
 import { reviewRound } from "../tests/helpers/workload";
+import { onEachAppServer } from "./_app-servers";
 import { serverCpuMs } from "./_server-cpu";
 
 const N = Number(process.argv[2] ?? 200);
 const WARM_UP = 20;
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const port = Number(process.env.BENCH_PORT ?? 3196);
-const engine = process.env.BENCH_ENGINE;
 process.env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
 
 if (!fs.existsSync(path.join(ROOT, distDir))) {
@@ -99,29 +97,4 @@ function summary(times: number[], cpuMs: number) {
     .join(" ")}`;
 }
 
-if (engine !== "postgres") {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-update-"));
-  try {
-    const server = await startServer({ port, dataDir, distDir });
-    try {
-      await measure("PGlite", server);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-if (engine !== "pglite") {
-  const scratch = await createScratchDatabase("bench_update");
-  try {
-    const server = await startServer({ port: port + 1, databaseUrl: scratch.url, distDir });
-    try {
-      await measure("PostgreSQL", server);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await scratch.drop();
-  }
-}
+await onEachAppServer({ name: "bench-update", port, distDir }, measure);

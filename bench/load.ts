@@ -16,26 +16,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_ARTICLE_SLUG } from "@/lib/entry/demo/seed";
-import {
-  type AppServer,
-  buildApp,
-  createScratchDatabase,
-  ROOT,
-  startServer,
-} from "../tests/helpers/app-server";
+import { type AppServer, buildApp, ROOT } from "../tests/helpers/app-server";
 import {
   formatGrowthTable,
   formatLoadReport,
   runLoad,
   signInWriters,
 } from "../tests/helpers/load-driver";
+import { onEachAppServer } from "./_app-servers";
 import { serverCpuMs } from "./_server-cpu";
 
 const USERS = 50;
 const seconds = Number(process.argv[2] ?? process.env.LOAD_SECONDS ?? 60);
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const port = Number(process.env.BENCH_PORT ?? 3194);
-const engine = process.env.BENCH_ENGINE;
 process.env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
 
 if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(ROOT, distDir))) {
@@ -65,37 +59,6 @@ ${formatGrowthTable(report)}`);
   errors += report.errors;
 }
 
-if (engine !== "postgres") {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-load-"));
-  try {
-    const server = await startServer({ port, dataDir, distDir });
-    try {
-      await measure("PGlite", server);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+await onEachAppServer({ name: "bench-load", port, distDir }, measure);
 
-const scratch =
-  engine === "pglite"
-    ? null
-    : await createScratchDatabase("bench_load").catch((err: unknown) => {
-        console.log(`PostgreSQL: not measured (${err instanceof Error ? err.message : err})`);
-        return null;
-      });
-if (scratch) {
-  try {
-    const server = await startServer({ port: port + 1, databaseUrl: scratch.url, distDir });
-    try {
-      await measure("PostgreSQL", server);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await scratch.drop();
-  }
-}
 process.exit(errors > 0 ? 1 : 0);
