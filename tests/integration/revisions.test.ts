@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { textFingerprint } from "@/lib/core/document/fingerprint";
 import { articles, auditEvents, claimAnchors, claims, revisions } from "../../db/schema";
 import type { ArticleTransition } from "../../lib/core/articles/workflow";
 import type { Actor } from "../../lib/core/auth/permissions";
@@ -655,7 +656,13 @@ describe("revision pages", () => {
     expect(history.article.currentRevisionId).toBe(second.revisionId);
 
     const first = await getRevisionView(db(), viewer, slug, 1);
-    expect(first.revision).toMatchObject({ number: 1, current: false, plainText: ORIGINAL });
+    // The page gets the text's fingerprint, not the text itself (a 2 MB article sent it twice).
+    expect(first.revision).toMatchObject({
+      number: 1,
+      current: false,
+      textFingerprint: textFingerprint(ORIGINAL),
+    });
+    expect(first.revision).not.toHaveProperty("plainText");
     expect(first.claims.find((x) => x.id === c.orphaned.id)?.anchor).toMatchObject({
       state: "exact",
     });
