@@ -38,6 +38,13 @@ test("a reviewer sees on Activity the claim an editor assigned them; an admin au
   await eddieArticle.claimPanel.getByLabel("Assignee").selectOption({ label: "Rita Reviewer" });
   await expect(eddieArticle.claimPanel.getByText("Assigned to Rita Reviewer.")).toBeVisible();
 
+  // Rita sees the assignment arrive on her page (the live update re-reads it), then opens
+  // Activity. Clicking while that re-read is still due would render Activity twice, and the
+  // second render finds the visit the first one stamped (noted on issue 15: the stamp is not
+  // yet idempotent across a refresh racing a navigation).
+  await expect(ritaArticle.claimPanel.getByTestId("assignee")).toHaveText(
+    "Assigned to Rita Reviewer",
+  );
   // Rita's Activity shows it as new, in words, linked to the claim.
   await rita.page.getByRole("link", { name: "Activity", exact: true }).click();
   await expect(rita.page.getByText("1 new since your last visit.")).toBeVisible();
