@@ -6,20 +6,12 @@
  * handler returns (a 404 page, a 400's JSON, a 500) is compressed here, small as it is.
  */
 import "server-only";
-import zlib from "node:zlib";
 import { type ContentCoding, negotiateContentCoding } from "@/lib/core/http/content-coding.mjs";
+import { compressBody } from "./compress";
 
 /** The coding a request to a route under `negotiatedEncodingRules` is labelled with. */
 export const requestContentCoding = (request: Request): ContentCoding =>
   negotiateContentCoding(request.headers.get("accept-encoding"));
-
-function encode(bytes: Uint8Array, coding: "br" | "gzip"): Uint8Array<ArrayBuffer> {
-  const out =
-    coding === "br"
-      ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-      : zlib.gzipSync(bytes);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>;
-}
 
 /**
  * Wraps the GET of a route that next.config.mjs lists under `negotiatedEncodingRules`. A
@@ -38,7 +30,7 @@ export function withNegotiatedEncoding<C>(
     const headers = new Headers(response.headers);
     headers.set("Content-Encoding", coding);
     headers.delete("Content-Length");
-    const body = encode(new Uint8Array(await response.arrayBuffer()), coding);
+    const body = await compressBody(new Uint8Array(await response.arrayBuffer()), coding);
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,

@@ -14,8 +14,6 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 import type { Db } from "@/db/client";
 import {
   findPublicationSnapshot,
@@ -24,6 +22,7 @@ import {
   type PublicPublication,
   type PublicPublicationHead,
 } from "@/db/queries/publications";
+import { compressBody } from "@/lib/server/compress";
 import { publicationNotFound } from "./read";
 
 export interface CachedRender {
@@ -35,30 +34,15 @@ export interface CachedRender {
   etag: string;
 }
 
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
-const asBytes = (buffer: Buffer) =>
-  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
-
 /**
- * `body` in both codings, off the event loop (zlib's thread pool). This runs on a reader's first
- * request of each publication version, so brotli quality 5, the usual setting for content
- * compressed as it is served (qualities 10–11 take tens of times longer, for build-time assets);
- * gzip at 9, since it is paid once. The first request's time is in docs/figures.md ("Fast at the limits").
+ * `body` in both codings (lib/server/compress.ts). This runs on a reader's first request of
+ * each publication version; its time is in docs/figures.md ("Fast at the limits").
  */
 async function compressed(
   body: Uint8Array<ArrayBuffer>,
 ): Promise<Pick<CachedRender, "br" | "gzip">> {
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-      },
-    }),
-    gzip(body, { level: 9 }),
-  ]);
-  return { br: asBytes(br), gzip: asBytes(gz) };
+  const [br, gzip] = await Promise.all([compressBody(body, "br"), compressBody(body, "gzip")]);
+  return { br, gzip };
 }
 
 class ByteLru {
