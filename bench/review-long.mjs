@@ -1,46 +1,20 @@
 #!/usr/bin/env node
-/**
- * Issue 15's long-document path: an article of ~300,000 words (about 2 MB) with 2,000 claims
- * (WORDS / CLAIMS override), seeded through the services, opened in Chromium against
- * `next start` on PGlite. Prints (never asserts), for the reviewer's review page:
- * - first byte and the HTML's bytes (a plain GET), and the RSC payload's bytes (`RSC: 1`, what
- *   a client-side navigation or `router.refresh()` fetches);
- * - the page's First Load JS (gzipped scripts it references);
- * - interactive: navigation → the selection bar shown after a mouse selection (one drag);
- * - select → bar: mouse up → the selection bar; create → highlighted: the button's click → the
- *   new claim's mark in the text.
- * BENCH_DIST_DIR picks a build (default .next-bench; built unless BENCH_SKIP_BUILD=1 and it exists).
- */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { buildApp, ROOT as root, startServer } from "../tests/helpers/app-server.ts";
 import { chromiumOptions } from "../tests/helpers/chromium.ts";
+import { seedLargeArticle, signInBenchReviewer } from "./_large-article-browser.mjs";
 
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(root, distDir))) buildApp(distDir);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-long-"));
 const seedStarted = performance.now();
-const seed = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--import", "tsx", "bench/_seed-large-article.ts", dataDir],
-  {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      WORDS: process.env.WORDS ?? "300000",
-      CLAIMS: process.env.CLAIMS ?? "2000",
-    },
-  },
-);
-if (seed.status !== 0) throw new Error("seeding failed");
-const seeded = JSON.parse(seed.stdout.trim().split("\n").at(-1));
+const { dataDir, seeded } = seedLargeArticle("long", {
+  WORDS: process.env.WORDS ?? "300000",
+  CLAIMS: process.env.CLAIMS ?? "2000",
+});
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
 const app = await startServer({ distDir, dataDir, port: 3193, demo: false });
@@ -49,11 +23,7 @@ const ms = (n) => `${n.toFixed(0)} ms`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 try {
   const page = await browser.newPage();
-  await page.goto(`${app.base}/signin`);
-  await page.getByLabel("E-mail").fill("bench.reviewer@example.com");
-  await page.getByLabel("Password").fill("bench-reviewer-pass");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Articles" }).waitFor();
+  await signInBenchReviewer(page, app.base);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const url = `${app.base}/articles/${seeded.slug}`;
 

@@ -1,32 +1,15 @@
 #!/usr/bin/env node
-/**
- * The review page under load: an article of ~20,000 words with 500 claims, opened in
- * Chromium against `next start`. Prints (never asserts):
- * - time from navigation to the article with all 500 highlights drawn, and to a claim opened
- *   by clicking its highlight (interactive);
- * - input latency while typing in a claim's rationale: per keystroke, from the key event to
- *   the next frame, and the Event Timing API's slow events (≥ 16 ms).
- * BENCH_SKIP_BUILD=1 reuses the last build in .next-bench.
- */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { buildApp, ROOT as root, startServer } from "../tests/helpers/app-server.ts";
 import { chromiumOptions } from "../tests/helpers/chromium.ts";
+import { seedLargeArticle, signInBenchReviewer } from "./_large-article-browser.mjs";
 
 const distDir = ".next-bench";
 if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(root, distDir))) buildApp(distDir);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-bench-review-"));
-const seed = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--import", "tsx", "bench/_seed-large-article.ts", dataDir],
-  { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
-if (seed.status !== 0) throw new Error("seeding failed");
-const seeded = JSON.parse(seed.stdout.trim().split("\n").at(-1));
+const { dataDir, seeded } = seedLargeArticle("review");
 
 const app = await startServer({ distDir, dataDir, port: 3191, demo: false });
 const browser = await chromium.launch(chromiumOptions());
@@ -37,11 +20,7 @@ const pct = (xs, p) => {
 };
 try {
   const page = await browser.newPage();
-  await page.goto(`${app.base}/signin`);
-  await page.getByLabel("E-mail").fill("bench.reviewer@example.com");
-  await page.getByLabel("Password").fill("bench-reviewer-pass");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Articles" }).waitFor();
+  await signInBenchReviewer(page, app.base);
 
   const runs = [];
   for (let i = 0; i < 3; i++) {
